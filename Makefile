@@ -1,0 +1,44 @@
+# The two commands a new user needs are `make serve` and `make test`.
+# Every target installs what it needs from requirements.lock on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Installed when the lock changes; the stamp records that the venv matches it.
+STAMP  := $(VENV)/.installed-from-lock
+
+# MkDocs 1.6 prints two banners about MkDocs 2.0 on every run.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve test build lock clean
+
+serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: $(STAMP) browser ## Run every test: build, HTML, browser
+	$(BIN)/pytest
+
+build: $(STAMP) ## Strict build into site/
+	$(BIN)/mkdocs build --strict --site-dir site
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
+	touch $@
+
+# Tests use Debian's Chromium where it is installed; elsewhere (a laptop)
+# Playwright's own build, downloaded once.
+.PHONY: browser
+browser: $(STAMP)
+	@command -v chromium >/dev/null || test -x /usr/bin/chromium || test -n "$$CHROMIUM_PATH" \
+	  || $(BIN)/playwright install chromium
+
+# Re-pin after editing requirements.in (needs the network to PyPI).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile --universal --python-version 3.11.5 --generate-hashes --no-header \
+	  requirements.in --output-file requirements.lock
+
+clean:
+	rm -rf $(VENV) site

@@ -1,0 +1,92 @@
+"""Shared fixtures: one strict build per test session, a local server that
+serves it the way GitHub Pages does, and a real headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import PAGES, Server, build, load_config, site_prefix
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Flags for Chromium in a container with no network but the registries.
+# The background-networking flags stop it calling Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def config() -> dict:
+    return load_config()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per session with `mkdocs build --strict`."""
+    dest = tmp_path_factory.mktemp("site")
+    result = build(dest)
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stderr}", pytrace=False)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> dict[str, BeautifulSoup]:
+    """Parsed HTML of every page in the nav, keyed by URL ('' is home)."""
+    return {url: BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+            for url, _, _ in PAGES}
+
+
+@pytest.fixture(scope="session")
+def server(site, config):
+    with Server(site, site_prefix(config)) as running:
+        yield running
+
+
+def _chromium_executable() -> str | None:
+    """Debian's Chromium where present; None means Playwright's own browser."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import Error, sync_playwright
+
+    executable = _chromium_executable()
+    with sync_playwright() as p:
+        if executable is None and not os.path.exists(p.chromium.executable_path):
+            message = ("No Chromium found: install Debian's `chromium` or run "
+                       "`.venv/bin/playwright install chromium`.")
+            if IN_CI:
+                pytest.fail(message + " Browser tests must run in CI.", pytrace=False)
+            pytest.skip(message)
+        try:
+            instance = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except Error as exc:
+            if IN_CI:
+                raise
+            pytest.skip(f"Chromium would not start: {exc}")
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser tab; fails the test on any uncaught page error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    context.close()
+    assert not errors, f"uncaught errors in the page: {errors}"

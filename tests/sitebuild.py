@@ -1,0 +1,122 @@
+"""Build and serve the real site for tests: a strict MkDocs build, served
+over HTTP under the same sub-path GitHub Pages uses (/<repo>/)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Pages, in nav order: URL, nav label, the page's H1.
+PAGES = [
+    ("", "Home", "Ketamine therapy for chronic physical and mental pain"),
+    ("pain-overlap/", "Pain overlap", "Understanding the Interplay Between Physical and Mental Pain"),
+    ("physical-relief/", "Physical pain relief", "How Ketamine Works to Relieve Physical Pain"),
+    ("mental-health/", "Mental health", "Ketamine’s Impact on Mental Health and Emotional Pain"),
+    ("booking/", "Book a consultation", "A New Path to Whole-Body Relief in San Francisco"),
+]
+
+QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does: `!ENV [NAME, default]` is the
+    variable's value when it is set, else the default."""
+
+
+def _env_tag(loader, node):
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    *names, default = loader.construct_sequence(node)
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
+    with open(path, encoding="utf-8") as f:
+        config = yaml.load(f, Loader=_ConfigLoader)
+    # MkDocs adds the trailing slash to site_url; so do we.
+    config["site_url"] = config["site_url"].rstrip("/") + "/"
+    return config
+
+
+def site_prefix(config: dict | None = None) -> str:
+    """The sub-path the site is published under, e.g. '/ketamine-knowledge-base/'."""
+    return urlsplit((config or load_config())["site_url"]).path
+
+
+def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a real strict build; return the finished process (check returncode)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(dest)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, **QUIET_ENV, **(env or {})},
+    )
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only under `prefix`, and 404.html for anything missing,
+    the way GitHub Pages serves a project site."""
+
+    prefix = "/"
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+    def translate_path(self, path):
+        path = unquote(urlsplit(path).path)
+        if not path.startswith(self.prefix):
+            return ""
+        return str(Path(self.directory) / path[len(self.prefix):])
+
+    def send_head(self):
+        target = self.translate_path(self.path)
+        if target and (os.path.isfile(target) or os.path.isfile(os.path.join(target, "index.html"))):
+            return super().send_head()
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _BytesReader(body)
+
+
+class _BytesReader:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+class Server:
+    """A static server for a built site on 127.0.0.1, on a free port."""
+
+    def __init__(self, site_dir: Path, prefix: str):
+        handler = type("Handler", (_PagesHandler,), {"prefix": prefix})
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.root = self.origin + prefix
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,69 @@
+"""Unit tests of overrides/hooks/front_matter.py on small fixtures, and one
+real build that shows the error reaches the editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from front_matter import validate
+from sitebuild import ROOT, build
+
+VALID = {
+    "title": "Pain overlap",
+    "description": "How pain and distress feed each other.",
+    "last_reviewed": dt.date(2026, 11, 25),
+    "next_review": dt.date(2027, 11, 25),
+}
+
+
+def test_valid_front_matter_passes():
+    assert validate(VALID, "page.md") == []
+    assert validate({**VALID, "reviewed_by": "Dr A. Reviewer", "keywords": ["addiction"],
+                     "hide": ["toc"], "search": {"boost": 2}}, "page.md") == []
+
+
+@pytest.mark.parametrize("change,field,says", [
+    ({"title": None}, "title", "is missing"),
+    ({"description": "x" * 161}, "description", "is 161 characters long"),
+    ({"last_reviewed": "2026-13-01"}, "last_reviewed", "not a date"),
+    ({"last_reviewed": "25/11/2026"}, "last_reviewed", "not a date"),
+    ({"next_review": dt.date(2026, 11, 25)}, "next_review", "is not after last_reviewed"),
+    ({"next_review": dt.date(2025, 1, 1)}, "next_review", "is not after last_reviewed"),
+    ({"last_reviewd": dt.date(2026, 1, 1)}, "last_reviewd", "is not a known field"),
+    ({"title": 42}, "title", "is int, not text"),
+    ({"keywords": "addiction"}, "keywords", "is 'addiction'"),
+])
+def test_bad_front_matter_names_file_field_and_fix(change, field, says):
+    meta = {k: v for k, v in {**VALID, **change}.items() if v is not None}
+    errors = validate(meta, "pain-overlap.md")
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"docs/pain-overlap.md: front matter field '{field}' ")
+    assert says in errors[0]
+    assert "Expected " in errors[0]
+
+
+def test_every_problem_is_reported_at_once():
+    errors = validate({"title": "T"}, "x.md")
+    assert [e.split("'")[1] for e in errors] == ["description", "last_reviewed", "next_review"]
+
+
+def test_a_bad_page_fails_the_real_build(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(textwrap.dedent("""\
+        ---
+        title: Home
+        description: A page.
+        last_reviewed: 2026-11-25
+        next_review: 2026-11-01
+        ---
+        # Home
+        """))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: T\ndocs_dir: {docs}\nhooks: [{ROOT / 'overrides/hooks/front_matter.py'}]\n")
+    result = build(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert "docs/index.md: front matter field 'next_review' (2026-11-01) is not after last_reviewed" in result.stderr
