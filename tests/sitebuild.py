@@ -23,6 +23,7 @@ PAGES = [
     ("physical-relief/", "Physical pain relief", "How Ketamine Works to Relieve Physical Pain"),
     ("mental-health/", "Mental health", "Ketamine’s Impact on Mental Health and Emotional Pain"),
     ("booking/", "Book a consultation", "A New Path to Whole-Body Relief in San Francisco"),
+    ("clinicians/", "For clinicians", "For clinicians"),
 ]
 
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -120,3 +121,16 @@ class Server:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the site's sources (config, pages, overrides, registries) to
+    change in a test without touching the real ones."""
+    import shutil
+
+    for name in ("docs", "overrides", "includes"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "permalinks.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest

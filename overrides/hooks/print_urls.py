@@ -1,0 +1,28 @@
+"""Give every link in a page's content its absolute address for print.
+
+A printed handout cannot be clicked, so print CSS writes each link's
+address after its text (a[data-print-url]::after). CSS can only print the
+attribute as written, and our links are relative ("../booking/"), so this
+hook resolves them against the page's published URL at build time.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+_LINK = re.compile(r'<a\s(?P<attrs>[^>]*?)href="(?P<href>[^"]*)"')
+
+
+def absolute_print_urls(html: str, page_url: str) -> str:
+    def add(match: re.Match) -> str:
+        attrs, href = match["attrs"], match["href"]
+        # Same-page section links and permalinks (¶) need no address in print.
+        if href.startswith("#") or "headerlink" in attrs:
+            return match[0]
+        return f'{match[0]} data-print-url="{urljoin(page_url, href)}"'
+    return _LINK.sub(add, html)
+
+
+def on_page_content(html, page, config, files):
+    return absolute_print_urls(html, page.canonical_url or page.abs_url)

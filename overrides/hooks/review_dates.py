@@ -1,0 +1,70 @@
+"""Review dates on every page, the NHS way: "Page last reviewed / Next review
+due", and a visible notice once the next review date has passed.
+
+"Today" is REVIEW_TODAY (an ISO date) when set, so tests and CI never depend
+on the calendar; otherwise the build date. `make audit` lists overdue pages
+with the same rule (python overrides/hooks/review_dates.py docs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+
+def today() -> dt.date:
+    value = os.environ.get("REVIEW_TODAY")
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"Environment variable REVIEW_TODAY is {value!r}. Expected an ISO date "
+                          "such as 2026-11-25, or leave it unset to use the build date.") from None
+
+
+def human(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def review(meta: dict, on: dt.date) -> dict:
+    """What the page template shows. Front matter is already validated
+    (front_matter.py), so the dates are dates."""
+    return {
+        "last_reviewed": human(meta["last_reviewed"]),
+        "last_reviewed_iso": meta["last_reviewed"].isoformat(),
+        "next_review": human(meta["next_review"]),
+        "next_review_iso": meta["next_review"].isoformat(),
+        "reviewed_by": meta.get("reviewed_by"),
+        "overdue": on > meta["next_review"],
+    }
+
+
+def on_page_context(context, page, config, nav):
+    context["review"] = review(page.meta, today())
+    return context
+
+
+def overdue_pages(docs: Path, on: dt.date) -> list[tuple[str, dt.date]]:
+    """(file, next_review) for every page whose review is past due."""
+    from mkdocs.utils.meta import get_data
+
+    late = []
+    for path in sorted(docs.rglob("*.md")):
+        _, meta = get_data(path.read_text(encoding="utf-8"))
+        due = meta.get("next_review")
+        if isinstance(due, dt.date) and on > due:
+            late.append((path.as_posix(), due))
+    return late
+
+
+if __name__ == "__main__":
+    on = today()
+    late = overdue_pages(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"), on)
+    for path, due in late:
+        print(f"{path}: review was due {due.isoformat()} ({(on - due).days} days ago)")
+    print(f"{len(late)} page(s) overdue for review on {on.isoformat()}.")

@@ -1,0 +1,47 @@
+"""Build the "every linkable section" table on the clinicians' page.
+
+The page marks the spot with <!-- section-links -->. The table is made from
+each page's table of contents at build time, never kept by hand: MkDocs
+renders every page's Markdown before it writes any page, so by the time
+this page's template context is made, every page's headings are known.
+"""
+
+from __future__ import annotations
+
+import html
+
+from mkdocs.exceptions import PluginError
+
+MARKER = "<!-- section-links -->"
+MAX_LEVEL = 3  # page titles (h1), sections (h2) and subsections (h3)
+
+
+def _rows(items, page, level=1):
+    for item in items:
+        if item.level <= MAX_LEVEL:
+            yield page, item
+            yield from _rows(item.children, page, level + 1)
+
+
+def section_table(pages) -> str:
+    rows = []
+    for page in pages:
+        for _, item in _rows(page.toc, page):
+            url = f"{page.canonical_url}#{item.id}" if item.level > 1 else page.canonical_url
+            indent = " section-links__sub" if item.level > 2 else ""
+            rows.append(
+                f'<tr><td>{html.escape(page.title)}</td>'
+                f'<td class="section-links__title{indent}">{item.title}</td>'
+                f'<td><a href="{html.escape(url)}"><code>{html.escape(url)}</code></a></td></tr>')
+    return ('<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table">'
+            '<table class="section-links"><thead><tr><th>Page</th><th>Section</th><th>Link</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div></div>')
+
+
+def on_page_context(context, page, config, nav):
+    if MARKER in page.content:
+        page.content = page.content.replace(MARKER, section_table(nav.pages))
+    elif page.file.src_uri == "clinicians.md":
+        raise PluginError(f"docs/clinicians.md: the marker {MARKER} is missing, so the table of "
+                          "linkable sections has nowhere to go. Put it back on a line of its own.")
+    return context

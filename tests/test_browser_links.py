@@ -1,0 +1,54 @@
+"""Clinicians in the browser: copy a section's link from the keyboard, and
+print a page as a clean handout."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+
+def test_copy_link_from_the_keyboard(browser, server, config):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(server.root + "pain-overlap/")
+    heading = tab.locator("h2#physical-symptoms")
+    button = heading.locator("button.copy-link")
+    expect(button).to_have_css("opacity", "0")  # out of the way until wanted
+    # Keyboard: from the permalink (¶), Tab reaches the button, and it shows.
+    heading.locator("a.headerlink").focus()
+    tab.keyboard.press("Tab")
+    expect(button).to_be_focused()
+    expect(button).to_have_css("opacity", "1")
+    expect(button).to_have_accessible_name("Copy link to section: When emotional pain shows up in the body")
+    tab.keyboard.press("Enter")
+    url = config["site_url"] + "pain-overlap/#physical-symptoms"
+    expect(tab.locator('[role="status"]')).to_have_text(f"Link copied: {url}")
+    assert tab.evaluate("navigator.clipboard.readText()") == url
+    context.close()
+
+
+def test_copy_link_shows_on_hover(page, server):
+    page.goto(server.root + "mental-health/")
+    heading = page.locator("h2#neuroplasticity")
+    heading.hover()
+    expect(heading.locator("button.copy-link")).to_have_css("opacity", "1")
+
+
+def test_printed_page_is_a_clean_handout(page, server, config):
+    page.goto(server.root + "pain-overlap/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
+    # PDF text breaks long addresses across lines; compare them without spaces.
+    compact = text.replace(" ", "")
+    # Where the page lives, and how current it is
+    assert config["site_url"] + "pain-overlap/" in compact
+    assert "Page last reviewed: 25 November 2026" in text
+    # Each link's address after its text
+    assert "Howketamineworkstorelievephysicalpain(" + config["site_url"] + "physical-relief/)" in compact
+    # No navigation, search, footer or call-to-action chrome
+    for chrome in ("Skip to content", "Search", "Previous", "For clinicians", "Edit this page",
+                   "Want to know if ketamine", "Copy link"):
+        assert chrome not in text, chrome

@@ -1,0 +1,174 @@
+"""Published links never break: unit tests of overrides/hooks/permalinks.py,
+real builds of changed copies of the site, and the built site's links."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+from permalinks import check, headings_without_ids, load_registry, redirects_for_page
+from sitebuild import PAGES, ROOT, build, copy_project
+
+REGISTRY = {"pages": {"/a/": ["one", "two"], "/b/": ["three"]}, "anchor_redirects": {}, "private": ["fn:*"]}
+SOURCES = {"/a/": "docs/a.md", "/b/": "docs/b.md"}
+
+
+def test_intact_site_passes():
+    assert check(REGISTRY, {"/a/": {"one", "two"}, "/b/": {"three", "fn:1"}}, set(), SOURCES) == []
+
+
+def test_removed_anchor_names_the_link_and_the_redirect_to_add():
+    [error] = check(REGISTRY, {"/a/": {"one"}, "/b/": {"three"}}, set(), SOURCES)
+    assert "Published link /a/#two is broken: docs/a.md has no section with id 'two'" in error
+    assert '"/a/#two": "/a/#<new-id>"' in error
+
+
+def test_anchor_redirect_keeps_a_renamed_section_working():
+    registry = {**REGISTRY, "anchor_redirects": {"/a/#two": "/b/#three"}}
+    assert check(registry, {"/a/": {"one"}, "/b/": {"three"}}, set(), SOURCES) == []
+    assert redirects_for_page(registry, "/a/") == {"two": "../b/#three"}
+    assert redirects_for_page(registry, "/b/") == {}
+
+
+def test_anchor_redirect_to_nowhere_fails():
+    registry = {**REGISTRY, "anchor_redirects": {"/a/#two": "/b/#gone"}}
+    [error] = check(registry, {"/a/": {"one"}, "/b/": {"three"}}, set(), SOURCES)
+    assert "/a/#two -> /b/#gone" in error and "leads nowhere" in error
+
+
+def test_unlisted_id_must_be_registered_or_private():
+    [error] = check(REGISTRY, {"/a/": {"one", "two", "new-section"}, "/b/": {"three"}}, set(), SOURCES)
+    assert "docs/a.md publishes #new-section, which is not in permalinks.yml" in error
+
+
+def test_removed_page_needs_a_page_redirect():
+    [error] = check(REGISTRY, {"/a/": {"one", "two"}}, set(), SOURCES)
+    assert "Published page /b/ no longer exists" in error and "redirect_maps" in error
+    assert check(REGISTRY, {"/a/": {"one", "two"}}, {"/b/"}, SOURCES) == []
+
+
+@pytest.mark.parametrize("text,message", [
+    ("pages: {pain-overlap/: [a]}", "is not a page URL"),
+    ("pages: {/a/: a}", "expected a list of section ids"),
+    ("anchor_redirects: {/a/#x: /b/}", "is not a section link"),
+    ("privat: [x]", "unknown key(s) ['privat']"),
+])
+def test_malformed_registry_fails_loudly(tmp_path, text, message):
+    path = tmp_path / "permalinks.yml"
+    path.write_text(text)
+    with pytest.raises(PluginError, match=re.escape(message)):
+        load_registry(path)
+
+
+def test_headings_need_explicit_ids():
+    markdown = "# Title {#title}\n## Ok {#ok}\n## Reworded heading\n```\n## not a heading\n```\n#### Deep\n"
+    assert headings_without_ids(markdown) == ["## Reworded heading"]
+
+
+def test_the_committed_registry_lists_every_page():
+    registry = load_registry(ROOT / "permalinks.yml")
+    assert set(registry["pages"]) >= {"/" + url for url, _, _ in PAGES}
+
+
+# ---- Real builds of a changed copy of the site ---------------------------------------
+
+def _rename_benefits_section(project):
+    page = project / "docs" / "physical-relief.md"
+    page.write_text(page.read_text().replace("{#benefits}", "{#what-patients-report}"))
+
+
+def test_renaming_a_published_section_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _rename_benefits_section(project)
+    result = build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "Published link /physical-relief/#benefits is broken" in result.stderr
+    assert '"/physical-relief/#benefits": "/physical-relief/#<new-id>"' in result.stderr
+    assert "docs/physical-relief.md publishes #what-patients-report" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory):
+    """The site after a section was renamed the right way: new id registered,
+    old id redirected."""
+    tmp = tmp_path_factory.mktemp("renamed")
+    project = copy_project(tmp / "project")
+    _rename_benefits_section(project)
+    registry = yaml.safe_load((project / "permalinks.yml").read_text())
+    registry["pages"]["/physical-relief/"].append("what-patients-report")
+    registry["anchor_redirects"] = {"/physical-relief/#benefits": "/physical-relief/#what-patients-report"}
+    (project / "permalinks.yml").write_text(yaml.safe_dump(registry))
+    result = build(tmp / "site", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+def test_a_redirected_section_builds_and_carries_its_map(renamed_site):
+    soup = BeautifulSoup((renamed_site / "physical-relief/index.html").read_text(), "lxml")
+    data = soup.select_one("script[data-anchor-redirects]")
+    assert data["type"] == "application/json"
+    assert data.string == '{"benefits": "#what-patients-report"}'
+
+
+def test_the_old_section_link_lands_on_the_new_section(browser, renamed_site, config):
+    from sitebuild import Server, site_prefix
+
+    with Server(renamed_site, site_prefix(config)) as server:
+        tab = browser.new_page()
+        tab.goto(server.root + "physical-relief/#benefits")
+        tab.wait_for_url(re.compile(r"#what-patients-report$"))
+        assert tab.evaluate("document.getElementById(location.hash.slice(1)).tagName") == "H2"
+        tab.close()
+
+
+# ---- The built site ----------------------------------------------------------------
+
+def test_every_registered_link_resolves_in_the_built_site(site):
+    registry = load_registry(ROOT / "permalinks.yml")
+    for url, anchors in registry["pages"].items():
+        soup = BeautifulSoup((site / url.lstrip("/") / "index.html").read_text(), "lxml")
+        ids = {tag["id"] for tag in soup.select("article [id]")}
+        assert set(anchors) <= ids, f"{url}: missing {set(anchors) - ids}"
+
+
+def test_every_section_heading_has_a_registered_id(pages):
+    registry = load_registry(ROOT / "permalinks.yml")
+    for url, soup in pages.items():
+        for heading in soup.select("article.md-content__inner :is(h1, h2, h3)"):
+            assert heading.get("id") in registry["pages"]["/" + url], (url, heading.get_text())
+
+
+def test_clinicians_table_lists_every_section_with_its_absolute_url(pages, config):
+    registry = load_registry(ROOT / "permalinks.yml")
+    links = {a["href"] for a in pages["clinicians/"].select("table.section-links a")}
+    expected = set()
+    for url, anchors in registry["pages"].items():
+        expected.add(config["site_url"] + url.lstrip("/"))
+        soup = pages[url.lstrip("/")]
+        h1 = soup.select_one("article h1")["id"]
+        expected |= {f"{config['site_url']}{url.lstrip('/')}#{a}" for a in anchors if a != h1}
+    assert links == expected
+    assert pages["clinicians/"].select_one("table.section-links").find_parent(attrs={"data-search-exclude": True})
+
+
+@pytest.mark.parametrize("url", [url for url, _, _ in PAGES])
+def test_link_previews(pages, config, url):
+    head = pages[url].head
+    canonical = config["site_url"] + url
+
+    def meta(attr, name):
+        tag = head.find("meta", attrs={attr: name})
+        assert tag and tag["content"].strip(), f"{url}: no {name}"
+        return tag["content"]
+
+    assert head.find("link", rel="canonical")["href"] == canonical
+    description = meta("name", "description")
+    assert meta("property", "og:description") == meta("name", "twitter:description") == description
+    assert meta("property", "og:url") == canonical
+    assert meta("property", "og:site_name") == config["site_name"]
+    assert meta("property", "og:title") == meta("name", "twitter:title")
+    assert meta("name", "twitter:card") == "summary"
