@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build lock clean
+.PHONY: serve test build audit lock clean
 
 serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -26,6 +26,9 @@ $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
 	touch $@
+
+audit: $(STAMP) ## List pages whose review date has passed
+	$(BIN)/python overrides/hooks/review_dates.py docs
 
 # Tests use Debian's Chromium where it is installed; elsewhere (a laptop)
 # Playwright's own build, downloaded once.

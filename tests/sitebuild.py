@@ -22,11 +22,16 @@ PAGES = [
     ("pain-overlap/", "Pain overlap", "Understanding the Interplay Between Physical and Mental Pain"),
     ("physical-relief/", "Physical pain relief", "How Ketamine Works to Relieve Physical Pain"),
     ("mental-health/", "Mental health", "Ketamine’s Impact on Mental Health and Emotional Pain"),
+    ("safety/", "Safety", "Safety, side effects and who should not have ketamine"),
     ("booking/", "Book a consultation", "A New Path to Whole-Body Relief in San Francisco"),
+    ("glossary/", "Glossary", "Glossary"),
     ("clinicians/", "For clinicians", "For clinicians"),
 ]
 
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# Builds in tests see a fixed "today", so a page falling due for review
+# never breaks CI (tests that need another day set REVIEW_TODAY themselves).
+FIXED_TODAY = "2026-12-01"
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "REVIEW_TODAY": FIXED_TODAY}
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -61,7 +66,7 @@ def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None 
     """Run a real strict build; return the finished process (check returncode)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(dest)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, **QUIET_ENV, **(env or {})},
+        cwd=config_file.parent, capture_output=True, text=True, env={**os.environ, **BUILD_ENV, **(env or {})},
     )
 
 

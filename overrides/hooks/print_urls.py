@@ -17,8 +17,9 @@ _LINK = re.compile(r'<a\s(?P<attrs>[^>]*?)href="(?P<href>[^"]*)"')
 def absolute_print_urls(html: str, page_url: str) -> str:
     def add(match: re.Match) -> str:
         attrs, href = match["attrs"], match["href"]
-        # Same-page section links and permalinks (¶) need no address in print.
-        if href.startswith("#") or "headerlink" in attrs:
+        # Same-page section links, permalinks (¶), and phone, text and email
+        # links (their text already is the number or address) print as they are.
+        if href.startswith(("#", "tel:", "sms:", "mailto:")) or "headerlink" in attrs:
             return match[0]
         return f'{match[0]} data-print-url="{urljoin(page_url, href)}"'
     return _LINK.sub(add, html)

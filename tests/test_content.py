@@ -1,0 +1,246 @@
+"""Medically responsible content in the built site: key points, review
+dates, the safety page and its sources, crisis help, the disclaimer, the
+glossary, the diagram and structured data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import textstat
+from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
+
+from glossary import read_glossary
+from sitebuild import FIXED_TODAY, PAGES, ROOT, build, copy_project
+
+TOPIC_PAGES = ["pain-overlap/", "physical-relief/", "mental-health/", "safety/", "booking/"]
+MAX_GRADE = 8  # NIH: below 8th grade; we aim for 6 (AMA)
+
+
+def front_matter(url: str) -> dict:
+    name = (url.rstrip("/") or "index") + ".md"
+    return get_data((ROOT / "docs" / name).read_text(encoding="utf-8"))[1]
+
+
+def article(soup: BeautifulSoup):
+    return soup.select_one("article.md-content__inner")
+
+
+# ---- Key points --------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", TOPIC_PAGES)
+def test_topic_page_opens_with_plain_key_points(pages, url):
+    h1 = article(pages[url]).find("h1")
+    box = h1.find_next_sibling()
+    assert "key-points" in box["class"], f"{url}: the first thing after the heading is the Key points box"
+    assert box.select_one(".admonition-title").get_text(strip=True) == "Key points"
+    text = " ".join(li.get_text(" ", strip=True) for li in box.select("li"))
+    grade = textstat.flesch_kincaid_grade(text)
+    print(f"{url}: key points Flesch-Kincaid grade {grade}")
+    assert grade <= MAX_GRADE, f"{url}: key points read at grade {grade}; keep it at {MAX_GRADE} or lower"
+
+
+def test_reading_grade_check_can_fail():
+    # The clinic's own opening sentence reads far above grade 8.
+    source = (ROOT / "tests/fixtures/source-article.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert textstat.flesch_kincaid_grade(source) > MAX_GRADE
+
+
+# ---- Review dates ------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", [url for url, _, _ in PAGES])
+def test_review_dates_at_the_bottom_of_every_page(pages, url):
+    meta = front_matter(url)
+    box = pages[url].select_one("aside.review-dates")
+    times = {t["datetime"] for t in box.select("time")}
+    assert times == {meta["last_reviewed"].isoformat(), meta["next_review"].isoformat()}
+    text = re.sub(r"\s+", " ", box.get_text(" "))
+    assert f"Page last reviewed: {meta['last_reviewed'].day} {meta['last_reviewed']:%B %Y}" in text
+    assert "Next review due:" in text
+    # Nothing is overdue on the fixed test date
+    assert not box.select(".review-dates__overdue")
+
+
+@pytest.fixture(scope="module")
+def overdue_site(tmp_path_factory):
+    """The site built on a day after its pages' next review, with a reviewer set on one page."""
+    tmp = tmp_path_factory.mktemp("overdue")
+    project = copy_project(tmp / "project")
+    page = project / "docs" / "safety.md"
+    page.write_text(page.read_text().replace("next_review: 2027-11-25", "next_review: 2027-11-25\nreviewed_by: Dr Test Reviewer, MD"))
+    result = build(tmp / "site", project / "mkdocs.yml", env={"REVIEW_TODAY": "2028-01-01"})
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+def test_overdue_page_shows_a_visible_notice(overdue_site):
+    soup = BeautifulSoup((overdue_site / "pain-overlap/index.html").read_text(), "lxml")
+    notice = soup.select_one("aside.review-dates .review-dates__overdue")
+    assert "This page is due for review" in notice.get_text()
+
+
+def test_reviewer_is_shown_and_in_structured_data_when_set(overdue_site):
+    soup = BeautifulSoup((overdue_site / "safety/index.html").read_text(), "lxml")
+    assert "by Dr Test Reviewer, MD" in soup.select_one("aside.review-dates").get_text()
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Test Reviewer, MD"}
+
+
+@pytest.mark.parametrize("today,overdue", [(FIXED_TODAY, 0), ("2030-01-01", len(PAGES))])
+def test_audit_lists_overdue_pages(today, overdue):
+    result = subprocess.run([sys.executable, "overrides/hooks/review_dates.py", "docs"], cwd=ROOT,
+                            capture_output=True, text=True, env={"REVIEW_TODAY": today, "PATH": ""}, check=True)
+    assert result.stdout.strip().endswith(f"{overdue} page(s) overdue for review on {today}.")
+    assert result.stdout.count("review was due") == overdue
+
+
+def test_bad_review_today_is_a_clear_error(tmp_path):
+    result = build(tmp_path / "site", env={"REVIEW_TODAY": "01/12/2026"})
+    assert result.returncode != 0
+    assert "REVIEW_TODAY is '01/12/2026'. Expected an ISO date" in result.stderr
+
+
+# ---- Safety page -------------------------------------------------------------------
+
+def test_safety_page_covers_what_patients_need_to_know(pages):
+    text = re.sub(r"\s+", " ", article(pages["safety/"]).get_text(" "))
+    for fact in ("Schedule III", "misused", "dissociation", "blood pressure", "heart rate", "nausea",
+                 "dizziness", "sedation", "at least 2 hours", "March 2019", "treatment-resistant",
+                 "REMS", "October 2023", "compounding"):
+        assert fact in text, fact
+
+
+def test_every_safety_section_cites_sources_with_full_references(pages):
+    body = article(pages["safety/"])
+    for h2 in body.find_all("h2"):
+        if h2["id"] == "references":
+            continue
+        section = []
+        for sibling in h2.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            section.append(sibling)
+        refs = [a for el in section for a in el.select('sup[id^="fnref"] a[href^="#fn:"]')]
+        assert refs, f"safety section #{h2['id']} cites no source"
+    notes = body.select(".footnote li[id^='fn:']")
+    assert len(notes) >= 6
+    for note in notes:
+        assert note.select_one('a[href^="https://"]'), f"{note['id']} has no DOI or URL"
+        assert note.find_previous("h2")["id"] == "references"
+    dois = {a["href"] for a in body.select('.footnote a[href^="https://doi.org/"]')}
+    assert {"https://doi.org/10.1097/AAP.0000000000000808", "https://doi.org/10.1001/jamapsychiatry.2017.0080"} <= dois
+
+
+@pytest.mark.parametrize("url", ["physical-relief/", "mental-health/", "booking/"])
+def test_pages_link_to_safety(pages, url):
+    links = [a["href"] for a in article(pages[url]).select("a[href]")]
+    assert any(href.startswith("../safety/") for href in links)
+
+
+def test_safety_link_sits_next_to_non_opioid_relief(pages):
+    item = next(li for li in article(pages["physical-relief/"]).select("li") if "Non-Opioid Relief" in li.get_text())
+    assert item.select_one('a[href="../safety/#misuse"]')
+
+
+# ---- Crisis help and disclaimer ----------------------------------------------------
+
+def _assert_crisis_box(box):
+    # Material removes data-search-exclude once indexed; the search index test checks it.
+    assert box is not None
+    assert box.select_one(".crisis-help__title").get_text(strip=True) == "If you are in crisis"
+    hrefs = {a["href"] for a in box.select("a")}
+    assert {"tel:988", "sms:988", "tel:911"} <= hrefs
+
+
+def test_crisis_box_follows_the_self_harm_sentence(pages):
+    paragraph = next(p for p in article(pages["mental-health/"]).find_all("p") if "self-harm" in p.get_text())
+    _assert_crisis_box(paragraph.find_next_sibling())
+    assert "crisis-help" in paragraph.find_next_sibling()["class"]
+
+
+def test_crisis_box_on_pain_overlap(pages):
+    _assert_crisis_box(article(pages["pain-overlap/"]).select_one("aside.crisis-help"))
+
+
+def test_crisis_help_and_boilerplate_stay_out_of_search(site):
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    for boilerplate in ("Crisis Lifeline", "If you are in crisis", "Next review due", "Want to know if ketamine"):
+        assert boilerplate not in index, boilerplate
+
+
+@pytest.mark.parametrize("path", [url + "index.html" for url, _, _ in PAGES] + ["404.html"])
+def test_footer_has_disclaimer_and_crisis_line(site, path):
+    footer = BeautifulSoup((site / path).read_text(), "lxml").select_one("footer .md-copyright")
+    text = re.sub(r"\s+", " ", footer.get_text(" "))
+    assert "not a substitute for advice from your own clinician" in text
+    assert {a["href"] for a in footer.select("a")} == {"tel:988", "tel:911"}
+
+
+# ---- Glossary ----------------------------------------------------------------------
+
+def test_glossary_page_lists_every_term_from_the_one_source(pages):
+    entries = read_glossary(ROOT / "includes/glossary.md")
+    terms = [dt_.get_text(strip=True) for dt_ in article(pages["glossary/"]).select("dl dt")]
+    assert [t.lower() for t in terms] == [term.lower() for term, _ in entries]
+    definitions = [dd.get_text(" ", strip=True) for dd in article(pages["glossary/"]).select("dl dd")]
+    assert len(definitions) == len(entries) and all(definitions)
+    required = {"NMDA", "CRPS", "PTSD", "NSAIDs", "neuroplasticity", "fibromyalgia", "centralized",
+                "infusions", "dissociation", "esketamine", "REMS"}
+    assert required <= {term for term, _ in entries}
+
+
+def test_glossary_terms_are_tooltips_where_they_appear(pages):
+    entries = dict(read_glossary(ROOT / "includes/glossary.md"))
+    abbrs = {a.get_text(): a["title"] for a in article(pages["physical-relief/"]).select("abbr[title]")}
+    assert abbrs["NMDA"] == entries["NMDA"]
+    assert abbrs["CRPS"] == entries["CRPS"]
+    config = json.loads(pages["physical-relief/"].select_one("#__config").string)
+    assert "content.tooltips" in config["features"]
+
+
+@pytest.mark.parametrize("line,message", [
+    ("NMDA: a receptor", "is not a glossary entry"),
+    ("*[NMDA]:", "has no definition"),
+    ("*[NMDA]: one\n*[nmda]: two", "is defined twice"),
+])
+def test_bad_glossary_line_names_file_and_line(tmp_path, line, message):
+    from mkdocs.exceptions import PluginError
+
+    path = tmp_path / "glossary.md"
+    path.write_text(line + "\n")
+    with pytest.raises(PluginError, match=r"includes/glossary.md, line \d: .*" + re.escape(message)):
+        read_glossary(path)
+
+
+# ---- Diagram and structured data ---------------------------------------------------
+
+def test_pain_cycle_diagram_has_a_full_text_alternative(pages):
+    figure = article(pages["pain-overlap/"]).select_one("figure.cycle-diagram")
+    svg = figure.select_one("svg")
+    assert svg["role"] == "img"
+    title_id, desc_id = svg["aria-labelledby"].split()
+    assert svg.find(id=title_id).name == "title" and svg.find(id=desc_id).name == "desc"
+    caption = figure.select_one("figcaption").get_text()
+    for stage in ("physical pain", "mental distress", "physical symptoms"):
+        assert stage in caption.lower()
+    # Drawn with theme colours (CSS), not fixed fills, so it reads in dark mode too
+    assert "fill=\"#" not in str(svg) and "stroke=\"#" not in str(svg)
+
+
+@pytest.mark.parametrize("url", [url for url, _, _ in PAGES])
+def test_medical_web_page_structured_data_matches_front_matter(pages, config, url):
+    data = [json.loads(s.string) for s in pages[url].select('script[type="application/ld+json"]')]
+    [page_data] = [d for d in data if d["@type"] == "MedicalWebPage"]
+    meta = front_matter(url)
+    assert page_data["lastReviewed"] == meta["last_reviewed"].isoformat()
+    dt.date.fromisoformat(page_data["lastReviewed"])
+    assert page_data["name"] == meta["title"] and page_data["description"] == meta["description"]
+    assert page_data["url"] == config["site_url"] + url
+    assert page_data["about"] == {"@type": "MedicalTherapy", "name": "Ketamine therapy"}
+    assert page_data["audience"]["audienceType"] == "Patient"
+    assert page_data["publisher"]["name"] == config["extra"]["clinic"]["name"]
