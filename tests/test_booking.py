@@ -1,0 +1,184 @@
+"""Booking: clinic details from extra.clinic, rendered only when set, with
+no forms that collect anything; the call to action on every page."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from clinic import hours_text, tel_uri, validate
+from sitebuild import PAGES, ROOT, build, copy_project
+
+SHIPPED = {"name": "Avid Sports Medicine", "area_served": "San Francisco and the Bay Area",
+           "website": "https://avidsportsmed.com/", "medical_specialty": ["Musculoskeletal"]}
+
+
+# ---- Unit tests of overrides/hooks/clinic.py ----------------------------------------
+
+def test_shipped_fields_are_valid():
+    assert validate(SHIPPED) == []
+    assert validate({"name": "Clinic"}) == []
+
+
+@pytest.mark.parametrize("field,value", [
+    ("name", None),
+    ("phone", "call us"),
+    ("phone", "555-0100"),
+    ("email", "appointments at clinic"),
+    ("website", "http://avidsportsmed.com/"),
+    ("booking_url", "scheduler.example.com"),
+    ("address", "1 Example Street"),
+    ("address", {"street": "1 Example Street", "city": "San Francisco"}),
+    ("hours", ["Monday 9-5"]),
+    ("hours", "Mo-Fr 09:00-17:00"),
+    ("medical_specialty", ["Sports medicine"]),
+    ("phon", "(415) 555-0100"),
+])
+def test_bad_clinic_field_names_the_field_and_expected_form(field, value):
+    clinic = {**SHIPPED, field: value}
+    if value is None:
+        del clinic[field]
+    [error] = validate(clinic)
+    assert error.startswith(f"mkdocs.yml: extra.clinic.{field} ")
+    assert "Expected" in error
+
+
+@pytest.mark.parametrize("phone,uri", [
+    ("(415) 555-0100", "tel:+14155550100"),
+    ("415.555.0100", "tel:+14155550100"),
+    ("1-415-555-0100", "tel:+14155550100"),
+    ("+44 20 7946 0000", "tel:+442079460000"),
+])
+def test_phone_numbers_become_global_tel_uris(phone, uri):
+    assert tel_uri(phone) == uri
+
+
+def test_hours_read_as_plain_english():
+    assert hours_text("Mo-Fr 09:00-17:30") == "Monday to Friday: 9:00 am to 5:30 pm"
+    assert hours_text("Sa,Su 12:00-00:00") == "Saturday, Sunday: 12:00 pm to 12:00 am"
+
+
+def test_invalid_config_fails_the_real_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "bad.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  clinic:\n    phone: call us\n")
+    result = build(tmp_path / "site", project / "bad.yml")
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.clinic.phone is 'call us'. Expected a US number with area code" in result.stderr
+
+
+# ---- The shipped site ---------------------------------------------------------------
+
+def _contact(soup):
+    return soup.select_one("article .clinic-contact")
+
+
+def _clinic_data(soup):
+    blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+    [clinic] = [b for b in blocks if b["@type"] == "MedicalClinic"]
+    return clinic
+
+
+def test_shipped_booking_page_shows_only_what_the_clinic_published(pages):
+    soup = pages["booking/"]
+    contact = _contact(soup)
+    button = contact.select_one("a.md-button--primary")
+    assert button.get_text(strip=True) == "Book a consultation"
+    assert button["href"] == "https://avidsportsmed.com/"
+    html = str(soup)
+    assert "None" not in contact.get_text() and 'href=""' not in html
+    # No phone, email or address is configured, so none appears (the footer's
+    # crisis numbers are not the clinic's).
+    assert not contact.select('a[href^="tel:"], a[href^="mailto:"], address')
+    assert not soup.select('a[href^="mailto:"]') and not soup.select("address")
+    assert "Opening hours" not in contact.get_text()
+
+
+def test_shipped_clinic_structured_data(pages):
+    data = _clinic_data(pages["booking/"])
+    assert data == {"@context": "https://schema.org", "@type": "MedicalClinic", "name": "Avid Sports Medicine",
+                    "url": "https://avidsportsmed.com/", "areaServed": "San Francisco and the Bay Area",
+                    "medicalSpecialty": ["Musculoskeletal"]}
+
+
+def test_booking_page_warns_against_sending_health_details_by_email(pages):
+    privacy = pages["booking/"].select_one("h2#privacy").find_next_sibling("p").get_text(" ")
+    assert "do not send details about your health" in re.sub(r"\s+", " ", privacy)
+
+
+def test_questions_to_ask_cover_suitability_risk_sessions_and_cost(pages):
+    items = [li.get_text() for li in pages["booking/"].select("h2#questions ~ ul li")]
+    joined = " ".join(items).lower()
+    for topic in ("suitable", "risks", "how many sessions", "cost", "insurance"):
+        assert topic in joined, topic
+
+
+@pytest.mark.parametrize("path", [url + "index.html" for url, _, _ in PAGES] + ["404.html"])
+def test_no_page_has_a_form_that_collects_anything(site, path):
+    soup = BeautifulSoup((site / path).read_text(), "lxml")
+    for form in soup.select("form"):
+        # Material's own forms: the search box (runs in the browser) and the palette toggle.
+        assert form.get("name") in ("search",) or form.get("data-md-component") == "palette", form.attrs
+        assert not form.get("action") and form.get("method", "get").lower() != "post"
+    assert not soup.select('textarea, input[type="email"], input[type="tel"], input[type="file"]')
+
+
+@pytest.mark.parametrize("url", [url for url, _, _ in PAGES if url != "booking/"])
+def test_call_to_action_ends_every_other_page(pages, url):
+    cta = pages[url].select_one("article aside.booking-cta")
+    assert cta.select_one("a.md-button")["href"].endswith("booking/")
+    # It is the last thing in the page's content.
+    assert cta.find_next_sibling() is None
+
+
+# ---- A site with every clinic field set ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def full_booking(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("full-clinic")
+    project = copy_project(tmp / "project")
+    shutil.copy(ROOT / "tests/fixtures/clinic-full.yml", project / "clinic-full.yml")
+    result = build(tmp / "site", project / "clinic-full.yml")
+    assert result.returncode == 0, result.stderr
+    return BeautifulSoup((tmp / "site/booking/index.html").read_text(), "lxml")
+
+
+def test_every_configured_channel_renders(full_booking):
+    contact = _contact(full_booking)
+    assert contact.select_one("a.md-button--primary")["href"] == "https://scheduler.example.com/avid"
+    assert contact.select_one('a[href="tel:+14155550100"]').get_text() == "(415) 555-0100"
+    assert contact.select_one('a[href="mailto:appointments@example.com"]')
+    address = re.sub(r"\s+", " ", contact.select_one("address").get_text(" ")).strip()
+    assert address == "Avid Sports Medicine 1 Example Street, Suite 100 San Francisco, CA 94105"
+    hours = [li.get_text() for li in contact.select("ul.clinic-contact__hours li")]
+    assert hours == ["Monday to Friday: 9:00 am to 5:30 pm", "Saturday: 10:00 am to 2:00 pm"]
+
+
+def test_full_clinic_structured_data(full_booking):
+    data = _clinic_data(full_booking)
+    assert data["telephone"] == "+14155550100"
+    assert data["address"] == {"@type": "PostalAddress", "streetAddress": "1 Example Street, Suite 100",
+                               "addressLocality": "San Francisco", "addressRegion": "CA",
+                               "postalCode": "94105", "addressCountry": "US"}
+    assert data["openingHours"] == ["Mo-Fr 09:00-17:30", "Sa 10:00-14:00"]
+    assert data["potentialAction"]["target"] == "https://scheduler.example.com/avid"
+
+
+# ---- In the browser -----------------------------------------------------------------
+
+def test_on_a_phone_the_call_to_action_follows_the_content_and_leads_to_booking(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server.root + "mental-health/")
+    cta = tab.locator("aside.booking-cta")
+    # In the flow of the page, below the text: it never covers content.
+    assert cta.evaluate("el => getComputedStyle(el).position") == "static"
+    last_text = tab.locator("article .review-dates")
+    assert cta.bounding_box()["y"] >= last_text.bounding_box()["y"] + last_text.bounding_box()["height"]
+    cta.get_by_role("link", name="Book a consultation").tap()
+    expect(tab).to_have_url(server.root + "booking/")
+    context.close()
