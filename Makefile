@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Installed when the lock changes; the stamp records that the venv matches it.
 STAMP  := $(VENV)/.installed-from-lock
+NODE_STAMP := node_modules/.installed-from-lock
 
 # MkDocs 1.6 prints two banners about MkDocs 2.0 on every run.
 export NO_MKDOCS_2_WARNING := 1
@@ -16,7 +17,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: $(STAMP) browser ## Run every test: build, HTML, browser
+test: $(STAMP) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest
 
 build: $(STAMP) ## Strict build into site/
@@ -29,6 +30,11 @@ $(STAMP): requirements.lock
 
 audit: $(STAMP) ## List pages whose review date has passed
 	$(BIN)/python overrides/hooks/review_dates.py docs
+
+# Node tools for the checks (html-validate), pinned in package-lock.json.
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Tests use Debian's Chromium where it is installed; elsewhere (a laptop)
 # Playwright's own build, downloaded once.
@@ -44,4 +50,4 @@ lock: $(STAMP)
 	  requirements.in --output-file requirements.lock
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) node_modules site

@@ -1,0 +1,140 @@
+"""Private by default: no request leaves the site, no cookies, and a strict
+Content Security Policy that nothing the site does violates."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from csp import inline_script_hashes
+from sitebuild import PAGES, build, copy_project
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+"""
+
+
+@pytest.fixture
+def watched(browser, server):
+    """A tab that records every request and every CSP violation."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(RECORD_VIOLATIONS)
+    tab = context.new_page()
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    yield tab, requests
+    context.close()
+
+
+def _foreign(requests, server):
+    origin = urlsplit(server.origin)
+    return [u for u in requests if urlsplit(u).scheme not in ("data", "blob")
+            and (urlsplit(u).scheme, urlsplit(u).netloc) != (origin.scheme, origin.netloc)]
+
+
+def test_no_request_leaves_the_site_and_no_policy_is_violated(watched, server):
+    tab, requests = watched
+    for url, _, _ in PAGES:
+        tab.goto(server.root + url)
+        tab.wait_for_load_state("networkidle")
+    # Search (loads the index and the worker), then open a result (instant navigation)
+    tab.goto(server.root)
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type("ptsd")
+    tab.locator("li.md-search-result__item > a").first.click()
+    expect(tab).to_have_url(re.compile("mental-health"))
+    # Toggle the palette through all three states
+    for _ in range(3):
+        tab.locator('form[data-md-component="palette"] label:not([hidden])').click()
+    # Copy a section link
+    tab.locator("h2#neuroplasticity").hover()
+    tab.locator("h2#neuroplasticity button.copy-link").click()
+    expect(tab.locator('[role="status"]')).to_contain_text("Link copied")
+    # Glossary tooltip
+    tab.locator("article abbr").first.hover()
+    tab.wait_for_load_state("networkidle")
+    assert _foreign(requests, server) == [], "requests to other sites"
+    assert any("search_index.json" in u for u in requests), "the search really ran"
+    assert tab.evaluate("window.__cspViolations") == []
+    assert tab.context.cookies() == [] and tab.evaluate("document.cookie") == ""
+
+
+def test_violations_are_really_recorded(watched, server):
+    # The recorder can fail: an inline script without a hash is blocked and reported.
+    tab, _ = watched
+    tab.goto(server.root)
+    tab.evaluate("""() => { const s = document.createElement('script');
+                           s.textContent = 'window.__ran = true'; document.body.append(s); }""")
+    tab.wait_for_function("window.__cspViolations.length > 0")
+    assert tab.evaluate("window.__ran") is None
+    assert "script-src" in tab.evaluate("window.__cspViolations")[0]
+
+
+@pytest.mark.parametrize("path", [url + "index.html" for url, _, _ in PAGES] + ["404.html"])
+def test_every_page_carries_the_policy_before_any_script(site, path):
+    html = (site / path).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "lxml")
+    meta = soup.select_one('meta[http-equiv="Content-Security-Policy"]')
+    policy = dict(d.strip().split(" ", 1) for d in meta["content"].split(";"))
+    assert policy["default-src"] == "'self'"
+    assert policy["worker-src"] == policy["connect-src"] == policy["base-uri"] == policy["form-action"] == "'self'"
+    assert policy["img-src"] == "'self' data:" and policy["object-src"] == "'none'"
+    assert "unsafe-inline" not in meta["content"] and "unsafe-eval" not in meta["content"]
+    hashes = set(policy["script-src"].split()) - {"'self'"}
+    assert inline_script_hashes(html) <= hashes and hashes
+    assert html.index("Content-Security-Policy") < html.index("<script")
+    # Material's scope is fixed from site_url, so every page has the same inline scripts.
+    assert '__md_scope=new URL("/ketamine-knowledge-base/",location)' in html
+
+
+def test_no_analytics_or_external_assets_in_the_html(site):
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for tag in soup.select("script[src], link[href], img[src], iframe, source[src]"):
+            ref = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not urlsplit(ref).netloc, f"{path}: {tag.name} loads {ref}"
+
+
+def test_an_external_asset_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "glossary.md"
+    page.write_text(page.read_text() + '\n<img src="https://tracker.example.com/pixel.gif" alt="">\n')
+    result = build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "External file: https://tracker.example.com/pixel.gif" in result.stderr
+
+
+def test_pages_work_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    for url, label, h1 in PAGES:
+        tab.goto(server.root + url)
+        expect(tab.locator("article h1")).to_contain_text(h1)
+        expect(tab.locator("article > p:not(.print-only)").first).to_be_visible()
+        nav = tab.locator("nav.md-nav--primary").get_by_role("link", name=label, exact=True)
+        expect(nav).to_be_visible()
+    # Nav links work as plain links
+    tab.goto(server.root)
+    tab.locator("nav.md-nav--primary").get_by_role("link", name="Safety", exact=True).click()
+    expect(tab).to_have_url(server.root + "safety/")
+    context.close()
+
+
+def test_phone_menu_works_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(server.root)
+    tab.locator('label.md-header__button[for="__drawer"]').click()  # a CSS-only drawer
+    tab.locator("nav.md-nav--primary").get_by_role("link", name="Book a consultation", exact=True).click()
+    expect(tab).to_have_url(server.root + "booking/")
+    expect(tab.locator("article h1")).to_contain_text("A New Path")
+    context.close()
