@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from sitebuild import PAGES
 
@@ -63,20 +63,28 @@ def test_axe_with_the_search_dialog_open(browser, server, scheme, viewport):
     assert not violations, "\n".join(violations)
 
 
+FOCUS_VISIBLE_JS = """() => {
+    let el = document.activeElement;
+    if (!el || el === document.body) return false;
+    // Material's palette radio is visually hidden; the label after it shows the focus.
+    if (el.getBoundingClientRect().width === 0 && el.nextElementSibling?.tagName === "LABEL")
+        el = el.nextElementSibling;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow && style.boxShadow !== 'none';
+    const rect = el.getBoundingClientRect();
+    return (outline || shadow) && rect.width > 0 && rect.height > 0;
+}"""
+
+
 def _focused_is_visible(tab) -> bool:
-    """The focused element shows a visible focus indicator (outline or box-shadow)."""
-    return tab.evaluate("""() => {
-        let el = document.activeElement;
-        if (!el || el === document.body) return false;
-        // Material's palette radio is visually hidden; the label after it shows the focus.
-        if (el.getBoundingClientRect().width === 0 && el.nextElementSibling?.tagName === "LABEL")
-            el = el.nextElementSibling;
-        const style = getComputedStyle(el);
-        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-        const shadow = style.boxShadow && style.boxShadow !== 'none';
-        const rect = el.getBoundingClientRect();
-        return (outline || shadow) && rect.width > 0 && rect.height > 0;
-    }""")
+    """The focused element shows a visible focus indicator (outline or box-shadow),
+    allowing up to 2 s for transitions and for scripts that move focus."""
+    try:
+        tab.wait_for_function(FOCUS_VISIBLE_JS, timeout=2000)
+        return True
+    except PlaywrightTimeout:
+        return False
 
 
 def _tab_until(tab, selector_js: str, limit: int = 60) -> None:
