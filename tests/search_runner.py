@@ -1,0 +1,65 @@
+"""Drive Material's real search box in Chromium, as a person does: type a
+query, wait for the results to settle, read them. Shared by the search
+tests and the search benchmark (benchmarks/search.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+QUERIES_FILE = Path(__file__).parent / "search_queries.yml"
+
+# Records, in the page, when the last key went up and when the results last
+# changed. Injected by the test, never shipped.
+_WATCH = """() => {
+  if (window.__searchWatch) return;
+  const watch = window.__searchWatch = {key: 0, change: 0};
+  document.querySelector('input.md-search__input')
+    .addEventListener('keyup', () => { watch.key = performance.now(); });
+  new MutationObserver(() => { watch.change = performance.now(); })
+    .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true});
+}"""
+_SETTLED = """settle => {
+  const w = window.__searchWatch;
+  return w.change > w.key && performance.now() - w.change > settle;
+}"""
+_QUIET = """settle => performance.now() - window.__searchWatch.change > settle"""
+
+
+@dataclass
+class Outcome:
+    pages: list[str]      # result pages in order, as site paths ("booking/")
+    links: list[str]      # every result link in order (with #section)
+    latency_ms: float     # last keystroke to the last change of the results
+
+
+def load_queries() -> list[dict]:
+    return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
+
+
+def open_search(tab) -> None:
+    tab.locator('label.md-header__button[for="__search"], input.md-search__input').locator("visible=true").first.click()
+    tab.locator("input.md-search__input").wait_for(state="visible")
+    tab.evaluate(_WATCH)
+
+
+def _site_path(href: str, root: str) -> str:
+    path = urlsplit(href).path
+    return path[len(urlsplit(root).path):]
+
+
+def search(tab, root: str, query: str, settle_ms: int = 250) -> Outcome:
+    box = tab.locator("input.md-search__input")
+    box.fill("")
+    tab.wait_for_function(_QUIET, arg=settle_ms)
+    box.press_sequentially(query)
+    tab.wait_for_function(_SETTLED, arg=settle_ms, timeout=10_000)
+    latency = tab.evaluate("window.__searchWatch.change - window.__searchWatch.key")
+    links = tab.eval_on_selector_all("li.md-search-result__item a[href]", "els => els.map(e => e.href)")
+    # One list item per page, best first; its first link is the page itself.
+    page_links = tab.eval_on_selector_all(
+        "li.md-search-result__item", "items => items.map(li => li.querySelector('a[href]').href)")
+    return Outcome(pages=[_site_path(h, root) for h in page_links], links=links, latency_ms=latency)

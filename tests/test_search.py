@@ -1,0 +1,137 @@
+"""Patients find answers in their own words: every query in
+tests/search_queries.yml, typed into the real search box in Chromium."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+from playwright.sync_api import expect
+
+from search_runner import load_queries, open_search, search
+
+QUERIES = load_queries()
+KINDS = ("exact", "abbreviation", "paraphrase", "misspelling")
+
+
+def test_query_set_is_broad_enough():
+    counts = defaultdict(int)
+    for q in QUERIES:
+        assert q["kind"] in KINDS, q
+        assert set(q) <= {"kind", "query", "page", "section"}, q
+        counts[q["kind"]] += 1
+    assert len(QUERIES) >= 60 and all(counts[k] >= 10 for k in KINDS), dict(counts)
+
+
+@pytest.fixture(scope="module")
+def outcomes(browser, server):
+    """Every query's results, from one tab (like one person searching)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(server.root)
+    open_search(tab)
+    results = [(q, search(tab, server.root, q["query"])) for q in QUERIES]
+    context.close()
+    assert not errors, errors
+    return results
+
+
+def test_hit_rates(outcomes):
+    hits, totals, misses = defaultdict(int), defaultdict(int), []
+    for q, outcome in outcomes:
+        top = 1 if q["kind"] == "exact" else 3
+        totals[q["kind"]] += 1
+        if q["page"] in outcome.pages[:top]:
+            hits[q["kind"]] += 1
+        else:
+            misses.append(f'{q["kind"]:>12}: {q["query"]!r} -> {outcome.pages[:3]} (wanted {q["page"]} in top {top})')
+    print("\nSearch hit rates (top 1 for exact terms, top 3 for the rest):")
+    for kind in KINDS:
+        print(f"  {kind:>12}: {hits[kind]}/{totals[kind]} = {hits[kind] / totals[kind]:.0%}")
+    overall = sum(hits.values()) / sum(totals.values())
+    print(f"  {'overall':>12}: {sum(hits.values())}/{sum(totals.values())} = {overall:.0%}")
+    for miss in misses:
+        print("  miss " + miss)
+    assert hits["exact"] == totals["exact"], "every exact term must be the first result:\n" + "\n".join(misses)
+    assert overall >= 0.95, "\n".join(misses)
+
+
+def _answers(link: str, page: str, section: str, opening_id: str) -> bool:
+    """Does a result link lead to this page's section? A link to the page
+    itself leads to its opening section (the one under its H1)."""
+    address, _, anchor = link.partition("#")
+    if not address.split("?")[0].endswith("/" + page):
+        return False
+    return anchor == section or (not anchor and section == opening_id)
+
+
+def test_results_deep_link_to_the_answering_section(outcomes, pages):
+    opening = {url: soup.select_one("article h1")["id"] for url, soup in pages.items()}
+    missing = [f'{q["query"]!r}: no result links to {q["page"]}#{q["section"]}'
+               for q, outcome in outcomes
+               if q["kind"] == "exact" and "section" in q
+               and not any(_answers(link, q["page"], q["section"], opening[q["page"]]) for link in outcome.links)]
+    assert not missing, "\n".join(missing)
+
+
+def test_keywords_are_searchable_but_not_shown_on_the_page(site, pages):
+    import json
+
+    index = json.loads((site / "search/search_index.json").read_text())
+    [doc] = [d for d in index["docs"] if d["location"] == "physical-relief/"]
+    assert "ibuprofen" in doc["tags"]
+    assert "ibuprofen" not in pages["physical-relief/"].select_one("article").get_text()
+    assert not pages["physical-relief/"].select(".md-tags, .md-tag")
+
+
+def test_result_opens_the_section_with_the_query_highlighted(page, server):
+    page.goto(server.root)
+    open_search(page)
+    search(page, server.root, "centralized")
+    page.locator('li.md-search-result__item a[href*="#centralized-pain"]').first.click()
+    expect(page).to_have_url(re.compile(r"/physical-relief/\?h=centralized#centralized-pain$"))
+    expect(page.locator("article mark").first).to_have_text(re.compile("centralized", re.I))
+    # The section is scrolled into view
+    expect(page.locator("h2#centralized-pain")).to_be_in_viewport()
+
+
+def test_misspelling_finds_the_page_and_sends_nothing_anywhere(page, server):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server.root)
+    open_search(page)
+    outcome = search(page, server.root, "depresion")
+    assert outcome.pages and outcome.pages[0] == "mental-health/"
+    assert all(url.startswith(server.origin) for url in requests)
+    assert not [u for u in requests if "depresion" in u], "the query never leaves the browser"
+
+
+HOSTILE = [
+    ":", "~", "^", "+", "-", "*", "pain:", "title:", "~pain", "pain~", "pain^", "+pain -back", "-", "**",
+    '"unbalanced', 'pain "', '"', "'", "((", "[]", "\\", "a:b:c:d", "pain~999", "^^^~~~",
+    "<script>alert(1)</script>", '<img src=x onerror="window.__pwned=1">', "</li></ol><h1>x</h1>",
+    "a~2 b~2 c~2 d~2 e~2 f~2", "pain " * 400, "😀💊", "🙂 ketamine", "\u200b", "   ",
+]
+
+
+def test_odd_and_hostile_input_never_breaks_search(page, server):
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.on("dialog", lambda d: (console_errors.append("dialog: " + d.message), d.dismiss()))
+    page.goto(server.root)
+    open_search(page)
+    box = page.locator("input.md-search__input")
+    for text in HOSTILE:
+        box.fill(text)
+        box.press("End")
+        page.wait_for_timeout(120)
+        assert page.evaluate("window.__pwned") is None, text
+        assert page.locator(".md-search-result h1:text-is('x')").count() == 0, f"{text!r} injected markup"
+    # Empty input, then the box still works
+    box.fill("")
+    outcome = search(page, server.root, "PTSD")
+    assert outcome.pages[0] == "mental-health/"
+    assert not console_errors, console_errors
