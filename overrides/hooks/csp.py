@@ -21,8 +21,9 @@ from mkdocs.exceptions import PluginError
 
 # Data blocks (JSON, JSON-LD) are never executed, so they need no hash.
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
-_DATA_TYPES = re.compile(r'type="application/(?:ld\+)?json"')
-_CHARSET = '<meta charset="utf-8">'
+_DATA_TYPES = re.compile(r"""type=["']?application/(?:ld\+)?json""")
+# Minified HTML may drop the quotes.
+_CHARSET = re.compile(r"""<meta charset=["']?utf-8["']?\s*/?>""", re.I)
 
 
 def inline_script_hashes(html: str) -> set[str]:
@@ -58,7 +59,8 @@ def on_post_build(config):
     hashes = set().union(*(inline_script_hashes(text) for text in texts.values()))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     for path, text in texts.items():
-        if _CHARSET not in text:
-            raise PluginError(f"{path}: no {_CHARSET} to put the Content Security Policy after. "
-                              "The policy must come before any script; check the page's template.")
-        path.write_text(text.replace(_CHARSET, _CHARSET + "\n    " + meta, 1), encoding="utf-8")
+        charset = _CHARSET.search(text)
+        if not charset:
+            raise PluginError(f'{path}: no <meta charset="utf-8"> to put the Content Security Policy '
+                              "after. The policy must come before any script; check the page's template.")
+        path.write_text(text[:charset.end()] + meta + text[charset.end():], encoding="utf-8")
