@@ -3,8 +3,9 @@ over HTTP under the same sub-path GitHub Pages uses (/<repo>/)."""
 
 from __future__ import annotations
 
-import functools
+import gzip
 import http.server
+import mimetypes
 import os
 import subprocess
 import sys
@@ -70,51 +71,58 @@ def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None 
     )
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only under `prefix`, and 404.html for anything missing,
-    the way GitHub Pages serves a project site."""
+class _PagesHandler(http.server.BaseHTTPRequestHandler):
+    """Serves the site only under `prefix`, 404.html for anything missing,
+    and, when `gzip` is on, compressed text: the way GitHub Pages serves a
+    project site."""
 
     prefix = "/"
+    directory = "."
+    gzip = False
+    COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
     def log_message(self, *args):  # keep test output readable
         pass
 
-    def translate_path(self, path):
-        path = unquote(urlsplit(path).path)
-        if not path.startswith(self.prefix):
-            return ""
-        return str(Path(self.directory) / path[len(self.prefix):])
+    def do_HEAD(self):
+        self._respond(send_body=False)
 
-    def send_head(self):
-        target = self.translate_path(self.path)
-        if target and (os.path.isfile(target) or os.path.isfile(os.path.join(target, "index.html"))):
-            return super().send_head()
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+    def do_GET(self):
+        self._respond(send_body=True)
+
+    def _respond(self, send_body: bool) -> None:
+        path = unquote(urlsplit(self.path).path)
+        target = Path(self.directory) / path[len(self.prefix):] if path.startswith(self.prefix) else None
+        if target is not None and target.is_dir():
+            if not path.endswith("/"):  # like Pages: /booking -> /booking/
+                self.send_response(301)
+                self.send_header("Location", path + "/")
+                self.end_headers()
+                return
+            target = target / "index.html"
+        status = 200
+        if target is None or not target.is_file():
+            status, target = 404, Path(self.directory) / "404.html"
+        body = target.read_bytes()
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        self.send_response(status)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        if self.gzip and kind.startswith(self.COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, 6)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _BytesReader(body)
-
-
-class _BytesReader:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *_):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
+        if send_body:
+            self.wfile.write(body)
 
 
 class Server:
     """A static server for a built site on 127.0.0.1, on a free port."""
 
-    def __init__(self, site_dir: Path, prefix: str):
-        handler = type("Handler", (_PagesHandler,), {"prefix": prefix})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    def __init__(self, site_dir: Path, prefix: str, gzip: bool = False):
+        handler = type("Handler", (_PagesHandler,), {"prefix": prefix, "directory": str(site_dir), "gzip": gzip})
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.root = self.origin + prefix
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

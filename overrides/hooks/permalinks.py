@@ -6,7 +6,7 @@ published. After each build this hook checks, in both directions, that
     whose target exists, and every listed page still exists or redirects;
   - every id the site's content publishes is listed, or marked private.
 It also gives each page with anchor redirects a small JSON map that
-docs/assets/javascripts/section-links.js follows in the browser.
+docs/assets/javascripts/site.js follows in the browser.
 """
 
 from __future__ import annotations

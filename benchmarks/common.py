@@ -1,0 +1,84 @@
+"""Shared by the benchmarks: build our site and, in the same run, a default
+Material build of the same pages (the baseline), and serve both the way
+GitHub Pages does (gzip, under /<repo>/)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitebuild import PAGES, Server, build, load_config, site_prefix  # noqa: E402
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_path() -> str | None:
+    for candidate in (shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def baseline_project(dest: Path) -> Path:
+    """The same pages with Material's defaults: no theme settings, overrides,
+    hooks or extra plugins; only the Markdown extensions, so pages render."""
+    config = load_config()
+    shutil.copytree(ROOT / "docs", dest / "docs",
+                    ignore=shutil.ignore_patterns("javascripts", "stylesheets"))
+    shutil.copytree(ROOT / "includes", dest / "includes")
+    baseline = {
+        "site_name": config["site_name"],
+        "site_url": config["site_url"],
+        "nav": config["nav"],
+        "theme": {"name": "material"},
+        "plugins": ["search"],
+        "markdown_extensions": config["markdown_extensions"],
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(baseline, sort_keys=False), encoding="utf-8")
+    return dest / "mkdocs.yml"
+
+
+class Sites:
+    """Both builds, timed, in a temporary folder; served while in use."""
+
+    def __enter__(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+        self.build_seconds = {}
+        self.dirs = {}
+        for name, config_file in (("ours", ROOT / "mkdocs.yml"), ("default", baseline_project(self.tmp / "baseline"))):
+            dest = self.tmp / f"site-{name}"
+            started = time.perf_counter()
+            result = build(dest, config_file)
+            self.build_seconds[name] = time.perf_counter() - started
+            if result.returncode != 0:
+                raise SystemExit(f"{name} build failed:\n{result.stderr}")
+            self.dirs[name] = dest
+        prefix = site_prefix()
+        self.servers = {name: Server(path, prefix, gzip=True).__enter__() for name, path in self.dirs.items()}
+        return self
+
+    def root(self, name: str) -> str:
+        return self.servers[name].root
+
+    def __exit__(self, *exc):
+        for server in self.servers.values():
+            server.__exit__()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+__all__ = ["PAGES", "ROOT", "CHROMIUM_ARGS", "Sites", "chromium_path", "percentile"]
