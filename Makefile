@@ -7,12 +7,13 @@ BIN    := $(VENV)/bin
 # Installed when the lock changes; the stamp records that the venv matches it.
 STAMP  := $(VENV)/.installed-from-lock
 NODE_STAMP := node_modules/.installed-from-lock
+BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 
 # MkDocs 1.6 prints two banners about MkDocs 2.0 on every run.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build audit lock clean
+.PHONY: serve test build audit bench lock clean
 
 serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -28,12 +29,21 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
 	touch $@
 
+bench: $(STAMP) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build (prints figures)
+	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/site.py
+
 audit: $(STAMP) ## List pages whose review date has passed
 	$(BIN)/python overrides/hooks/review_dates.py docs
 
 # Node tools for the checks (html-validate), pinned in package-lock.json.
 $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Lighthouse for the benchmark only (large; pinned in benchmarks/package-lock.json).
+$(BENCH_STAMP): benchmarks/package-lock.json
+	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Tests use Debian's Chromium where it is installed; elsewhere (a laptop)

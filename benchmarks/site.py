@@ -65,6 +65,7 @@ def main() -> None:
 
     with Sites() as sites, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        chromium = chromium or p.chromium.executable_path  # Playwright's own, for Lighthouse too
         rows = []
         for url, label, _ in PAGES:
             row = {"page": "/" + url, "label": label}
