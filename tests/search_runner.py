@@ -22,9 +22,12 @@ _WATCH = """() => {
   new MutationObserver(() => { watch.change = performance.now(); })
     .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true});
 }"""
+# Settled: the results changed after the last key, have not changed since
+# for `settle` ms, and no second (typo-tolerant) search is still running.
 _SETTLED = """settle => {
   const w = window.__searchWatch;
-  return w.change > w.key && performance.now() - w.change > settle;
+  const busy = document.querySelector('.md-search-result').getAttribute('aria-busy') === 'true';
+  return !busy && w.change > w.key && performance.now() - w.change > settle;
 }"""
 _QUIET = """settle => performance.now() - window.__searchWatch.change > settle"""
 
@@ -51,12 +54,17 @@ def _site_path(href: str, root: str) -> str:
     return path[len(urlsplit(root).path):]
 
 
+def wait_for_results(tab, settle_ms: int = 250) -> None:
+    """Wait until the results for what was last typed are on screen and still."""
+    tab.wait_for_function(_SETTLED, arg=settle_ms, timeout=10_000)
+
+
 def search(tab, root: str, query: str, settle_ms: int = 250) -> Outcome:
     box = tab.locator("input.md-search__input")
     box.fill("")
     tab.wait_for_function(_QUIET, arg=settle_ms)
     box.press_sequentially(query)
-    tab.wait_for_function(_SETTLED, arg=settle_ms, timeout=10_000)
+    wait_for_results(tab, settle_ms)
     latency = tab.evaluate("window.__searchWatch.change - window.__searchWatch.key")
     links = tab.eval_on_selector_all("li.md-search-result__item a[href]", "els => els.map(e => e.href)")
     # One list item per page, best first; its first link is the page itself.

@@ -36,6 +36,8 @@ def test_shipped_fields_are_valid():
     ("address", {"street": "1 Example Street", "city": "San Francisco"}),
     ("hours", ["Monday 9-5"]),
     ("hours", "Mo-Fr 09:00-17:00"),
+    ("hours", ["Mo-Fr 09:00-29:00"]),
+    ("hours", ["Mo-Fr 17:00-09:00"]),
     ("medical_specialty", ["Sports medicine"]),
     ("phon", "(415) 555-0100"),
 ])

@@ -20,7 +20,7 @@ DAYS = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
         "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
 _DAY = "(?:" + "|".join(DAYS) + ")"
 _HOURS = re.compile(rf"^(?P<days>{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)*) "
-                    r"(?P<opens>[0-2]\d:[0-5]\d)-(?P<closes>[0-2]\d:[0-5]\d)$")
+                    r"(?P<opens>(?:[01]\d|2[0-3]):[0-5]\d)-(?P<closes>(?:[01]\d|2[0-3]):[0-5]\d)$")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.I)
 
 # schema.org's MedicalSpecialty values (https://schema.org/MedicalSpecialty).
@@ -111,6 +111,12 @@ def validate(clinic) -> list[str]:
         hours = clinic["hours"]
         if not (isinstance(hours, list) and hours and all(isinstance(h, str) and _HOURS.match(h) for h in hours)):
             fail("hours", hours)
+        else:
+            for spec in hours:
+                match = _HOURS.match(spec)
+                # "00:00" closing means midnight; otherwise a day closes after it opens.
+                if match["closes"] != "00:00" and match["closes"] <= match["opens"]:
+                    fail("hours", spec)
     if "medical_specialty" in clinic:
         specialties = clinic["medical_specialty"]
         if not (isinstance(specialties, list) and specialties and all(s in SPECIALTIES for s in specialties)):

@@ -48,12 +48,25 @@ def policy(script_hashes: set[str]) -> str:
     ])
 
 
+_serving = False
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` injects its own inline live-reload script into every page
+    # it serves; a policy would block it and stop the preview from reloading.
+    # The policy is for the published site, which `mkdocs build` makes.
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config):
     if not config.extra.get("scope"):
         config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
 
 
 def on_post_build(config):
+    if _serving:
+        return
     pages = sorted(Path(config.site_dir).rglob("*.html"))
     texts = {path: path.read_text(encoding="utf-8") for path in pages}
     hashes = set().union(*(inline_script_hashes(text) for text in texts.values()))

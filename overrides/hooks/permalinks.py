@@ -12,6 +12,7 @@ docs/assets/javascripts/site.js follows in the browser.
 from __future__ import annotations
 
 import fnmatch
+import html
 import json
 import posixpath
 import re
@@ -24,7 +25,8 @@ REGISTRY = "permalinks.yml"
 KEYS = {"pages", "anchor_redirects", "private"}
 
 _ID = re.compile(r'\sid="([^"]+)"')
-_HEADING = re.compile(r"^(#{1,3})\s+(?P<text>.*?)\s*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?!#)\s*(?P<text>.*?)(?:\s+#+)?\s*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -61,15 +63,25 @@ def load_registry(path: Path) -> dict:
 
 
 def headings_without_ids(markdown: str) -> list[str]:
-    """Headings (h1-h3) that lack an explicit {#id}. An automatic id changes
-    whenever someone rewords the heading, which breaks published links."""
-    missing, fenced = [], False
+    """Headings, at any level and in either Markdown form, that lack an
+    explicit {#id}. An automatic id changes whenever someone rewords the
+    heading, which breaks published links."""
+    missing, fenced, previous = [], False, ""
     for line in markdown.splitlines():
         if _FENCE.match(line):
             fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
-        if match and not _EXPLICIT_ID.search(match["text"]):
+        if fenced:
+            previous = ""
+            continue
+        match = _HEADING.match(line)
+        if match and match["text"] and not _EXPLICIT_ID.search(match["text"]):
             missing.append(line.strip())
+        # "Heading" over a line of === or --- (a --- after a blank line is a rule)
+        elif (_SETEXT_UNDERLINE.match(line) and previous.strip() and not _EXPLICIT_ID.search(previous.strip())
+              and not previous.lstrip().startswith(("-", "*", "+", ">", "|", "<", "!!!", "???"))
+              and not _HEADING.match(previous)):
+            missing.append(previous.strip())
+        previous = line
     return missing
 
 
@@ -152,11 +164,11 @@ def on_page_content(html_content, page, config, files):
     _sources[key] = "docs/" + page.file.src_uri
     redirects = redirects_for_page(_registry, key)
     if redirects:
-        # JSON in a non-executing script element: no inline code for the CSP.
-        # Ids and paths are [\w/#.-] only (checked in load_registry), so the
-        # JSON cannot close the element.
-        data = json.dumps(redirects, sort_keys=True)
-        html_content += f'\n<script type="application/json" data-anchor-redirects>{data}</script>'
+        # Data in an attribute, not a <script>: Material's instant navigation
+        # re-creates script elements, which would run JSON as code (and the
+        # CSP would block it). html.escape makes the JSON a safe attribute.
+        data = html.escape(json.dumps(redirects, sort_keys=True))
+        html_content += f'\n<div hidden data-anchor-redirects="{data}"></div>'
     return html_content
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-_LINK = re.compile(r'<a\s(?P<attrs>[^>]*?)href="(?P<href>[^"]*)"')
+# href itself, not data-href or xlink:href
+_LINK = re.compile(r'<a\s(?P<attrs>[^>]*?)(?<![\w:-])href="(?P<href>[^"]*)"')
 
 
 def absolute_print_urls(html: str, page_url: str) -> str:

@@ -37,6 +37,13 @@ function onEveryPage(fn) {
   var OPERATORS = /[~^*:+"]/;   // a query using lunr syntax is left as typed
   var MAX_EDITS = 2;
 
+  // While a second, fuzzy search runs, the results are marked busy, for
+  // screen readers (and tests) to know more results are coming.
+  function setBusy(busy) {
+    var results = document.querySelector(".md-search-result");
+    if (results) results.setAttribute("aria-busy", busy ? "true" : "false");
+  }
+
   function capEdits(query) {
     return query.replace(/~(\d+)/g, function (_, n) { return "~" + Math.min(+n, MAX_EDITS); });
   }
@@ -63,22 +70,27 @@ function onEveryPage(fn) {
       var message = event.data;
       if (!message || message.type !== RESULT) return;
       var asked = sent.shift();
+      if (asked && asked.retry) setBusy(false);
       if (!asked || asked.retry || sent.length) return;   // a newer query is on its way
       var query = asked.query.trim();
       if (!query || OPERATORS.test(query)) return;
 
+      // Material marks each query word a result matched (true) or, for words
+      // that are not stop words, missed (false). Retry the words no result
+      // matched; with no results at all, retry every word.
       var words = query.toLowerCase().split(separator).filter(Boolean);
-      var found = {};
-      (message.data.items || []).forEach(function (group) {
-        group.forEach(function (item) {
-          Object.keys(item.terms || {}).forEach(function (term) {
-            if (item.terms[term]) found[term] = true;
-          });
+      var items = [].concat.apply([], message.data.items || []);
+      var matched = {}, missed = {};
+      items.forEach(function (item) {
+        Object.keys(item.terms || {}).forEach(function (term) {
+          (item.terms[term] ? matched : missed)[term] = true;
         });
       });
       var missing = words.filter(function (word) {
-        return word.length >= 4 && !Object.keys(found).some(function (term) {
-          return term.indexOf(word) === 0 || word.indexOf(term) === 0;
+        if (word.length < 4) return false;
+        if (!items.length) return true;
+        return Object.keys(missed).some(function (term) {
+          return !matched[term] && (term.indexOf(word) === 0 || word.indexOf(term) === 0);
         });
       });
       if (!missing.length) return;
@@ -88,6 +100,7 @@ function onEveryPage(fn) {
         return word + "~" + (word.length >= 8 ? MAX_EDITS : 1);   // longer words, more room for typos
       }).join(" ");
       sent.push({ query: fuzzy, retry: true });
+      setBusy(true);
       post({ type: QUERY, data: fuzzy });
     });
     return worker;
@@ -142,6 +155,10 @@ function onEveryPage(fn) {
       button.textContent = "Copy link";
       button.addEventListener("click", function () {
         var url = sectionUrl(heading.id);
+        if (!navigator.clipboard) {   // insecure context or an old browser
+          announce("Copy this link: " + url);
+          return;
+        }
         navigator.clipboard.writeText(url).then(function () {
           button.textContent = "Copied";
           announce("Link copied: " + url);
@@ -162,10 +179,11 @@ function onEveryPage(fn) {
 // page by overrides/hooks/permalinks.py only when the page has redirects.
 (function () {
   function follow() {
-    var data = document.querySelector("script[data-anchor-redirects]");
-    var id = decodeURIComponent(location.hash.slice(1));
+    var data = document.querySelector("[data-anchor-redirects]");
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }  // a malformed #
     if (!data || !id || document.getElementById(id)) return;
-    var target = JSON.parse(data.textContent)[id];
+    var target = JSON.parse(data.getAttribute("data-anchor-redirects"))[id];
     if (target) location.replace(new URL(target, location.href).href);
   }
   onEveryPage(follow);

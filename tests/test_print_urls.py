@@ -1,0 +1,25 @@
+"""Unit tests of overrides/hooks/print_urls.py: printed handouts show each
+link's absolute address."""
+
+from print_urls import absolute_print_urls
+
+PAGE = "https://example.org/guide/physical-relief/"
+
+
+def test_relative_links_get_their_absolute_address():
+    html = '<p><a href="../safety/#misuse">safety</a> and <a href="https://fda.gov/x">FDA</a></p>'
+    assert absolute_print_urls(html, PAGE) == (
+        '<p><a href="../safety/#misuse" data-print-url="https://example.org/guide/safety/#misuse">safety</a> and '
+        '<a href="https://fda.gov/x" data-print-url="https://fda.gov/x">FDA</a></p>')
+
+
+def test_links_that_need_no_address_are_left_alone():
+    html = ('<a class="headerlink" href="#benefits">¶</a><a href="#top">top</a>'
+            '<a href="tel:988">988</a><a href="sms:988">text</a><a href="mailto:a@example.com">a@example.com</a>')
+    assert absolute_print_urls(html, PAGE) == html
+
+
+def test_only_the_href_attribute_counts():
+    html = '<a data-href="../x/" href="../y/">y</a>'
+    assert absolute_print_urls(html, PAGE) == \
+        '<a data-href="../x/" href="../y/" data-print-url="https://example.org/guide/y/">y</a>'
