@@ -15,7 +15,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve test build audit bench lock clean
 
-serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000
+serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 test: $(STAMP) $(NODE_STAMP) browser ## Run every test: build, HTML, browser

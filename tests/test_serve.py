@@ -1,0 +1,43 @@
+"""The editors' preview: `mkdocs serve` (make serve) serves the site with
+live reload, which the published site's Content Security Policy would block."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from sitebuild import BUILD_ENV, ROOT, site_prefix
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_preview_serves_pages_with_live_reload(config):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=ROOT, env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}{site_prefix(config)}safety/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                html = urllib.request.urlopen(url, timeout=5).read().decode()
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read()
+                assert time.monotonic() < deadline, "mkdocs serve did not start"
+                time.sleep(0.5)
+        assert "livereload(" in html
+        assert "Content-Security-Policy" not in html
+        assert "Safety, side effects and who should not have ketamine" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
