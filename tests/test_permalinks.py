@@ -188,3 +188,27 @@ def test_link_previews(pages, config, url):
     assert meta("property", "og:site_name") == config["site_name"]
     assert meta("property", "og:title") == meta("name", "twitter:title")
     assert meta("name", "twitter:card") == "summary"
+
+
+def test_a_moved_page_keeps_its_published_url_through_a_redirect(tmp_path, config):
+    """Move /glossary/ to a new file name: with a redirect (mkdocs-redirects)
+    the build passes and the old URL sends readers on; without one it fails."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "glossary.md").rename(project / "docs" / "medical-words.md")
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(config_file.read_text().replace("Glossary: glossary.md", "Glossary: medical-words.md"))
+    for page in (project / "docs").glob("*.md"):
+        page.write_text(page.read_text().replace("](glossary.md", "](medical-words.md"))
+    registry = project / "permalinks.yml"
+    registry.write_text(registry.read_text().replace("  /glossary/:", "  /medical-words/:\n    - glossary\n"
+                                                     "    - terms\n    - sources\n  /glossary/:"))
+    result = build(tmp_path / "no-redirect", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "Published page /glossary/ no longer exists" in result.stderr
+
+    config_file.write_text(config_file.read_text().replace(
+        "      redirect_maps: {}", "      redirect_maps:\n        glossary.md: medical-words.md"))
+    result = build(tmp_path / "site", config_file)
+    assert result.returncode == 0, result.stderr
+    stub = (tmp_path / "site" / "glossary" / "index.html").read_text()
+    assert "medical-words/" in stub
