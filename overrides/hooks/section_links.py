@@ -16,17 +16,18 @@ MARKER = "<!-- section-links -->"
 MAX_LEVEL = 3  # page titles (h1), sections (h2) and subsections (h3)
 
 
-def _rows(items, page, level=1):
+def _sections(items):
+    """Table-of-contents items down to MAX_LEVEL, in page order."""
     for item in items:
         if item.level <= MAX_LEVEL:
-            yield page, item
-            yield from _rows(item.children, page, level + 1)
+            yield item
+            yield from _sections(item.children)
 
 
 def section_table(pages) -> str:
     rows = []
     for page in pages:
-        for _, item in _rows(page.toc, page):
+        for item in _sections(page.toc):
             url = f"{page.canonical_url}#{item.id}" if item.level > 1 else page.canonical_url
             indent = " section-links__sub" if item.level > 2 else ""
             rows.append(
