@@ -13,7 +13,7 @@ BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test build audit bench lock clean
+.PHONY: serve test build audit claims bench lock clean
 
 serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -33,8 +33,12 @@ bench: $(STAMP) $(BENCH_STAMP) browser ## Speed and size, next to a default Mate
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/site.py
 
-audit: $(STAMP) ## List pages whose review date has passed
+audit: $(STAMP) ## List pages past their review date, and references read more than a year ago
 	$(BIN)/python overrides/hooks/review_dates.py docs
+	$(BIN)/python overrides/hooks/references.py audit docs
+
+claims: $(STAMP) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)
+	@$(BIN)/python overrides/hooks/references.py claims docs
 
 # Node tools for the checks (html-validate), pinned in package-lock.json.
 $(NODE_STAMP): package-lock.json

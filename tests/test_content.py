@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 import subprocess
 import sys
@@ -43,6 +44,41 @@ def test_topic_page_opens_with_plain_key_points(pages, url):
     grade = textstat.flesch_kincaid_grade(text)
     print(f"{url}: key points Flesch-Kincaid grade {grade}")
     assert grade <= MAX_GRADE, f"{url}: key points read at grade {grade}; keep it at {MAX_GRADE} or lower"
+
+
+def key_point_sources(soup: BeautifulSoup, url: str, pages: dict) -> list[str]:
+    """The bullets of a page's Key points box that link to nothing they come
+    from: a section of this page, a footnote, or a section of another page."""
+    unsourced = []
+    for item in article(soup).select(".key-points li"):
+        def leads_somewhere(a) -> bool:
+            href = a["href"]
+            target_page, _, anchor = href.partition("#")
+            if not anchor:
+                return False
+            if not target_page:
+                return soup.find(id=anchor) is not None
+            target = posixpath.normpath(posixpath.join(url, target_page)).lstrip("./") + "/"
+            target = "" if target in ("/", "./") else target
+            return target in pages and pages[target].find(id=anchor) is not None
+        if not any(leads_somewhere(a) for a in item.select("a[href]")):
+            unsourced.append(item.get_text(" ", strip=True))
+    return unsourced
+
+
+@pytest.mark.parametrize("url", [url for url, _, _ in PAGES])
+def test_every_key_point_links_to_where_it_comes_from(pages, url):
+    unsourced = key_point_sources(pages[url], url, pages)
+    assert not unsourced, (f"{url}: these Key points link to no section or source. Link a word of each to the "
+                           "section it restates (#id) or to its citation:\n  " + "\n  ".join(unsourced))
+
+
+def test_key_point_source_check_can_fail(pages):
+    soup = BeautifulSoup(str(pages["safety/"]), "lxml")
+    item = soup.select_one(".key-points li")
+    for a in item.select("a"):
+        a.replace_with(a.get_text())
+    assert key_point_sources(soup, "safety/", pages) == [item.get_text(" ", strip=True)]
 
 
 def test_reading_grade_check_can_fail():

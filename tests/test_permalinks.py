@@ -84,7 +84,9 @@ def test_the_committed_registry_lists_every_page():
 
 def _rename_benefits_section(project):
     page = project / "docs" / "physical-relief.md"
-    page.write_text(page.read_text().replace("{#benefits}", "{#what-patients-report}"))
+    # The editor renames the id and the page's own links to it.
+    page.write_text(page.read_text().replace("{#benefits}", "{#what-patients-report}")
+                    .replace("(#benefits)", "(#what-patients-report)"))
 
 
 def test_renaming_a_published_section_fails_the_build(tmp_path):

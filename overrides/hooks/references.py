@@ -1,0 +1,203 @@
+"""References: complete, dated, and the same on every page that cites them.
+
+A page's sources are its footnote definitions, one per line, under its
+References heading:
+
+    [^spravato]: Janssen ... Revised March 2026. [DailyMed](https://...) Accessed November 25, 2026.
+
+The build fails, naming the file and the reference, when
+  - a reference that is not a DOI (a label, a notice, a web page) does not
+    say when it was read, as "Accessed <Month D, YYYY>." (AMA style): a label
+    or web page changes under the same address;
+  - the same reference id has different text on two pages, so a correction
+    made on one page cannot be forgotten on another.
+
+The same reading gives two reports for reviewers:
+  python overrides/hooks/references.py audit docs   references read more than a year ago (`make audit`)
+  python overrides/hooks/references.py claims docs  every sentence we cite a source for (`make claims`)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+STALE_AFTER_DAYS = 365
+_DEFINITION = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*(?P<text>.+)$", re.M)
+_ACCESSED = re.compile(r"Accessed (?P<date>(?:January|February|March|April|May|June|July|August|September"
+                       r"|October|November|December) \d{1,2}, \d{4})\.")
+_CITATION = re.compile(r"\[\^(?P<id>[^\]]+)\]")
+_HEADING_ID = re.compile(r"^#{1,6} .*\{#(?P<id>[\w-]+)[^}]*\}\s*$")
+
+
+@dataclass
+class Reference:
+    id: str
+    text: str
+    source: str                  # "docs/safety.md"
+    accessed: dt.date | None     # None for a DOI reference
+
+    @property
+    def is_doi(self) -> bool:
+        return "](https://doi.org/" in self.text
+
+
+def read_references(markdown: str, source: str) -> list[Reference]:
+    """The page's footnote definitions; errors name the file and reference."""
+    references = []
+    for match in _DEFINITION.finditer(markdown):
+        text = match["text"].strip()
+        accessed = _ACCESSED.search(text)
+        reference = Reference(match["id"], text, source,
+                              dt.datetime.strptime(accessed["date"], "%B %d, %Y").date() if accessed else None)
+        if not reference.is_doi and reference.accessed is None:
+            raise PluginError(
+                f"{source}: reference [^{reference.id}] does not say when it was read. A label or web page "
+                "can change under the same address, so end it with the date you read it, in the form "
+                "`Accessed November 25, 2026.`, and give its revision or publication date in the text.")
+        references.append(reference)
+    return references
+
+
+def check_consistent(references: list[Reference]) -> list[str]:
+    """One message per reference id whose text differs between pages."""
+    first: dict[str, Reference] = {}
+    errors = []
+    for reference in references:
+        seen = first.setdefault(reference.id, reference)
+        if seen.text != reference.text:
+            errors.append(f"[^{reference.id}] reads differently in {seen.source} and {reference.source}. "
+                          "A source is the same wherever it is cited: copy the corrected text to both pages.")
+    return errors
+
+
+def stale(references: list[Reference], on: dt.date) -> list[Reference]:
+    """References last read more than STALE_AFTER_DAYS before `on`, once each."""
+    unique = {r.id: r for r in references if r.accessed}
+    return sorted((r for r in unique.values() if (on - r.accessed).days > STALE_AFTER_DAYS),
+                  key=lambda r: (r.accessed, r.id))
+
+
+# ---- Claims: every sentence we cite a source for ------------------------------
+
+@dataclass
+class Claim:
+    source: str        # "docs/safety.md"
+    section: str       # the id of the heading above it
+    sentence: str      # plain text, citations removed
+    cites: list[str]   # reference ids, in order
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?", r"\1", markdown)   # [text](link){ attrs } -> text
+    text = re.sub(r"[*_`]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def claims(markdown: str, source: str) -> list[Claim]:
+    """Each sentence in a paragraph or list item that carries a citation,
+    with the uncited sentences just before it."""
+    found, section = [], ""
+    body = _DEFINITION.sub("", markdown)
+    # Paragraphs and list items: a blank line or a new list item starts a block.
+    blocks, block = [], []
+    for line in body.splitlines():
+        heading = _HEADING_ID.match(line)
+        starts_item = re.match(r"^\s*(?:[-*+]|\d+\.)\s", line)
+        if heading or not line.strip() or starts_item:
+            if block:
+                blocks.append((section, " ".join(block)))
+            block = []
+            if heading:
+                section = heading["id"]
+                continue
+        if line.strip():
+            block.append(line.strip())
+    if block:
+        blocks.append((section, " ".join(block)))
+    for section_id, text in blocks:
+        text = re.sub(r"^(?:[-*+]|\d+\.)\s+", "", text)
+        # A citation after a full stop belongs to the sentence before it.
+        text = re.sub(r"([.;:!?])((?:\[\^[^\]]+\])+)", r"\2\1", text)
+        # A citation covers the sentences before it in the same block that
+        # have none of their own, so they are listed with it.
+        pending = []
+        for sentence in re.split(r"(?<=[.;:!?])\s+(?=[A-Z(*])", text):
+            pending.append(sentence)
+            cites = _CITATION.findall(sentence)
+            if cites:
+                found.append(Claim(source, section_id, _plain(_CITATION.sub("", " ".join(pending))), cites))
+                pending = []
+    return found
+
+
+def _page_files(docs: Path) -> list[Path]:
+    return sorted(docs.rglob("*.md"))
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+# ---- Build hooks --------------------------------------------------------------
+
+_seen: list[Reference] = []
+
+
+def on_config(config, **kwargs):
+    _seen.clear()
+
+
+def on_page_markdown(markdown: str, *, page, config, files) -> str:
+    _seen.extend(read_references(markdown, "docs/" + page.file.src_uri))
+    errors = check_consistent(_seen)
+    if errors:
+        raise PluginError("Inconsistent references:\n  " + "\n  ".join(errors))
+    return markdown
+
+
+# ---- Reports ------------------------------------------------------------------
+
+def _all_references(docs: Path) -> list[Reference]:
+    return [r for path in _page_files(docs) for r in read_references(_read(path), path.as_posix())]
+
+
+def audit(docs: Path, on: dt.date) -> str:
+    late = stale(_all_references(docs), on)
+    lines = [f"{r.source}: [^{r.id}] was last read on {r.accessed.isoformat()} "
+             f"({(on - r.accessed).days} days ago): read it again and update its Accessed date."
+             for r in late]
+    lines.append(f"{len(late)} reference(s) last read more than {STALE_AFTER_DAYS} days before {on.isoformat()}.")
+    return "\n".join(lines)
+
+
+def claims_report(docs: Path) -> str:
+    """A Markdown table for a clinical reviewer to sign off against."""
+    references = {r.id: r for r in _all_references(docs)}
+    rows = ["| Page | Section | Claim | Sources (date read) |", "|---|---|---|---|"]
+    count = 0
+    for path in _page_files(docs):
+        for claim in claims(_read(path), path.as_posix()):
+            sources = "; ".join(
+                f"{cite} ({references[cite].accessed.isoformat() if references[cite].accessed else 'DOI'})"
+                for cite in dict.fromkeys(claim.cites))
+            rows.append(f"| {claim.source} | #{claim.section} | {claim.sentence.replace('|', '/')} | {sources} |")
+            count += 1
+    return "\n".join(rows + ["", f"{count} claim(s) with sources."])
+
+
+if __name__ == "__main__":
+    from review_dates import today
+
+    command, docs = (sys.argv[1:3] + ["docs"])[:2] if len(sys.argv) > 1 else ("audit", "docs")
+    if command == "audit":
+        print(audit(Path(docs), today()))
+    elif command == "claims":
+        print(claims_report(Path(docs)))
+    else:
+        sys.exit(f"usage: {sys.argv[0]} audit|claims [docs]")

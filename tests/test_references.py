@@ -1,0 +1,105 @@
+"""Sources are complete, dated and consistent: unit tests of
+overrides/hooks/references.py, the audit and claims reports, and a real
+build that shows an undated reference stops the editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from references import audit, check_consistent, claims, read_references, stale
+from sitebuild import ROOT, build, copy_project
+
+LABEL = ("[^label]: Maker. DRUG: full prescribing information. Label, revised March 2026. "
+         "[DailyMed](https://dailymed.nlm.nih.gov/x) Accessed November 25, 2026.")
+PAPER = "[^paper]: Author A. Title. *Journal.* 2020;1(2):3–4. [doi:10.1/x](https://doi.org/10.1/x)"
+
+
+def test_dated_label_and_doi_paper_are_read():
+    label, paper = read_references(LABEL + "\n" + PAPER + "\n", "docs/page.md")
+    assert (label.id, label.accessed) == ("label", dt.date(2026, 11, 25))
+    assert (paper.id, paper.accessed, paper.is_doi) == ("paper", None, True)
+
+
+def test_web_reference_without_accessed_date_names_file_reference_and_fix():
+    undated = LABEL.replace(" Accessed November 25, 2026.", "")
+    with pytest.raises(PluginError, match=r"docs/page.md: reference \[\^label\] does not say when it was read"
+                                          r".*`Accessed November 25, 2026.`"):
+        read_references(undated, "docs/page.md")
+
+
+def test_same_reference_must_read_the_same_on_every_page():
+    one = read_references(LABEL, "docs/a.md")
+    other = read_references(LABEL.replace("March 2026", "January 2025"), "docs/b.md")
+    assert check_consistent(one + one) == []
+    [error] = check_consistent(one + other)
+    assert "[^label] reads differently in docs/a.md and docs/b.md" in error
+
+
+def test_references_read_over_a_year_ago_are_stale():
+    [label] = read_references(LABEL, "docs/a.md")
+    assert stale([label], dt.date(2027, 11, 25)) == []
+    assert stale([label], dt.date(2027, 11, 26)) == [label]
+
+
+def test_claims_are_cited_sentences_with_the_uncited_ones_they_cover():
+    markdown = "\n".join([
+        "## Approval {#approval}",
+        "",
+        "It is an anesthetic.[^label] Trials were small. They were short.[^paper]",
+        "This sentence cites nothing.",
+        "",
+        "- a listed fact;[^label][^paper]",
+        "",
+        LABEL,
+    ])
+    found = [(c.section, c.sentence, c.cites) for c in claims(markdown, "docs/a.md")]
+    assert found == [
+        ("approval", "It is an anesthetic.", ["label"]),
+        ("approval", "Trials were small. They were short.", ["paper"]),
+        ("approval", "a listed fact;", ["label", "paper"]),
+    ]
+
+
+def test_make_audit_lists_stale_references():
+    env = {"PATH": ""}
+    fresh = subprocess.run([sys.executable, "overrides/hooks/references.py", "audit", "docs"], cwd=ROOT,
+                           capture_output=True, text=True, env={**env, "REVIEW_TODAY": "2026-12-01"}, check=True)
+    assert fresh.stdout.strip().endswith("0 reference(s) last read more than 365 days before 2026-12-01.")
+    late = subprocess.run([sys.executable, "overrides/hooks/references.py", "audit", "docs"], cwd=ROOT,
+                          capture_output=True, text=True, env={**env, "REVIEW_TODAY": "2028-01-01"}, check=True)
+    assert "docs/safety.md: [^spravato] was last read on 2026-11-25" in late.stdout
+    assert "read it again and update its Accessed date" in late.stdout
+
+
+def test_make_claims_lists_every_cited_sentence_of_every_page():
+    result = subprocess.run([sys.executable, "overrides/hooks/references.py", "claims", "docs"], cwd=ROOT,
+                            capture_output=True, text=True, env={"PATH": ""}, check=True)
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| docs/")]
+    assert any("| docs/safety.md | #misuse | Ketamine is a Schedule III controlled substance" in r for r in rows)
+    assert result.stdout.strip().endswith(f"{len(rows)} claim(s) with sources.")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.name)
+def test_every_citation_on_a_page_is_in_the_claims_list(path):
+    text = path.read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not re.match(r"\[\^[^\]]+\]:", line))
+    cited = set(re.findall(r"\[\^([^\]]+)\]", body))
+    listed = {cite for claim in claims(text, path.name) for cite in claim.cites}
+    assert listed == cited, f"{path.name}: citations the claims list misses: {sorted(cited - listed)}"
+
+
+def test_build_fails_on_an_undated_web_reference(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "safety.md"
+    text = page.read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.startswith("[^fda-2023]:"))
+    page.write_text(text.replace(line, line.replace(" Accessed November 25, 2026.", "")), encoding="utf-8")
+    result = build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "docs/safety.md: reference [^fda-2023] does not say when it was read" in result.stderr
