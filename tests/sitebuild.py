@@ -7,6 +7,7 @@ import gzip
 import http.server
 import mimetypes
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -14,20 +15,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from mkdocs.utils.meta import get_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Pages, in nav order: URL, nav label, the page's H1.
-PAGES = [
-    ("", "Home", "Ketamine therapy for chronic physical and mental pain"),
-    ("pain-overlap/", "Pain overlap", "Understanding the Interplay Between Physical and Mental Pain"),
-    ("physical-relief/", "Physical pain relief", "How Ketamine Works to Relieve Physical Pain"),
-    ("mental-health/", "Mental health", "Ketamine’s Impact on Mental Health and Emotional Pain"),
-    ("safety/", "Safety", "Safety, side effects and who should not have ketamine"),
-    ("booking/", "Book a consultation", "A New Path to Whole-Body Relief in San Francisco"),
-    ("glossary/", "Glossary", "Glossary"),
-    ("clinicians/", "For clinicians", "For clinicians"),
-]
+# Published page URLs: they never change (README). Every one must be in the
+# nav; tests/test_site.py checks it.
+FIXED_URLS = ["", "pain-overlap/", "physical-relief/", "mental-health/", "booking/", "safety/",
+              "glossary/", "clinicians/", "what-to-expect/", "about/"]
+
 
 # Builds in tests see a fixed "today", so a page falling due for review
 # never breaks CI (tests that need another day set REVIEW_TODAY themselves).
@@ -58,6 +54,19 @@ def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
     return config
 
 
+def _pages_in_nav() -> list[tuple[str, str, str]]:
+    """Every page in mkdocs.yml's nav, in order: (URL, nav label, the H1 of
+    its Markdown). Tests iterate over these, so a new page is covered."""
+    pages = []
+    for item in load_config()["nav"]:
+        [(label, src)] = item.items()
+        url = "" if src == "index.md" else src.removesuffix(".md") + "/"
+        text, _ = get_data((ROOT / "docs" / src).read_text(encoding="utf-8"))
+        h1 = next(line for line in text.splitlines() if line.startswith("# "))
+        pages.append((url, label, re.sub(r"\s*\{#[^}]*\}\s*$", "", h1[2:]).strip()))
+    return pages
+
+
 def site_prefix(config: dict | None = None) -> str:
     """The sub-path the site is published under, e.g. '/ketamine-knowledge-base/'."""
     return urlsplit((config or load_config())["site_url"]).path
@@ -69,6 +78,9 @@ def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None 
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(dest)],
         cwd=config_file.parent, capture_output=True, text=True, env={**os.environ, **BUILD_ENV, **(env or {})},
     )
+
+
+PAGES = _pages_in_nav()
 
 
 class _PagesHandler(http.server.BaseHTTPRequestHandler):

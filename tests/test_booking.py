@@ -149,6 +149,17 @@ def full_booking(tmp_path_factory):
     return BeautifulSoup((tmp / "site/booking/index.html").read_text(), "lxml")
 
 
+def test_pricing_link_shows_only_when_the_clinic_sets_it(pages, tmp_path):
+    assert not pages["what-to-expect/"].select(".clinic-pricing"), "no pricing_url in the shipped config"
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "tests/fixtures/clinic-full.yml", project / "clinic-full.yml")
+    assert build(tmp_path / "site", project / "clinic-full.yml").returncode == 0
+    soup = BeautifulSoup((tmp_path / "site/what-to-expect/index.html").read_text(), "lxml")
+    [link] = soup.select("#cost ~ .clinic-pricing a")
+    assert link["href"] == "https://example.com/avid/prices"
+    assert link.get_text() == "See Avid Sports Medicine's prices"
+
+
 def test_every_configured_channel_renders(full_booking):
     contact = _contact(full_booking)
     assert contact.select_one("a.md-button--primary")["href"] == "https://scheduler.example.com/avid"

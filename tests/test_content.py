@@ -13,13 +13,16 @@ import sys
 
 import pytest
 import textstat
+from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from glossary import read_glossary
 from sitebuild import FIXED_TODAY, PAGES, ROOT, build, copy_project
 
-TOPIC_PAGES = ["pain-overlap/", "physical-relief/", "mental-health/", "safety/", "booking/"]
+# Every page with a Key points box; the home, glossary, clinicians' and about
+# pages are signposts and references, not topics.
+TOPIC_PAGES = [url for url, _, _ in PAGES if url not in ("", "glossary/", "clinicians/", "about/")]
 MAX_GRADE = 8  # NIH: below 8th grade; we aim for 6 (AMA)
 
 
@@ -151,8 +154,13 @@ def test_safety_page_covers_what_patients_need_to_know(pages):
         assert fact in text, fact
 
 
-def test_every_safety_section_cites_sources_with_full_references(pages):
-    body = article(pages["safety/"])
+# Pages of facts we add: every section cites its sources.
+SOURCED_PAGES = ["safety/", "what-to-expect/"]
+
+
+@pytest.mark.parametrize("url", SOURCED_PAGES)
+def test_every_section_of_a_sourced_page_cites_full_references(pages, url):
+    body = article(pages[url])
     for h2 in body.find_all("h2"):
         if h2["id"] == "references":
             continue
@@ -162,7 +170,7 @@ def test_every_safety_section_cites_sources_with_full_references(pages):
                 break
             section.append(sibling)
         refs = [a for el in section for a in el.select('sup[id^="fnref"] a[href^="#fn:"]')]
-        assert refs, f"safety section #{h2['id']} cites no source"
+        assert refs, f"{url}: section #{h2['id']} cites no source"
     notes = body.select(".footnote li[id^='fn:']")
     assert len(notes) >= 6
     for note in notes:
@@ -170,6 +178,14 @@ def test_every_safety_section_cites_sources_with_full_references(pages):
         assert note.find_previous("h2")["id"] == "references"
     dois = {a["href"] for a in body.select('.footnote a[href^="https://doi.org/"]')}
     assert {"https://doi.org/10.1097/AAP.0000000000000808", "https://doi.org/10.1001/jamapsychiatry.2017.0080"} <= dois
+
+
+def test_section_citation_check_can_fail(pages):
+    soup = BeautifulSoup(str(pages["what-to-expect/"]), "lxml")
+    for sup in article(soup).select("#cost ~ p sup, #cost ~ ul sup"):
+        sup.decompose()
+    with pytest.raises(AssertionError, match="section #cost cites no source"):
+        test_every_section_of_a_sourced_page_cites_full_references({"what-to-expect/": soup}, "what-to-expect/")
 
 
 @pytest.mark.parametrize("url", ["physical-relief/", "mental-health/", "booking/"])
@@ -214,7 +230,11 @@ def test_footer_has_disclaimer_and_crisis_line(site, path):
     footer = BeautifulSoup((site / path).read_text(), "lxml").select_one("footer .md-copyright")
     text = re.sub(r"\s+", " ", footer.get_text(" "))
     assert "not a substitute for advice from your own clinician" in text
-    assert {a["href"] for a in footer.select("a")} == {"tel:988", "tel:911"}
+    hrefs = [a["href"] for a in footer.select("a")]
+    assert {"tel:988", "tel:911"} <= set(hrefs)
+    # "About this guide", by an address that works at any depth (404 included)
+    [about] = [a for a in footer.select("a") if a.get_text(strip=True) == "About this guide"]
+    assert urljoin("/kb/" + path, about["href"].replace("/ketamine-knowledge-base/", "/kb/")) == "/kb/about/"
 
 
 # ---- Glossary ----------------------------------------------------------------------
@@ -228,6 +248,15 @@ def test_glossary_page_lists_every_term_from_the_one_source(pages):
     required = {"NMDA", "CRPS", "PTSD", "NSAIDs", "neuroplasticity", "fibromyalgia", "centralized",
                 "infusions", "dissociation", "esketamine", "REMS"}
     assert required <= {term for term, _ in entries}
+
+
+def test_a_term_is_explained_on_its_first_use_on_a_page_only(pages):
+    for url, soup in pages.items():
+        terms = [a.get_text() for a in article(soup).select("abbr[title]")]
+        assert len(terms) == len(set(terms)), f"{url}: a term has a tooltip more than once"
+    safety = article(pages["safety/"])
+    first = safety.find(string=re.compile(r"\besketamine\b"))
+    assert first.parent.name == "abbr" and first.parent["title"].startswith("A form of ketamine")
 
 
 def test_glossary_terms_are_tooltips_where_they_appear(pages):

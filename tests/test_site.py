@@ -9,7 +9,15 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import PAGES
+from sitebuild import FIXED_URLS, PAGES
+
+
+def test_every_published_url_is_a_page_in_the_nav():
+    assert set(FIXED_URLS) <= {url for url, _, _ in PAGES}
+    # The order patients meet them: the topics, what to do next, then reference.
+    assert [url for url, _, _ in PAGES] == [
+        "", "pain-overlap/", "physical-relief/", "mental-health/", "safety/", "what-to-expect/",
+        "booking/", "glossary/", "clinicians/", "about/"]
 
 
 @pytest.mark.parametrize("url,label,h1", PAGES)

@@ -4,8 +4,8 @@ Only `name` is required. Every other field is optional and renders only
 when set, so the site never shows an empty link, "None" or a placeholder.
 The hook checks every field's form when the config loads (errors name the
 field and the expected form), gives templates `tel_uri` and `hours_text`
-filters, and renders the contact block at <!-- clinic-contact --> on the
-booking page.
+filters. The contact block (booking page) and the pricing link (what to
+expect) are partials placed by markers.py.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 
 from mkdocs.exceptions import PluginError
-
-MARKER = "<!-- clinic-contact -->"
 
 DAYS = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
         "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
@@ -39,6 +37,7 @@ FIELDS = {
     "area_served": "text, e.g. `area_served: San Francisco and the Bay Area`",
     "website": "an https:// address",
     "booking_url": "the https:// address of the clinic's online scheduler",
+    "pricing_url": "the https:// address of the clinic's page of prices",
     "phone": "a US number with area code, e.g. `phone: (415) 555-0100`, or +<country code><number>",
     "email": "an email address, e.g. `email: appointments@example.com`",
     "address": "a mapping with street, city, region and postal_code, e.g. `address: {street: 1 Main St, "
@@ -90,7 +89,7 @@ def validate(clinic) -> list[str]:
     for key in ("area_served",):
         if key in clinic and not (isinstance(clinic[key], str) and clinic[key].strip()):
             fail(key, clinic[key])
-    for key in ("website", "booking_url"):
+    for key in ("website", "booking_url", "pricing_url"):
         if key in clinic and not (isinstance(clinic[key], str) and re.match(r"^https://[^\s/]+\.[^\s]+$", clinic[key])):
             fail(key, clinic[key])
     if "phone" in clinic:
@@ -124,9 +123,6 @@ def validate(clinic) -> list[str]:
     return errors
 
 
-_env = None
-
-
 def on_config(config):
     errors = validate(config.extra.get("clinic"))
     if errors:
@@ -134,15 +130,6 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    global _env
     env.filters["tel_uri"] = tel_uri
     env.filters["hours_text"] = hours_text
-    _env = env
     return env
-
-
-def on_page_context(context, page, config, nav):
-    if MARKER in page.content:
-        block = _env.get_template("partials/clinic-contact.html").render(config=config, clinic=config.extra["clinic"])
-        page.content = page.content.replace(MARKER, block)
-    return context

@@ -3,7 +3,11 @@
 includes/glossary.md defines each term once, as an abbreviation
 (`*[Term]: Definition.`). pymdownx.snippets appends it to every page, so
 terms show as tooltips; this hook turns the same lines into the glossary
-page's list, at the page's <!-- glossary --> marker.
+page's list, at the page's <!-- kb:glossary --> marker (markers.py).
+
+A term is explained where it first appears on a page, as CONTRIBUTING asks
+of the writing itself; later uses on that page are plain text. A tooltip
+on every use repeated one definition up to 15 times on the safety page.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 SOURCE = "includes/glossary.md"
-MARKER = "<!-- glossary -->"
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.*)$")
+_ABBR = re.compile(r'<abbr title="[^"]*">(?P<term>[^<]*)</abbr>')
 
 
 def read_glossary(path: Path) -> list[tuple[str, str]]:
@@ -44,11 +48,18 @@ def glossary_markdown(entries: list[tuple[str, str]]) -> str:
     return "\n\n".join(f"{term[0].upper()}{term[1:]}\n:   {definition}" for term, definition in entries)
 
 
-def on_page_markdown(markdown, page, config, files):
-    if MARKER not in markdown:
-        if page.file.src_uri == "glossary.md":
-            raise PluginError(f"docs/glossary.md: the marker {MARKER} is missing, so the glossary "
-                              "has nowhere to go. Put it back on a line of its own.")
-        return markdown
-    entries = read_glossary(Path(config.config_file_path).parent / SOURCE)
-    return markdown.replace(MARKER, glossary_markdown(entries))
+
+def first_use_only(html: str) -> str:
+    """Keep each term's tooltip (<abbr title>) on its first use on the page."""
+    seen: set[str] = set()
+
+    def once(match: re.Match) -> str:
+        if match["term"] in seen:
+            return match["term"]
+        seen.add(match["term"])
+        return match[0]
+    return _ABBR.sub(once, html)
+
+
+def on_page_content(html: str, *, page, config, files) -> str:
+    return first_use_only(html)

@@ -1,9 +1,10 @@
 """Give every link in a page's content its absolute address for print.
 
 A printed handout cannot be clicked, so print CSS writes each link's
-address after its text (a[data-print-url]::after). CSS can only print the
-attribute as written, and our links are relative ("../booking/"), so this
-hook resolves them against the page's published URL at build time.
+address after its text. CSS can only print an attribute as written, and
+our own links are relative ("../booking/"), so this hook resolves them
+against the page's published URL at build time (a[data-print-url]); links
+to other sites print their href as it is.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ def absolute_print_urls(html: str, page_url: str) -> str:
     def add(match: re.Match) -> str:
         attrs, href = match["attrs"], match["href"]
         # Same-page section links, permalinks (¶), and phone, text and email
-        # links (their text already is the number or address) print as they are.
-        if href.startswith(("#", "tel:", "sms:", "mailto:")) or "headerlink" in attrs:
+        # links (their text already is the number or address) print as they
+        # are. An absolute address needs no copy: print CSS shows its href.
+        if href.startswith(("#", "tel:", "sms:", "mailto:", "https:", "http:")) or "headerlink" in attrs:
             return match[0]
         return f'{match[0]} data-print-url="{urljoin(page_url, href)}"'
     return _LINK.sub(add, html)

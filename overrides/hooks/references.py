@@ -77,10 +77,10 @@ def check_consistent(references: list[Reference]) -> list[str]:
 
 
 def stale(references: list[Reference], on: dt.date) -> list[Reference]:
-    """References last read more than STALE_AFTER_DAYS before `on`, once each."""
-    unique = {r.id: r for r in references if r.accessed}
-    return sorted((r for r in unique.values() if (on - r.accessed).days > STALE_AFTER_DAYS),
-                  key=lambda r: (r.accessed, r.id))
+    """References last read more than STALE_AFTER_DAYS before `on`, on every
+    page that cites them (each page's copy needs its date updated)."""
+    return sorted((r for r in references if r.accessed and (on - r.accessed).days > STALE_AFTER_DAYS),
+                  key=lambda r: (r.accessed, r.source, r.id))
 
 
 # ---- Claims: every sentence we cite a source for ------------------------------

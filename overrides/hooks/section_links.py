@@ -1,6 +1,6 @@
 """Build the "every linkable section" table on the clinicians' page.
 
-The page marks the spot with <!-- section-links -->. The table is made from
+The page marks the spot with <!-- kb:section-links --> (markers.py). The table is made from
 each page's table of contents at build time, never kept by hand: MkDocs
 renders every page's Markdown before it writes any page, so by the time
 this page's template context is made, every page's headings are known.
@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import html
 
-from mkdocs.exceptions import PluginError
-
-MARKER = "<!-- section-links -->"
 MAX_LEVEL = 3  # page titles (h1), sections (h2) and subsections (h3)
 
 
@@ -38,11 +35,3 @@ def section_table(pages) -> str:
             '<table class="section-links"><thead><tr><th>Page</th><th>Section</th><th>Link</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div></div>')
 
-
-def on_page_context(context, page, config, nav):
-    if MARKER in page.content:
-        page.content = page.content.replace(MARKER, section_table(nav.pages))
-    elif page.file.src_uri == "clinicians.md":
-        raise PluginError(f"docs/clinicians.md: the marker {MARKER} is missing, so the table of "
-                          "linkable sections has nowhere to go. Put it back on a line of its own.")
-    return context

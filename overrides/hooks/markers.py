@@ -1,0 +1,127 @@
+"""Generated content in pages: one marker syntax, one dispatcher.
+
+A page asks for something the build makes with an HTML comment,
+
+    <!-- kb:clinic-contact -->
+
+on a line of its own or inside a sentence. Every marker is listed once in
+MARKERS below: the page(s) it belongs on, whether those pages must have it,
+and what it becomes. The build fails, naming the file, on an unknown
+marker, a marker on a page it does not belong on, and a required marker
+that is missing, so nothing silently renders as empty.
+
+Markers that need the finished pages (the clinicians' table of every
+section) are filled in when the page's template context is made: MkDocs
+has rendered every page's Markdown by then. The glossary is Markdown (a
+definition list), so it is filled in before the Markdown is rendered.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+import glossary
+import section_links
+
+_MARKER = re.compile(r"<!--\s*kb:(?P<name>[\w-]+)\s*-->")
+
+
+@dataclass(frozen=True)
+class Context:
+    page: Page
+    config: MkDocsConfig
+    nav: Navigation | None
+    env: Environment | None
+
+
+@dataclass(frozen=True)
+class Marker:
+    pages: tuple[str, ...]             # docs/ files it may appear on; () means any page
+    required: bool                     # each of those pages must have it
+    markdown: bool                     # filled in before the Markdown is rendered
+    render: Callable[[Context], str]
+
+
+def _partial(name: str) -> Callable[[Context], str]:
+    def render(ctx: Context) -> str:
+        return ctx.env.get_template(f"partials/{name}.html").render(
+            config=ctx.config, clinic=ctx.config.extra["clinic"])
+    return render
+
+
+def _report_issue(ctx: Context) -> str:
+    if not ctx.config.repo_url:
+        raise PluginError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
+                          "readers report mistakes. Set repo_url to the site's GitHub repository.")
+    url = html.escape(ctx.config.repo_url.rstrip("/") + "/issues")
+    return f'<a href="{url}">open an issue on GitHub</a> (you need a free GitHub account).'
+
+
+MARKERS: dict[str, Marker] = {
+    "glossary": Marker(("glossary.md",), True, True, lambda ctx: glossary.glossary_markdown(
+        glossary.read_glossary(Path(ctx.config.config_file_path).parent / glossary.SOURCE))),
+    "section-links": Marker(("clinicians.md",), True, False,
+                            lambda ctx: section_links.section_table(ctx.nav.pages)),
+    "clinic-contact": Marker(("booking.md",), True, False, _partial("clinic-contact")),
+    "clinic-pricing": Marker(("what-to-expect.md",), True, False, _partial("clinic-pricing")),
+    "clinic-name": Marker((), False, True, lambda ctx: html.escape(ctx.config.extra["clinic"]["name"])),
+    "report-issue": Marker(("about.md",), True, False, _report_issue),
+}
+
+
+def check_markers(markdown: str, src_uri: str) -> list[str]:
+    """One message per unknown, misplaced or missing marker on a page."""
+    errors, found = [], set(_MARKER.findall(markdown))
+    for name in sorted(found):
+        marker = MARKERS.get(name)
+        if marker is None:
+            errors.append(f"docs/{src_uri}: unknown marker <!-- kb:{name} -->. "
+                          f"Known markers: {', '.join(sorted(MARKERS))}.")
+        elif marker.pages and src_uri not in marker.pages:
+            errors.append(f"docs/{src_uri}: <!-- kb:{name} --> belongs on "
+                          f"{' or '.join('docs/' + p for p in marker.pages)}, not on this page. If that page has moved "
+                          f"here, change the marker's page in MARKERS in overrides/hooks/markers.py.")
+    for name, marker in sorted(MARKERS.items()):
+        if marker.required and src_uri in marker.pages and name not in found:
+            errors.append(f"docs/{src_uri}: the marker <!-- kb:{name} --> is missing, so what it makes has "
+                          "nowhere to go. Put it back on a line of its own.")
+    return errors
+
+
+def fill(text: str, ctx: Context, markdown: bool) -> str:
+    def replace(match: re.Match) -> str:
+        marker = MARKERS[match["name"]]
+        return marker.render(ctx) if marker.markdown == markdown else match[0]
+    return _MARKER.sub(replace, text)
+
+
+_env: Environment | None = None
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    global _env
+    _env = env
+    return env
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    errors = check_markers(markdown, page.file.src_uri)
+    if errors:
+        raise PluginError("Generated content markers:\n  " + "\n  ".join(errors))
+    return fill(markdown, Context(page, config, None, None), markdown=True)
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    page.content = fill(page.content, Context(page, config, nav, _env), markdown=False)
+    return context

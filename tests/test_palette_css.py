@@ -1,0 +1,27 @@
+"""overrides/hooks/palette_css.py keeps the colours the site uses and the
+schemes, and drops Material's other named colours."""
+
+from palette_css import colours_in_use, prune
+
+CSS = ("@media screen{[data-md-color-scheme=slate]{--md-hue:232}}"
+       "[data-md-color-primary=red]{--md-primary-fg-color:#ef5552}"
+       "[data-md-color-accent=teal]{--md-accent-fg-color:#00bda4}"
+       "[data-md-color-primary=custom]{--x:1}")
+
+
+def test_prune_keeps_schemes_and_used_colours():
+    assert prune(CSS, {"custom"}) == ("@media screen{[data-md-color-scheme=slate]{--md-hue:232}}"
+                                      "[data-md-color-primary=custom]{--x:1}")
+    assert "teal" in prune(CSS, {"teal"}) and "red" not in prune(CSS, {"teal"})
+
+
+def test_colours_in_use_reads_every_palette_entry():
+    palette = [{"primary": "custom", "accent": "custom"}, {"scheme": "slate", "primary": "red"}]
+    assert colours_in_use(palette) == {"custom", "red", "indigo"}   # Material's default accent
+
+
+def test_built_palette_has_only_the_schemes_and_custom_colours(site, config):
+    [css] = (site / "assets/stylesheets").glob("palette.*.min.css")
+    text = css.read_text()
+    assert "[data-md-color-scheme=slate]" in text
+    assert "[data-md-color-primary=red]" not in text and "[data-md-color-accent=indigo]" not in text
