@@ -10,12 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitebuild import PAGES, Server, build, load_config, site_prefix  # noqa: E402
+from sitebuild import PAGES, Server, baseline_project, build, site_prefix  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -28,25 +26,6 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).exists():
             return candidate
     return None
-
-
-def baseline_project(dest: Path) -> Path:
-    """The same pages with Material's defaults: no theme settings, overrides,
-    hooks or extra plugins; only the Markdown extensions, so pages render."""
-    config = load_config()
-    shutil.copytree(ROOT / "docs", dest / "docs",
-                    ignore=shutil.ignore_patterns("javascripts", "stylesheets"))
-    shutil.copytree(ROOT / "includes", dest / "includes")
-    baseline = {
-        "site_name": config["site_name"],
-        "site_url": config["site_url"],
-        "nav": config["nav"],
-        "theme": {"name": "material"},
-        "plugins": ["search"],
-        "markdown_extensions": config["markdown_extensions"],
-    }
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(baseline, sort_keys=False), encoding="utf-8")
-    return dest / "mkdocs.yml"
 
 
 class Sites:

@@ -91,6 +91,7 @@ class _PagesHandler(http.server.BaseHTTPRequestHandler):
     prefix = "/"
     directory = "."
     gzip = False
+    sent: list  # (path, Content-Type, body bytes as sent), one per response
     COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
     def log_message(self, *args):  # keep test output readable
@@ -127,13 +128,17 @@ class _PagesHandler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(body)
+        self.sent.append((path, kind, len(body) if send_body else 0))
 
 
 class Server:
-    """A static server for a built site on 127.0.0.1, on a free port."""
+    """A static server for a built site on 127.0.0.1, on a free port.
+    `sent` lists every response it has sent: what a browser downloaded."""
 
     def __init__(self, site_dir: Path, prefix: str, gzip: bool = False):
-        handler = type("Handler", (_PagesHandler,), {"prefix": prefix, "directory": str(site_dir), "gzip": gzip})
+        self.sent: list[tuple[str, str, int]] = []
+        handler = type("Handler", (_PagesHandler,),
+                       {"prefix": prefix, "directory": str(site_dir), "gzip": gzip, "sent": self.sent})
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.root = self.origin + prefix
@@ -146,6 +151,27 @@ class Server:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def baseline_project(dest: Path) -> Path:
+    """The same pages with Material's defaults: no theme settings, overrides,
+    hooks or extra plugins; only the Markdown extensions, so pages render."""
+    import shutil
+
+    config = load_config()
+    shutil.copytree(ROOT / "docs", dest / "docs",
+                    ignore=shutil.ignore_patterns("javascripts", "stylesheets"))
+    shutil.copytree(ROOT / "includes", dest / "includes")
+    baseline = {
+        "site_name": config["site_name"],
+        "site_url": config["site_url"],
+        "nav": config["nav"],
+        "theme": {"name": "material"},
+        "plugins": ["search"],
+        "markdown_extensions": config["markdown_extensions"],
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(baseline, sort_keys=False), encoding="utf-8")
+    return dest / "mkdocs.yml"
 
 
 def copy_project(dest: Path) -> Path:

@@ -8,6 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
+from settle import settle_animations
 from sitebuild import PAGES
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -18,25 +19,10 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 _axe = Axe()
 
 
-# axe measures colours as they are at that instant: a tooltip half-way
-# through its fade-in has a faded text colour no one reads. Wait until no
-# finite transition or animation has run for three checks 100 ms apart
-# (Material starts a hovered tooltip's fade a few frames after the hover),
-# so axe sees what a person sees once the page is still.
-SETTLE_ANIMATIONS_JS = """async () => {
-    const running = () => document.getAnimations().filter(a => a.playState === 'running'
-        && Number.isFinite(a.effect?.getComputedTiming().endTime));
-    for (let quiet = 0, rounds = 0; quiet < 3 && rounds < 50; rounds++) {
-        const now = running();
-        quiet = now.length ? 0 : quiet + 1;
-        await Promise.all(now.map(a => a.finished.catch(() => null)));
-        await new Promise(resolve => setTimeout(resolve, 100));
-    }
-}"""
-
-
 def axe_violations(tab) -> list[str]:
-    tab.evaluate(SETTLE_ANIMATIONS_JS)
+    # axe measures colours as they are at that instant: a tooltip half-way
+    # through its fade-in has a faded colour no one reads.
+    settle_animations(tab)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS},
                "rules": {rule: {"enabled": False} for rule in AXE_DISABLED_RULES},
                "resultTypes": ["violations"]}

@@ -25,7 +25,7 @@ def test_copy_link_from_the_keyboard(browser, server, config):
     expect(button).to_have_accessible_name("Copy link to section: When emotional pain shows up in the body")
     tab.keyboard.press("Enter")
     url = config["site_url"] + "pain-overlap/#physical-symptoms"
-    expect(tab.locator('[role="status"]')).to_have_text(f"Link copied: {url}")
+    expect(tab.locator('#copy-link-status[role="status"]')).to_have_text(f"Link copied: {url}")
     assert tab.evaluate("navigator.clipboard.readText()") == url
     context.close()
 

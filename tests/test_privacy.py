@@ -59,7 +59,7 @@ def test_no_request_leaves_the_site_and_no_policy_is_violated(watched, server):
     # Copy a section link
     tab.locator("h2#neuroplasticity").hover()
     tab.locator("h2#neuroplasticity button.copy-link").click()
-    expect(tab.locator('[role="status"]')).to_contain_text("Link copied")
+    expect(tab.locator('#copy-link-status[role="status"]')).to_contain_text("Link copied")
     # Glossary tooltip
     tab.locator("article abbr").first.hover()
     tab.wait_for_load_state("networkidle")

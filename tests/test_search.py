@@ -136,3 +136,78 @@ def test_odd_and_hostile_input_never_breaks_search(page, server):
     outcome = search(page, server.root, "PTSD")
     assert outcome.pages[0] == "mental-health/"
     assert not console_errors, console_errors
+
+
+# ---- Search loads when the reader opens it (overrides/partials/lazy-search.html)
+
+def _is_search_download(url: str) -> bool:
+    return "/workers/search." in url or url.endswith("/search/search_index.json")
+
+
+def _track_search_downloads(tab) -> list[str]:
+    seen: list[str] = []
+    tab.on("request", lambda r: seen.append(r.url) if _is_search_download(r.url) else None)
+    # A worker's own script request is reported on the worker, not the page.
+    tab.on("worker", lambda w: seen.append(w.url) if _is_search_download(w.url) else None)
+    return seen
+
+
+@pytest.mark.parametrize("how", ["click", "slash", "s", "f"])
+def test_search_loads_when_opened_and_the_first_keystroke_counts(page, server, how):
+    seen = _track_search_downloads(page)
+    page.goto(server.root, wait_until="networkidle")
+    assert not seen, f"search downloaded before it was opened: {seen}"
+    box = page.locator("input.md-search__input")
+    if how == "click":
+        box.click()
+    else:
+        page.keyboard.press({"slash": "/"}.get(how, how))
+    expect(box).to_be_focused()
+    # Typed at once, before the worker can be ready: every key must count.
+    page.keyboard.type("PTSD")
+    expect(box).to_have_value("PTSD")
+    expect(page.locator("li.md-search-result__item a").first).to_have_attribute("href", re.compile(r"mental-health/"))
+    assert any("/workers/search." in u for u in seen) and any(u.endswith("search_index.json") for u in seen), seen
+
+
+def test_a_tap_on_the_phone_search_button_loads_search(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    seen = _track_search_downloads(tab)
+    tab.goto(server.root, wait_until="networkidle")
+    assert not seen
+    tab.locator('label.md-header__button[for="__search"]').tap()
+    box = tab.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially("bladder")
+    expect(tab.locator("li.md-search-result__item").first).to_be_visible()
+    context.close()
+
+
+def test_a_search_deep_link_shows_results(page, server):
+    page.goto(server.root + "?q=ptsd")
+    expect(page.locator("input.md-search__input")).to_have_value("ptsd")
+    expect(page.locator("li.md-search-result__item a").first).to_have_attribute("href", re.compile(r"mental-health/"))
+
+
+# Records every text the results' status line shows, from page load on.
+_RECORD_STATUS = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    window.__statusTexts = [];
+    new MutationObserver(() => window.__statusTexts.push(meta.textContent.trim()))
+        .observe(meta, {childList: true, characterData: true, subtree: true});
+    return meta.getAttribute('role');
+}"""
+
+
+def test_initializing_search_is_announced_when_search_opens(page, server):
+    page.goto(server.root, wait_until="networkidle")
+    assert page.evaluate(_RECORD_STATUS) == "status", "the status line is a live region"
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("ketamine")
+    expect(page.locator("li.md-search-result__item").first).to_be_visible()
+    texts = page.evaluate("window.__statusTexts")
+    # The live region changes to "Initializing search" when search opens (so
+    # it is spoken), then to the count of results.
+    assert texts[0] == "Initializing search", texts
+    assert re.fullmatch(r"\d+ matching documents", texts[-1]), texts

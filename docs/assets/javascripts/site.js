@@ -1,6 +1,7 @@
-// The site's own scripts, in one small file loaded in <head> (one request,
-// and early enough to wrap Material's search worker before it starts):
-//   1. typo tolerance and a guard for search;
+// The site's own scripts, in one small file, deferred (it never holds up
+// the first paint):
+//   1. typo tolerance and a guard for search, applied to the search worker
+//      when overrides/partials/lazy-search.html starts it;
 //   2. a "Copy link" button on every section heading;
 //   3. redirects for section links that moved (permalinks.yml).
 
@@ -27,12 +28,11 @@ function onEveryPage(fn) {
 // A typed "word~999" asks lunr for every word within 999 edits, which hangs
 // the worker and with it search, so edit distances are capped at 2.
 //
-// Material 9 has no hook for this, so we wrap the Worker constructor before
-// Material's bundle creates its search worker (this file loads in <head>),
-// and follow Material's worker protocol: SETUP = 0, QUERY = 2, RESULT = 3.
+// Material 9 has no hook for this. overrides/partials/lazy-search.html
+// creates the search worker when the reader opens search, and passes it to
+// window.kbTypoTolerantSearch, defined here, which follows Material's
+// worker protocol: SETUP = 0, QUERY = 2, RESULT = 3.
 (function () {
-  var NativeWorker = window.Worker;
-  if (!NativeWorker) return;
   var SETUP = 0, QUERY = 2, RESULT = 3;
   var OPERATORS = /[~^*:+"]/;   // a query using lunr syntax is left as typed
   var MAX_EDITS = 2;
@@ -48,10 +48,7 @@ function onEveryPage(fn) {
     return query.replace(/~(\d+)/g, function (_, n) { return "~" + Math.min(+n, MAX_EDITS); });
   }
 
-  function SearchWorker(url, options) {
-    var worker = new NativeWorker(url, options);
-    if (String(url).indexOf("/workers/search.") < 0) return worker;
-
+  window.kbTypoTolerantSearch = function (worker) {
     var separator = /[\s-]+/;
     var sent = [];                // queries in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
@@ -104,9 +101,7 @@ function onEveryPage(fn) {
       post({ type: QUERY, data: fuzzy });
     });
     return worker;
-  }
-  SearchWorker.prototype = NativeWorker.prototype;
-  window.Worker = SearchWorker;
+  };
 })();
 
 // ---- 2 and 3. Section links ------------------------------------------------
@@ -121,6 +116,7 @@ function onEveryPage(fn) {
     // One polite live region per page tells screen readers what happened.
     if (!status || !document.body.contains(status)) {
       status = document.createElement("div");
+      status.id = "copy-link-status";
       status.className = "md-visually-hidden";
       status.setAttribute("role", "status");
       status.setAttribute("aria-live", "polite");

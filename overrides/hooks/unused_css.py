@@ -1,0 +1,187 @@
+"""Ship only the part of Material's stylesheet this site can use.
+
+Material's main.css (about 23 KB gzip, a third of a page's first visit)
+styles every feature Material has: content tabs, code annotations, blog
+posts, cookie consent, version selectors, a dozen admonition types and
+their icons. After the build, this keeps a rule only if every class, id
+and attribute it requires appears somewhere in what the site ships: the
+built HTML pages, the search index, and every script (Material's bundle
+and search worker write some classes at run time, so their class names
+are in their text). It is the approach of PurgeCSS, conservative by
+design: a word anywhere in a page or script keeps every rule that needs it.
+Then custom properties that nothing reads any more (the icons of unused
+admonition types) are dropped.
+
+The trimmed file gets a name with its own content hash, so a browser never
+pairs a cached old stylesheet with new pages, and every page is pointed at
+it. tests/test_unused_css.py checks, in Chromium, that every element of
+every page, with search open too, has exactly the computed style it has
+with Material's whole stylesheet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import tinycss2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+_WORD = re.compile(r"[A-Za-z0-9_-]+")
+# Pseudo-classes whose argument is a list of alternatives: the selector can
+# match if any alternative can. :not() never stops a selector matching.
+_ANY_OF = ("is", "where", "has", "matches", "-webkit-any", "-moz-any")
+_GROUPING_AT_RULES = {"media", "supports", "container", "layer", "document"}
+
+
+def split_top_level(text: str, separator: str = ",") -> list[str]:
+    """Split on `separator` outside brackets and parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        if char == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _pseudo_groups(selector: str):
+    """(name, start, end) of each top-level :name(...) group; end is past ')'."""
+    for match in re.finditer(r":([-\w]+)\(", selector):
+        depth, index = 1, match.end()
+        while index < len(selector) and depth:
+            depth += {"(": 1, ")": -1}.get(selector[index], 0)
+            index += 1
+        yield match[1].lower(), match.start(), index
+
+
+def can_match(selector: str, used: set[str]) -> bool:
+    """False only when the selector needs a class, id or attribute that
+    nothing the site ships contains."""
+    if "\\" in selector:  # escaped characters: keep, rather than parse them
+        return True
+    # Replace each :name(...) group: :not() drops out; :is()/:where()/:has()
+    # stay only if one of their alternatives can match.
+    rest, last = [], 0
+    for name, start, end in list(_pseudo_groups(selector)):
+        if start < last:  # nested inside a group already handled
+            continue
+        rest.append(selector[last:start])
+        inner = selector[start + len(name) + 2:end - 1]
+        if name in _ANY_OF and not any(can_match(alt, used) for alt in split_top_level(inner)):
+            return False
+        last = end
+    rest.append(selector[last:])
+    simple = "".join(rest)
+    # Attribute selectors: only the attribute's name must occur.
+    attributes = re.findall(r"\[\s*([-\w]+)", simple)
+    simple = re.sub(r"\[[^\]]*\]", "", simple)
+    needed = re.findall(r"[.#](-?[_a-zA-Z][-\w]*)", simple) + attributes
+    return all(word in used for word in needed)
+
+
+def _trim_rules(rules, used: set[str]) -> list[str]:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in split_top_level(tinycss2.serialize(rule.prelude)) if can_match(s, used)]
+            if selectors:
+                kept.append(",".join(s.strip() for s in selectors) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING_AT_RULES and rule.content is not None:
+            inner = _trim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
+            if inner:
+                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type in ("at-rule", "qualified-rule"):
+            kept.append(tinycss2.serialize([rule]))
+        elif rule.type == "error":
+            raise PluginError(f"unused_css.py: cannot parse Material's stylesheet ({rule.message}). "
+                              "Check the hook after a Material upgrade.")
+    return kept
+
+
+def _declaration(d) -> str:
+    return f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+
+
+def _drop_custom_properties(rules, unread: set[str]) -> list[str]:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            items = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+            if any(i.type not in ("declaration", ";") for i in items):  # nested rules: keep as written
+                kept.append(tinycss2.serialize([rule]))
+                continue
+            body = ";".join(_declaration(d) for d in items if d.type == "declaration" and d.name not in unread)
+            if body:
+                kept.append(tinycss2.serialize(rule.prelude).strip() + "{" + body + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING_AT_RULES and rule.content is not None:
+            inner = _drop_custom_properties(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), unread)
+            if inner:
+                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        else:
+            kept.append(tinycss2.serialize([rule]))
+    return kept
+
+
+def var_reads(css: str) -> set[str]:
+    return set(re.findall(r"var\(\s*(--[-\w]+)", css))
+
+
+def drop_unread_custom_properties(css: str, read_elsewhere: set[str]) -> str:
+    """Remove `--name: value` declarations that no var(--name) in this
+    stylesheet reads, and that are not in `read_elsewhere`."""
+    while True:
+        declared = set(re.findall(r"(?<=[{;])(--[-\w]+)\s*:", css))
+        unread = declared - var_reads(css) - read_elsewhere
+        trimmed = "".join(_drop_custom_properties(
+            tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), unread)) if unread else css
+        if trimmed == css:
+            return css
+        css = trimmed
+
+
+def trim(css: str, used: set[str], read_elsewhere: set[str] = frozenset()) -> str:
+    """Material's stylesheet without the rules nothing in `used` (words the
+    site ships) can match, and without custom properties nothing reads."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return drop_unread_custom_properties("".join(_trim_rules(rules, used)), read_elsewhere)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    styles = site / "assets" / "stylesheets"
+    found = sorted(styles.glob("main.*.min.css"))
+    if len(found) != 1:
+        raise PluginError(f"unused_css.py: expected one Material stylesheet main.*.min.css in {styles}, found "
+                          f"{[f.name for f in found]}. Material's file naming may have changed; check the hook.")
+    original = found[0]
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    shipped = [*pages.values(), *(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js"))),
+               *(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.json")))]
+    other_css = "".join(p.read_text(encoding="utf-8") for p in sorted(styles.glob("*.css")) if p != original)
+    used = set(_WORD.findall("".join(shipped)))
+    # Other stylesheets read custom properties with var(); a script or page
+    # may name one in any form (style.setProperty, getPropertyValue).
+    read_elsewhere = var_reads(other_css) | set(re.findall(r"--[-\w]+", "".join(shipped)))
+    css = trim(original.read_text(encoding="utf-8"), used, read_elsewhere)
+    digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
+    trimmed = styles / f"main.{digest}.min.css"
+    trimmed.write_text(css, encoding="utf-8")
+    old_href = f"assets/stylesheets/{original.name}"
+    new_href = f"assets/stylesheets/{trimmed.name}"
+    for path, text in pages.items():
+        if old_href in text:
+            path.write_text(text.replace(old_href, new_href), encoding="utf-8")
+    if trimmed != original:
+        original.unlink()
+        # The source map describes Material's whole file, not this one.
+        Path(f"{original}.map").unlink(missing_ok=True)

@@ -1,0 +1,137 @@
+"""overrides/hooks/unused_css.py: Material's stylesheet, trimmed to what the
+site uses. Unit tests of the trimming on small stylesheets, then the proof
+that matters: in Chromium, every element of every page (and the search
+dialog with results) has the same computed style with the trimmed file as
+with Material's whole file."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from settle import settle_animations
+from sitebuild import PAGES, ROOT
+
+_spec = importlib.util.spec_from_file_location("unused_css", ROOT / "overrides" / "hooks" / "unused_css.py")
+unused_css = importlib.util.module_from_spec(_spec)
+sys.modules["unused_css"] = unused_css
+_spec.loader.exec_module(unused_css)
+
+import material  # noqa: E402
+
+MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+
+
+# ---- Unit tests -------------------------------------------------------------
+
+def test_keeps_rules_whose_classes_are_used_and_drops_the_rest():
+    css = ".a{color:red}.a .b{color:blue}.c{color:green}#d{top:0}[data-x]{left:0}[data-y=z]{left:1px}p{margin:0}"
+    assert unused_css.trim(css, {"a", "d", "data-y"}) == ".a{color:red}#d{top:0}[data-y=z]{left:1px}p{margin:0}"
+
+
+def test_a_selector_list_keeps_only_the_selectors_that_can_match():
+    assert unused_css.trim(".a,.b,p{color:red}", {"a"}) == ".a,p{color:red}"
+
+
+def test_not_never_removes_a_rule_and_is_needs_one_alternative():
+    css = ".a:not(.unused){color:red}.a :is(.b,.unused){color:blue}.a :is(.x,.y){color:green}"
+    assert unused_css.trim(css, {"a", "b"}) == ".a:not(.unused){color:red}.a :is(.b,.unused){color:blue}"
+
+
+def test_media_blocks_are_trimmed_and_dropped_when_empty():
+    css = "@media print{.a{color:red}.b{color:blue}}@media screen{.b{color:blue}}@keyframes k{0%{opacity:0}}"
+    assert unused_css.trim(css, {"a"}) == "@media print{.a{color:red}}@keyframes k{0%{opacity:0}}"
+
+
+def test_custom_properties_nothing_reads_are_dropped_with_their_chains():
+    css = (":root{--icon:url('data:image/svg+xml;charset=utf-8,<svg/>');--used:1px;--chain:var(--icon);"
+           "--js:2}.a{margin:var(--used)}.gone{mask-image:var(--chain)}")
+    assert unused_css.trim(css, {"a"}, read_elsewhere={"--js"}) == ":root{--used:1px;--js:2}.a{margin:var(--used)}"
+
+
+def test_escaped_selectors_are_kept_rather_than_guessed():
+    assert unused_css.trim(r".\31 0{color:red}", set()) == r".\31 0{color:red}"
+
+
+# ---- The built site ---------------------------------------------------------
+
+def test_pages_link_the_trimmed_stylesheet_and_it_is_smaller(site, pages):
+    trimmed = list((site / "assets" / "stylesheets").glob("main.*.min.css"))
+    assert len(trimmed) == 1 and trimmed[0].name != MATERIAL_CSS.name
+    assert len(trimmed[0].read_bytes()) < 0.8 * len(MATERIAL_CSS.read_bytes())
+    for url, soup in pages.items():
+        hrefs = [link["href"] for link in soup.select('link[rel="stylesheet"]') if "/main." in link["href"]]
+        assert [h.rsplit("/", 1)[-1] for h in hrefs] == [trimmed[0].name], url
+
+
+# Every element's computed style, and its ::before and ::after, as one
+# string; then the same with Material's whole stylesheet swapped in; the
+# differences (at most 20) come back. Custom properties (--md-...) are
+# skipped: unread ones are meant to go, and read ones show in what reads them.
+# Every <details> is opened first: its content's styles are compared too,
+# and Chrome skips layout inside a closed one (sizes there read 0px at
+# random until something forces a layout).
+COMPARE_JS = """async original => {
+    document.querySelectorAll('details').forEach(details => { details.open = true; });
+    const snapshot = () => [...document.querySelectorAll('*')].flatMap(el =>
+        [null, '::before', '::after'].map(pseudo => {
+            const style = getComputedStyle(el, pseudo);
+            const props = [];
+            if (pseudo && style.content === 'none') props.push('content:none');  // no such box
+            else for (let i = 0; i < style.length; i++)
+                if (!style[i].startsWith('--')) props.push(style[i] + ':' + style.getPropertyValue(style[i]));
+            return [el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + (pseudo || ''), props];
+        }));
+    const link = document.querySelector('link[rel=stylesheet][href*="assets/stylesheets/main."]');
+    const before = snapshot();
+    const trimmedRules = link.sheet.cssRules.length;
+    await new Promise((resolve, reject) => { link.onload = resolve; link.onerror = reject; link.href = original; });
+    const after = snapshot();
+    const diffs = [];
+    before.forEach(([name, props], i) => {
+        const other = after[i][1];
+        props.forEach((p, j) => { if (p !== other[j] && diffs.length < 20) diffs.push(name + ' ' + p + ' | whole file: ' + other[j]); });
+    });
+    return {diffs, elements: before.length, trimmedRules, originalRules: link.sheet.cssRules.length};
+}"""
+
+
+def _compare(tab) -> dict:
+    settle_animations(tab)
+    result = tab.evaluate(COMPARE_JS, "__material-whole-main.css")
+    # The comparison saw a real page and Material's whole file did load.
+    assert result["elements"] > 300 and result["originalRules"] > result["trimmedRules"], result
+    return result
+
+
+@pytest.fixture(params=["light", "dark"])
+def tab_with_whole_material_css(browser, server, request):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=request.param)
+    context.route("**/__material-whole-main.css",
+                  lambda route: route.fulfill(body=MATERIAL_CSS.read_bytes(), content_type="text/css"))
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("url", [url for url, _, _ in PAGES])
+def test_every_element_looks_the_same_as_with_materials_whole_stylesheet(tab_with_whole_material_css, server, url):
+    tab = tab_with_whole_material_css
+    tab.goto(server.root + url)
+    result = _compare(tab)
+    assert not result["diffs"], f"/{url}: computed styles differ:\n" + "\n".join(result["diffs"])
+
+
+def test_the_search_dialog_with_results_looks_the_same(tab_with_whole_material_css, server):
+    tab = tab_with_whole_material_css
+    tab.goto(server.root)
+    tab.locator('label.md-header__button[for="__search"]').click()
+    tab.locator("input.md-search__input").press_sequentially("ketamine pain")
+    expect(tab.locator("li.md-search-result__item").first).to_be_visible()
+    # On a phone, Material locks the page's scrolling once the dialog is open.
+    expect(tab.locator("body")).to_have_attribute("data-md-scrolllock", "")
+    result = _compare(tab)
+    assert not result["diffs"], "search dialog: computed styles differ:\n" + "\n".join(result["diffs"])
