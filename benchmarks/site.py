@@ -1,47 +1,77 @@
-"""Page weight, requests, build time and Lighthouse scores: our site next to
-a default Material build of the same pages, measured in the same run.
+"""Page weight, requests, time to first search results, build time and
+Lighthouse: our site next to a default Material build of the same pages,
+measured in the same run on the same machine.
 
     make bench            (or: .venv/bin/python benchmarks/site.py [--no-lighthouse])
 
-Figures are printed as Markdown tables, ready for the README.
+Weights are counted by the server: every response of a first visit on a
+phone (empty cache, until the network is idle), gzip as served, a web
+worker's requests included (tests/sitebuild.py first_visit). Figures are
+printed as Markdown tables, ready for the README.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
 from common import CHROMIUM_ARGS, PAGES, ROOT, Sites, chromium_path
+from sitebuild import first_visit
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TIMINGS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT"}
+LIGHTHOUSE_RUNS = 3    # timings: the median of this many runs, the two sites interleaved
+SEARCH_RUNS = 7        # opening search: the median of this many fresh page loads
+BUDGET = 68_000        # tests/budgets.yml
 
 
-def page_weight(browser, url: str) -> dict:
-    """A first visit with an empty cache: bytes on the wire (as served, gzip)
-    and requests, split into this site's and other sites'."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+def asset_name(path: str) -> str:
+    """A request's file name without Material's content hash, so that the
+    same asset lines up in both builds (main.57a0d79d.min.css -> main.min.css)."""
+    name = path.rstrip("/").rsplit("/", 1)[-1] or "/"
+    name = re.sub(r"\.[0-9a-f]{8}\.min\.", ".min.", name)
+    return name + "/" if path.endswith("/") else name
+
+
+def kind(content_type: str) -> str:
+    return {"text/html": "document", "text/css": "stylesheet", "application/javascript": "script",
+            "text/javascript": "script", "application/json": "json", "application/xml": "xml",
+            "text/xml": "xml", "image/svg+xml": "image", "image/png": "image"}.get(content_type, content_type)
+
+
+# Time from the pointer going down on the search box to the first result on
+# screen, with a query typed at once: what a reader waits when search
+# starts from nothing (ours loads the worker and index then; Material's
+# default loaded them with the page).
+_WATCH_OPEN = """() => {
+    const times = window.__openSearch = {};
+    const list = document.querySelector('.md-search-result__list');
+    new MutationObserver(() => {
+        if (!times.results && list.querySelector('.md-search-result__item')) times.results = performance.now();
+    }).observe(list, {childList: true});
+    document.addEventListener('pointerdown', () => { times.open ??= performance.now(); }, true);
+}"""
+
+
+def open_search_to_results(browser, root: str) -> float:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    own, other = [], []
-    origin = urlsplit(url).netloc
-
-    def on_finished(request):
-        sizes = request.sizes()
-        (own if urlsplit(request.url).netloc == origin else other).append(
-            sizes["responseBodySize"] + sizes["responseHeadersSize"])
-
-    tab.on("requestfinished", on_finished)
-    tab.on("requestfailed", lambda request: other.append(0) if urlsplit(request.url).netloc != origin else None)
-    tab.goto(url, wait_until="networkidle")
+    tab.goto(root, wait_until="networkidle")
+    tab.evaluate(_WATCH_OPEN)
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type("ketamine")
+    tab.wait_for_function("() => window.__openSearch.results", timeout=20_000)
+    ms = tab.evaluate("window.__openSearch.results - window.__openSearch.open")
     context.close()
-    return {"bytes": sum(own), "requests": len(own) + len(other), "third_party": len(other)}
+    return ms
 
 
 def lighthouse(url: str, chromium: str) -> dict:
@@ -52,57 +82,94 @@ def lighthouse(url: str, chromium: str) -> dict:
             f"--only-categories={','.join(CATEGORIES)}", "--output=json", f"--output-path={out.name}", "--quiet",
         ], check=True)
         report = json.loads(Path(out.name).read_text())
-    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    timings = {short: report["audits"][audit]["numericValue"] for audit, short in TIMINGS.items()}
+    return {"scores": scores, "timings": timings}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about 15 s a page)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about 15 s a run)")
     args = parser.parse_args()
     chromium = chromium_path()
     if not args.no_lighthouse and not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is not installed: run `make bench`, which runs `npm ci --prefix benchmarks`.")
+    names = ("ours", "default")
 
     with Sites() as sites, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         chromium = chromium or p.chromium.executable_path  # Playwright's own, for Lighthouse too
-        rows = []
-        for url, label, _ in PAGES:
-            row = {"page": "/" + url, "label": label}
-            for name in ("ours", "default"):
-                address = sites.root(name) + url
-                row[name] = page_weight(browser, address)
-                if not args.no_lighthouse:
-                    row[name]["lighthouse"] = lighthouse(address, chromium)
-            rows.append(row)
-            print(f"measured /{url}", flush=True)
+        visits = {url: {name: first_visit(browser, sites.servers[name], url) for name in names}
+                  for url, _, _ in PAGES}
+        opening = {name: [] for name in names}
+        for _ in range(SEARCH_RUNS):  # interleaved, so both see the same machine
+            for name in names:
+                opening[name].append(open_search_to_results(browser, sites.root(name)))
         browser.close()
+
+        heaviest = max(visits, key=lambda url: sum(r[2] for r in visits[url]["ours"]))
+        reports: dict[str, dict[str, list[dict]]] = {}
+        if not args.no_lighthouse:
+            for url, _, _ in PAGES:
+                runs = LIGHTHOUSE_RUNS if url in ("", heaviest) else 1
+                reports[url] = {name: [] for name in names}
+                for _ in range(runs):
+                    for name in names:
+                        reports[url][name].append(lighthouse(sites.root(name) + url, chromium))
+                print(f"lighthouse: /{url} ({runs} run{'s' if runs > 1 else ''} each)", flush=True)
+
+    total = {url: {name: sum(r[2] for r in visits[url][name]) for name in names} for url in visits}
 
     print("\n### Build time\n")
     print("| build | seconds |\n|---|---:|")
-    for name in ("ours", "default"):
+    for name in names:
         print(f"| {name} | {sites.build_seconds[name]:.2f} |")
 
-    print("\n### First visit on a phone (empty cache, gzip as served)\n")
-    print("| page | ours: KB | ours: requests (other sites) | default: KB | default: requests (other sites) |")
-    print("|---|---:|---:|---:|---:|")
-    for row in rows:
-        o, d = row["ours"], row["default"]
-        print(f"| {row['page']} | {o['bytes'] / 1000:.1f} | {o['requests']} ({o['third_party']}) "
-              f"| {d['bytes'] / 1000:.1f} | {d['requests']} ({d['third_party']}) |")
-    for name in ("ours", "default"):
-        weights = [row[name]["bytes"] / 1000 for row in rows]
-        print(f"\n{name}: median {statistics.median(weights):.1f} KB, max {max(weights):.1f} KB over {len(rows)} pages")
+    print("\n### First visit on a phone (every request until the network is idle, gzip as served)\n")
+    print("| page | ours: KB | ours: requests | default: KB | default: requests | ours / default |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for url, _, _ in PAGES:
+        o, d = total[url]["ours"], total[url]["default"]
+        print(f"| /{url} | {o / 1000:.1f} | {len(visits[url]['ours'])} | {d / 1000:.1f} "
+              f"| {len(visits[url]['default'])} | {o / d:.2f} |")
+    ratios = [total[u]["ours"] / total[u]["default"] for u in total]
+    worst = max(total[u]["ours"] for u in total)
+    print(f"\nours: at most {worst / 1000:.1f} KB (budget {BUDGET / 1000:.0f} KB); "
+          f"ours / default from {min(ratios):.2f} to {max(ratios):.2f}; "
+          f"lighter than default on {sum(r < 1 for r in ratios)} of {len(ratios)} pages")
 
-    if not args.no_lighthouse:
+    print(f"\n### Where the bytes go: /{heaviest}, the heaviest page\n")
+    print("| request | type | ours: bytes | default: bytes |\n|---|---|---:|---:|")
+    rows: dict[str, dict] = {}
+    for name in names:
+        for path, content_type, size in visits[heaviest][name]:
+            row = rows.setdefault(asset_name(path), {"type": kind(content_type)})
+            row[name] = row.get(name, 0) + size
+    for name_, row in sorted(rows.items(), key=lambda i: -max(i[1].get("ours", 0), i[1].get("default", 0))):
+        cells = [f"{row[n]:,}" if n in row else "–" for n in names]
+        print(f"| {name_} | {row['type']} | {cells[0]} | {cells[1]} |")
+    print(f"| **total** | | **{total[heaviest]['ours']:,}** | **{total[heaviest]['default']:,}** |")
+
+    print(f"\n### Opening search: pointer down to the first result, \"ketamine\" typed at once "
+          f"(median of {SEARCH_RUNS} fresh page loads, desktop)\n")
+    print("| build | median ms | min ms | max ms |\n|---|---:|---:|---:|")
+    for name in names:
+        t = opening[name]
+        print(f"| {name} | {statistics.median(t):.0f} | {min(t):.0f} | {max(t):.0f} |")
+
+    if reports:
         print("\n### Lighthouse (mobile): performance / accessibility / best practices / SEO\n")
         print("| page | ours | default |\n|---|---|---|")
-        for row in rows:
-            cells = [" / ".join(str(row[n]["lighthouse"][c]) for c in CATEGORIES) for n in ("ours", "default")]
-            print(f"| {row['page']} | {cells[0]} | {cells[1]} |")
-        for name in ("ours", "default"):
-            lows = {c: min(row[name]["lighthouse"][c] for row in rows) for c in CATEGORIES}
-            print(f"\n{name}: lowest on any page: " + ", ".join(f"{c} {v}" for c, v in lows.items()))
+        for url, by_name in reports.items():
+            cells = [" / ".join(str(by_name[n][0]["scores"][c]) for c in CATEGORIES) for n in names]
+            print(f"| /{url} | {cells[0]} | {cells[1]} |")
+        print(f"\n### Lighthouse timings (mobile, median of {LIGHTHOUSE_RUNS} runs, the two sites interleaved)\n")
+        print("| page | build | FCP ms | LCP ms | TBT ms |\n|---|---|---:|---:|---:|")
+        for url in ("", heaviest):
+            for name in names:
+                runs = reports[url][name]
+                medians = [statistics.median(r["timings"][t] for r in runs) for t in TIMINGS.values()]
+                print(f"| /{url} | {name} | " + " | ".join(f"{m:.0f}" for m in medians) + " |")
 
 
 if __name__ == "__main__":

@@ -174,6 +174,21 @@ def baseline_project(dest: Path) -> Path:
     return dest / "mkdocs.yml"
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+def first_visit(browser, server: Server, url: str) -> list[tuple[str, str, int]]:
+    """Every response of a first visit to `url` on a phone, empty cache, until
+    the network is idle: (path, type, body bytes as sent). Counted by the
+    server, which sees every request, a web worker's included."""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    server.sent.clear()
+    tab.goto(server.root + url, wait_until="networkidle")
+    context.close()
+    return list(server.sent)
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the site's sources (config, pages, overrides, registries) to
     change in a test without touching the real ones."""
@@ -182,6 +197,6 @@ def copy_project(dest: Path) -> Path:
     for name in ("docs", "overrides", "includes"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name)
-    for name in ("mkdocs.yml", "permalinks.yml"):
+    for name in ("mkdocs.yml", "permalinks.yml", "crisis-words.yml"):
         shutil.copy(ROOT / name, dest / name)
     return dest

@@ -30,6 +30,25 @@ def test_copy_link_from_the_keyboard(browser, server, config):
     context.close()
 
 
+def test_a_failed_copy_shows_the_link_to_everyone(browser, server, config):
+    context = browser.new_context()   # no clipboard permission
+    tab = context.new_page()
+    # The browser refuses to copy, as it may when permission is denied.
+    tab.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));")
+    tab.goto(server.root + "pain-overlap/")
+    heading = tab.locator("h2#physical-symptoms")
+    heading.hover()
+    heading.locator("button.copy-link").click()
+    url = config["site_url"] + "pain-overlap/#physical-symptoms"
+    shown = heading.locator("input.copy-link-fallback")
+    expect(shown).to_be_visible()
+    expect(shown).to_have_value(url)
+    expect(shown).to_be_focused()
+    assert tab.evaluate("() => { const e = document.activeElement; return e.value.slice(e.selectionStart, e.selectionEnd); }") == url
+    expect(tab.locator('#copy-link-status[role="status"]')).to_contain_text("Could not copy")
+    context.close()
+
+
 def test_copy_link_shows_on_hover(page, server):
     page.goto(server.root + "mental-health/")
     heading = page.locator("h2#neuroplasticity")

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import PAGES, Server, baseline_project, build, site_prefix
+from sitebuild import PAGES, Server, baseline_project, build, first_visit, site_prefix
 
 BUDGETS = yaml.safe_load((Path(__file__).parent / "budgets.yml").read_text())
 VISITS = [url for url, _, _ in PAGES] + ["no-such-page/"]
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")
@@ -37,16 +36,6 @@ def default_served_gzip(tmp_path_factory, config):
         pytest.fail(f"default Material build failed:\n{result.stderr}", pytrace=False)
     with Server(dest, site_prefix(config), gzip=True) as running:
         yield running
-
-
-def first_visit(browser, server: Server, url: str) -> list[tuple[str, str, int]]:
-    """Every response of a first visit to `url`: (path, type, gzip bytes)."""
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
-    server.sent.clear()
-    tab.goto(server.root + url, wait_until="networkidle")
-    context.close()
-    return list(server.sent)
 
 
 def describe(url: str, sent: list[tuple[str, str, int]]) -> str:

@@ -143,6 +143,22 @@ def test_the_old_section_link_lands_on_the_new_section(browser, renamed_site, co
         tab.close()
 
 
+@pytest.mark.parametrize("inherited", ["constructor", "__proto__", "toString", "hasOwnProperty"])
+def test_an_inherited_key_is_no_redirect(browser, renamed_site, config, inherited):
+    """#constructor is not in the map, though every object "has" it."""
+    from sitebuild import Server, site_prefix
+
+    with Server(renamed_site, site_prefix(config)) as server:
+        tab = browser.new_page()
+        errors = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        url = server.root + f"physical-relief/#{inherited}"
+        tab.goto(url)
+        tab.wait_for_load_state("networkidle")
+        assert tab.url == url and not errors, (tab.url, errors)
+        tab.close()
+
+
 # ---- The built site ----------------------------------------------------------------
 
 def test_every_registered_link_resolves_in_the_built_site(site):

@@ -38,7 +38,9 @@ def test_printed_page_carries_a_qr_code_that_decodes_to_its_address(page, server
     # Chromium loads a lazy image once print layout shows it; wait for that,
     # as a person's print preview does.
     page.emulate_media(media="print")
-    page.wait_for_function("document.querySelector('img.print-qr').complete "
+    # A function, not an expression: Playwright evaluates an expression
+    # string with eval, which the site's CSP (rightly) refuses.
+    page.wait_for_function("() => document.querySelector('img.print-qr').complete "
                            "&& document.querySelector('img.print-qr').naturalWidth > 0")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     images = [image.image for image in pdf.pages[0].images]

@@ -1,27 +1,59 @@
 """Patients find answers in their own words: every query in
-tests/search_queries.yml, typed into the real search box in Chromium."""
+tests/search_queries.yml, typed into the real search box in Chromium, each
+with its own expectation (known misses, with reasons, in
+tests/search_known_misses.yml); corrections shown as corrections; crisis
+help in the search panel; and search loading only when it is opened."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
+from pathlib import Path
+
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from search_runner import load_queries, open_search, search, wait_for_results
 
 QUERIES = load_queries()
-KINDS = ("exact", "abbreviation", "paraphrase", "misspelling")
+KINDS = ("exact", "abbreviation", "paraphrase", "misspelling", "question")
+# query -> why it misses. Only ever shrinks: a listed query that passes fails the test.
+KNOWN_MISSES: dict[str, str] = yaml.safe_load(
+    (Path(__file__).parent / "search_known_misses.yml").read_text(encoding="utf-8")) or {}
+CONVERSION = ["book a consultation", "how do I book", "make an appointment", "appointment",
+              "schedule a visit", "contact the clinic"]
+
+
+def _top(q: dict) -> int:
+    return q.get("top", 1 if q["kind"] == "exact" else 3)
 
 
 def test_query_set_is_broad_enough():
     counts = defaultdict(int)
     for q in QUERIES:
         assert q["kind"] in KINDS, q
-        assert set(q) <= {"kind", "query", "page", "section"}, q
+        assert set(q) <= {"kind", "query", "page", "section", "top"}, q
+        assert q.get("top", 1) in (1, 3), q
         counts[q["kind"]] += 1
     assert len(QUERIES) >= 60 and all(counts[k] >= 10 for k in KINDS), dict(counts)
+    assert counts["question"] >= 30, dict(counts)
+    assert len({q["query"] for q in QUERIES}) == len(QUERIES), "a query is listed twice"
+
+
+def test_conversion_queries_must_open_booking_first():
+    by_query = {q["query"]: q for q in QUERIES}
+    for query in CONVERSION:
+        assert by_query[query]["page"] == "booking/" and _top(by_query[query]) == 1, query
+
+
+def test_known_misses_are_real_queries_with_reasons():
+    queries = {q["query"] for q in QUERIES}
+    for query, reason in KNOWN_MISSES.items():
+        assert query in queries, f"search_known_misses.yml: {query!r} is not in search_queries.yml"
+        assert isinstance(reason, str) and len(reason.split()) >= 3, f"search_known_misses.yml: {query!r} needs a reason"
+        assert query not in CONVERSION, f"{query!r}: a conversion query may not be a known miss"
 
 
 @pytest.fixture(scope="module")
@@ -39,24 +71,26 @@ def outcomes(browser, server):
     return results
 
 
-def test_hit_rates(outcomes):
-    hits, totals, misses = defaultdict(int), defaultdict(int), []
+def test_every_query_finds_its_page(outcomes):
+    """Each query passes, or is a known miss; a known miss that passes now
+    must come off the list."""
+    failures, fixed, kinds = [], [], defaultdict(lambda: [0, 0])
     for q, outcome in outcomes:
-        top = 1 if q["kind"] == "exact" else 3
-        totals[q["kind"]] += 1
-        if q["page"] in outcome.pages[:top]:
-            hits[q["kind"]] += 1
-        else:
-            misses.append(f'{q["kind"]:>12}: {q["query"]!r} -> {outcome.pages[:3]} (wanted {q["page"]} in top {top})')
-    print("\nSearch hit rates (top 1 for exact terms, top 3 for the rest):")
-    for kind in KINDS:
-        print(f"  {kind:>12}: {hits[kind]}/{totals[kind]} = {hits[kind] / totals[kind]:.0%}")
-    overall = sum(hits.values()) / sum(totals.values())
-    print(f"  {'overall':>12}: {sum(hits.values())}/{sum(totals.values())} = {overall:.0%}")
-    for miss in misses:
-        print("  miss " + miss)
-    assert hits["exact"] == totals["exact"], "every exact term must be the first result:\n" + "\n".join(misses)
-    assert overall >= 0.95, "\n".join(misses)
+        hit = q["page"] in outcome.pages[:_top(q)]
+        kinds[q["kind"]][0] += hit
+        kinds[q["kind"]][1] += 1
+        line = f'{q["kind"]:>12}: {q["query"]!r} -> {outcome.pages[:3]} (wanted {q["page"]} in top {_top(q)})'
+        if not hit and q["query"] not in KNOWN_MISSES:
+            failures.append(line)
+        if hit and q["query"] in KNOWN_MISSES:
+            fixed.append(line)
+    print("\nSearch: queries that find their page (top 1 for exact terms and top: 1, else top 3)")
+    for kind, (hits, total) in kinds.items():
+        print(f"  {kind:>12}: {hits}/{total}")
+    for query, reason in KNOWN_MISSES.items():
+        print(f"  known miss: {query!r}: {reason}")
+    assert not failures, "queries that miss their page (fix the cause, or list with a reason):\n" + "\n".join(failures)
+    assert not fixed, "known misses that now pass: remove them from search_known_misses.yml:\n" + "\n".join(fixed)
 
 
 def _answers(link: str, page: str, section: str, opening_id: str) -> bool:
@@ -128,7 +162,10 @@ def test_odd_and_hostile_input_never_breaks_search(page, server):
         box.fill(text)
         box.press("End")  # a key, so Material searches what was pasted
         if text.strip():
-            wait_for_results(page)
+            try:
+                wait_for_results(page)
+            except Exception as exc:
+                raise AssertionError(f"no results settled for {text!r}: {exc}") from None
         assert page.evaluate("window.__pwned") is None, text
         assert page.locator(".md-search-result h1:text-is('x')").count() == 0, f"{text!r} injected markup"
     # Empty input, then the box still works
@@ -211,3 +248,62 @@ def test_initializing_search_is_announced_when_search_opens(page, server):
     # it is spoken), then to the count of results.
     assert texts[0] == "Initializing search", texts
     assert re.fullmatch(r"\d+ matching documents", texts[-1]), texts
+
+
+# ---- Corrections look like corrections --------------------------------------
+
+def test_a_corrected_typo_says_so_and_the_page_highlights_the_correction(page, server):
+    page.goto(server.root)
+    open_search(page)
+    outcome = search(page, server.root, "depresion")
+    assert outcome.pages[0] == "mental-health/"
+    note = page.locator(".search-note")
+    expect(note).to_have_text("Showing results for depression")
+    expect(note.locator("em")).to_have_text("depression")
+    expect(note).to_have_attribute("role", "status")   # screen readers hear it
+    expect(page.locator(".md-search-result__terms")).to_have_count(0)   # no "Missing: depresion"
+    first = page.locator("li.md-search-result__item a").first
+    expect(first).to_have_attribute("href", re.compile(r"\?h=depression"))
+    first.click()
+    expect(page.locator("article mark").first).to_have_text(re.compile("depression", re.I))
+    # A query that needs no correction clears the note.
+    open_search(page)
+    search(page, server.root, "ketamine")
+    expect(page.locator(".search-note")).to_have_text("")
+
+
+# ---- Crisis words show crisis help in the panel -----------------------------
+
+CRISIS_LINKS = {"tel:988": "call 988", "sms:988": "text 988", "tel:911": "911"}
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_crisis_words_show_988_and_911_above_the_results(browser, server, viewport):
+    context = browser.new_context(viewport=viewport, has_touch=viewport["width"] < 600)
+    tab = context.new_page()
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.goto(server.root)
+    open_search(tab)
+    help_box = tab.locator("[data-search-crisis]")
+    alert = help_box.locator("[role=alert]")
+    for query in ("suicidal thoughts", "I want to kill myself", "self-harm", "overdose"):
+        search(tab, server.root, query)
+        expect(help_box).to_be_visible()
+        for href, name in CRISIS_LINKS.items():
+            link = alert.locator(f'a[href="{href}"]')
+            expect(link).to_be_visible()
+            expect(link).to_have_text(name)
+        # Above any results, and on screen without scrolling (on a phone the panel covers the page).
+        box = help_box.bounding_box()
+        assert box["y"] >= 0 and box["y"] + 40 < viewport["height"], box
+        results = tab.locator("li.md-search-result__item")
+        if results.count():
+            assert results.first.bounding_box()["y"] > box["y"] + box["height"] - 1
+    for query in ("harmless", "pain killer", "ketamine dose"):
+        search(tab, server.root, query)
+        expect(help_box).to_be_hidden()
+        expect(alert).to_be_empty()
+    assert not [u for u in requests if "kill" in u or "suicid" in u], "nothing typed is sent anywhere"
+    context.close()

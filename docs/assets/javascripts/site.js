@@ -1,9 +1,8 @@
-// The site's own scripts, in one small file, deferred (it never holds up
-// the first paint):
-//   1. typo tolerance and a guard for search, applied to the search worker
-//      when overrides/partials/lazy-search.html starts it;
-//   2. a "Copy link" button on every section heading;
-//   3. redirects for section links that moved (permalinks.yml).
+// The site's own scripts for every page, in one small file, deferred (it
+// never holds up the first paint):
+//   1. a "Copy link" button on every section heading;
+//   2. redirects for section links that moved (permalinks.yml).
+// Search has its own script, search.js, loaded when the reader opens search.
 
 // Runs fn on every page. Material's instant navigation swaps pages without
 // a reload; its document$ (defined by the bundle at the end of <body>, so
@@ -15,96 +14,7 @@ function onEveryPage(fn) {
   });
 }
 
-// ---- 1. Search --------------------------------------------------------------
-// Typo tolerance and a safety guard for Material's built-in search, entirely
-// in the browser.
-//
-// Material's search (lunr, in a web worker) matches word prefixes only, so
-// "depresion" finds nothing. When a query comes back with a word that
-// matched nowhere, this asks the same worker again with lunr's fuzzy form
-// of that word ("depresion~1": within one edit), and Material shows those
-// results instead. Nothing leaves the device: the worker is local.
-//
-// A typed "word~999" asks lunr for every word within 999 edits, which hangs
-// the worker and with it search, so edit distances are capped at 2.
-//
-// Material 9 has no hook for this. overrides/partials/lazy-search.html
-// creates the search worker when the reader opens search, and passes it to
-// window.kbTypoTolerantSearch, defined here, which follows Material's
-// worker protocol: SETUP = 0, QUERY = 2, RESULT = 3.
-(function () {
-  var SETUP = 0, QUERY = 2, RESULT = 3;
-  var OPERATORS = /[~^*:+"]/;   // a query using lunr syntax is left as typed
-  var MAX_EDITS = 2;
-
-  // While a second, fuzzy search runs, the results are marked busy, for
-  // screen readers (and tests) to know more results are coming.
-  function setBusy(busy) {
-    var results = document.querySelector(".md-search-result");
-    if (results) results.setAttribute("aria-busy", busy ? "true" : "false");
-  }
-
-  function capEdits(query) {
-    return query.replace(/~(\d+)/g, function (_, n) { return "~" + Math.min(+n, MAX_EDITS); });
-  }
-
-  window.kbTypoTolerantSearch = function (worker) {
-    var separator = /[\s-]+/;
-    var sent = [];                // queries in flight, in order (the worker answers in order)
-    var post = worker.postMessage.bind(worker);
-
-    worker.postMessage = function (message) {
-      if (message && message.type === SETUP && message.data && message.data.config)
-        separator = new RegExp(message.data.config.separator);
-      if (message && message.type === QUERY) {
-        message = { type: QUERY, data: capEdits(String(message.data)) };
-        sent.push({ query: message.data, retry: false });
-      }
-      return post(message);
-    };
-
-    worker.addEventListener("message", function (event) {
-      var message = event.data;
-      if (!message || message.type !== RESULT) return;
-      var asked = sent.shift();
-      if (asked && asked.retry) setBusy(false);
-      if (!asked || asked.retry || sent.length) return;   // a newer query is on its way
-      var query = asked.query.trim();
-      if (!query || OPERATORS.test(query)) return;
-
-      // Material marks each query word a result matched (true) or, for words
-      // that are not stop words, missed (false). Retry the words no result
-      // matched; with no results at all, retry every word.
-      var words = query.toLowerCase().split(separator).filter(Boolean);
-      var items = [].concat.apply([], message.data.items || []);
-      var matched = {}, missed = {};
-      items.forEach(function (item) {
-        Object.keys(item.terms || {}).forEach(function (term) {
-          (item.terms[term] ? matched : missed)[term] = true;
-        });
-      });
-      var missing = words.filter(function (word) {
-        if (word.length < 4) return false;
-        if (!items.length) return true;
-        return Object.keys(missed).some(function (term) {
-          return !matched[term] && (term.indexOf(word) === 0 || word.indexOf(term) === 0);
-        });
-      });
-      if (!missing.length) return;
-
-      var fuzzy = words.map(function (word) {
-        if (missing.indexOf(word) < 0) return word;
-        return word + "~" + (word.length >= 8 ? MAX_EDITS : 1);   // longer words, more room for typos
-      }).join(" ");
-      sent.push({ query: fuzzy, retry: true });
-      setBusy(true);
-      post({ type: QUERY, data: fuzzy });
-    });
-    return worker;
-  };
-})();
-
-// ---- 2 and 3. Section links ------------------------------------------------
+// ---- 1 and 2. Section links ------------------------------------------------
 
 // A "Copy link" button beside every section heading's permalink (¶).
 // It copies the section's absolute, published address (canonical URL +
@@ -124,6 +34,24 @@ function onEveryPage(fn) {
     }
     status.textContent = "";
     setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  // When the browser will not copy (permission refused, insecure page),
+  // everyone sees the link, selected, ready to copy by hand.
+  function showLink(button, url) {
+    var box = button.nextElementSibling;
+    if (!box || !box.classList.contains("copy-link-fallback")) {
+      box = document.createElement("input");
+      box.type = "text";
+      box.readOnly = true;
+      box.className = "copy-link-fallback";
+      box.setAttribute("aria-label", "Link to this section");
+      button.after(box);
+    }
+    box.value = url;
+    box.focus();
+    box.select();
+    announce("Could not copy. The link is selected: " + url);
   }
 
   function sectionUrl(id) {
@@ -152,7 +80,7 @@ function onEveryPage(fn) {
       button.addEventListener("click", function () {
         var url = sectionUrl(heading.id);
         if (!navigator.clipboard) {   // insecure context or an old browser
-          announce("Copy this link: " + url);
+          showLink(button, url);
           return;
         }
         navigator.clipboard.writeText(url).then(function () {
@@ -160,7 +88,7 @@ function onEveryPage(fn) {
           announce("Link copied: " + url);
           setTimeout(function () { button.textContent = "Copy link"; }, 2000);
         }, function () {
-          announce("Could not copy. The link is " + url);
+          showLink(button, url);
         });
       });
       permalink.after(button);
@@ -179,8 +107,10 @@ function onEveryPage(fn) {
     var id;
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }  // a malformed #
     if (!data || !id || document.getElementById(id)) return;
-    var target = JSON.parse(data.getAttribute("data-anchor-redirects"))[id];
-    if (target) location.replace(new URL(target, location.href).href);
+    var redirects = JSON.parse(data.getAttribute("data-anchor-redirects"));
+    // Own keys only: "#constructor" or "#__proto__" is no redirect.
+    if (!Object.prototype.hasOwnProperty.call(redirects, id) || typeof redirects[id] !== "string") return;
+    location.replace(new URL(redirects[id], location.href).href);
   }
   onEveryPage(follow);
   window.addEventListener("hashchange", follow);

@@ -1,0 +1,31 @@
+"""The search decisions in docs/assets/javascripts/search.js, tested with
+Node's built-in test runner against Material's real worker and this build's
+index (tests/js/). Run here so that `make test` runs them on the session's
+strict build."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import IN_CI
+from sitebuild import ROOT
+
+
+def test_node_tests_of_the_search_logic(site):
+    node = shutil.which("node")
+    if node is None:
+        message = "Node.js is not installed; .ci/run installs it."
+        if IN_CI:
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search.test.mjs")],
+                            env={**os.environ, "KB_SITE_DIR": str(site)},
+                            capture_output=True, text=True, timeout=300)
+    print(result.stdout[-3000:])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout and re.search(r"# pass [1-9]", result.stdout), result.stdout

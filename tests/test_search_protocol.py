@@ -1,0 +1,89 @@
+"""Upgrades fail loudly: what our search code assumes about Material.
+
+- overrides/partials/search.html is Material's partial plus our changes,
+  and nothing else; a Material upgrade that changes the partial fails here.
+- Material's bundle still starts its search worker, fetches the index and
+  speaks the worker protocol the way overrides/partials/lazy-search.html and
+  docs/assets/javascripts/search.js expect. (The worker's side of the
+  protocol is tested in Node: tests/js/search.test.mjs.)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from sitebuild import ROOT
+
+MATERIAL = Path(material.__file__).parent / "templates"
+BUNDLE = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+
+# Our changes to Material's partial: (Material's text, ours).
+PARTIAL_CHANGES = [
+    ('<div class="md-search" data-md-component="search" role="dialog">',
+     '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+    ('<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n',
+     '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n'
+     '{#- ours: crisis help -#}\n'
+     '<div class="search-crisis md-typeset" data-search-crisis=\'{{ crisis_words | tojson }}\' hidden>\n'
+     '<div role="alert"></div>\n'
+     '<template>{% include "partials/search-crisis.html" %}</template>\n'
+     '</div>\n'),
+    ('<div class="md-search-result__meta">', '<div class="md-search-result__meta" role="status">'),
+    ('</div>\n<ol class="md-search-result__list"',
+     '</div>\n{#- ours: the correction note -#}\n'
+     '<p class="search-note" role="status" data-prefix="Showing results for"></p>\n'
+     '<ol class="md-search-result__list"'),
+]
+
+
+def _body(template: str) -> str:
+    """The template without its leading comment, one stripped line per line."""
+    template = re.sub(r"\A\s*\{#.*?#\}\s*", "", template, flags=re.S)
+    return "\n".join(line.strip() for line in template.strip().splitlines()) + "\n"
+
+
+def test_search_partial_is_materials_plus_our_changes_only():
+    expected = _body((MATERIAL / "partials" / "search.html").read_text(encoding="utf-8"))
+    for theirs, ours in PARTIAL_CHANGES:
+        assert theirs in expected, (
+            f"Material's partials/search.html no longer contains {theirs!r}: it changed in this Material "
+            "version. Copy the new file to overrides/partials/search.html and redo our changes.")
+        expected = expected.replace(theirs, ours, 1)
+    actual = _body((ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8"))
+    diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
+                                          "Material + our changes", "overrides/partials/search.html", lineterm=""))
+    assert actual == expected, "overrides/partials/search.html differs from Material's plus our changes:\n" + diff
+
+
+# What lazy-search.html and search.js rely on in Material's bundle, each
+# with the reason. A Material upgrade that changes one fails here by name.
+BUNDLE_ASSUMPTIONS = {
+    "the search worker is created with `new Worker(url)` (lazy-search.html hands it a stand-in)":
+        r"new Worker\(e\)",
+    "the index is fetched with XMLHttpRequest (lazy-search.html holds back its send())":
+        r"new XMLHttpRequest",
+    "the index is search/search_index.json under the site's base":
+        r'new URL\("search/search_index\.json",',
+    "SETUP is {type:0,data:{config,docs,options:{suggest}}}":
+        r"\{type:0,data:\{config:\w+,docs:\w+,options:\{suggest:",
+    "QUERY is {type:2,data:<the query as typed>}":
+        r"\{type:2,data:\w+\}",
+    "the status line and the list are found as the first and last child (the note goes between)":
+        r'":scope > :first-child",e\),\w+=\w+\(":scope > :last-child",e\)',
+    "the status line's text is set with textContent (it stays a live region)":
+        r"\w+\.textContent=\w+\.length\?\w+\(\"search\.result\.none\"\)",
+    "opening search with a shortcut or ?q= clicks the toggle (lazy-search.html listens for change)":
+        r'\.checked!==t&&\w+\[e\]\.click\(\)',
+}
+
+
+@pytest.mark.parametrize("assumption", list(BUNDLE_ASSUMPTIONS))
+def test_materials_bundle_still_works_as_our_search_code_assumes(assumption):
+    assert re.search(BUNDLE_ASSUMPTIONS[assumption], BUNDLE), (
+        f"Material's bundle changed: {assumption} no longer holds. Check overrides/partials/lazy-search.html "
+        "and docs/assets/javascripts/search.js against the new version.")
