@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitebuild import PAGES, Server, baseline_project, build, site_prefix  # noqa: E402
+from sitebuild import PAGES, Server, baseline_project, build, local_site_url, reserve_port, site_prefix  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -35,16 +35,21 @@ class Sites:
         self.tmp = Path(tempfile.mkdtemp(prefix="bench-"))
         self.build_seconds = {}
         self.dirs = {}
+        self.ports = {}
         for name, config_file in (("ours", ROOT / "mkdocs.yml"), ("default", baseline_project(self.tmp / "baseline"))):
             dest = self.tmp / f"site-{name}"
+            # Built for the address it is served at: our Content Security
+            # Policy allows scripts from the site's own address only.
+            self.ports[name] = reserve_port()
             started = time.perf_counter()
-            result = build(dest, config_file)
+            result = build(dest, config_file, env={"SITE_URL": local_site_url(self.ports[name])})
             self.build_seconds[name] = time.perf_counter() - started
             if result.returncode != 0:
                 raise SystemExit(f"{name} build failed:\n{result.stderr}")
             self.dirs[name] = dest
         prefix = site_prefix()
-        self.servers = {name: Server(path, prefix, gzip=True).__enter__() for name, path in self.dirs.items()}
+        self.servers = {name: Server(path, prefix, gzip=True, port=self.ports[name]).__enter__()
+                        for name, path in self.dirs.items()}
         return self
 
     def root(self, name: str) -> str:

@@ -10,9 +10,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import PAGES, Server, build, load_config, site_prefix
+from sitebuild import PAGES, Server, build, load_config, local_site_url, reserve_port, site_prefix
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# The site is built for the address the tests serve it at, as the Pages
+# workflow builds it for its published address: its Content Security Policy
+# allows scripts from the site's own address only (overrides/hooks/csp.py).
+# Every build in this session (and `config`) sees this SITE_URL.
+SERVER_PORT = reserve_port()
+os.environ["SITE_URL"] = local_site_url(SERVER_PORT)
 
 # Flags for Chromium in a container with no network but the registries.
 # The background-networking flags stop it calling Google's services.
@@ -46,7 +53,9 @@ def pages(site) -> dict[str, BeautifulSoup]:
 
 @pytest.fixture(scope="session")
 def server(site, config):
-    with Server(site, site_prefix(config)) as running:
+    """The site, served as GitHub Pages serves it (gzip, under /<repo>/),
+    at the address it was built for."""
+    with Server(site, site_prefix(config), gzip=True, port=SERVER_PORT) as running:
         yield running
 
 

@@ -31,27 +31,15 @@ FIXED_TODAY = "2026-12-01"
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "REVIEW_TODAY": FIXED_TODAY}
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does: `!ENV [NAME, default]` is the
-    variable's value when it is set, else the default."""
+def load_config(path: Path = ROOT / "mkdocs.yml"):
+    """mkdocs.yml as MkDocs reads it (its own loader: !ENV, defaults, the
+    trailing slash on site_url), validated, without building."""
+    import logging
 
+    from mkdocs.config import load_config as mkdocs_load_config
 
-def _env_tag(loader, node):
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    *names, default = loader.construct_sequence(node)
-    return next((os.environ[n] for n in names if n in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-
-
-def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
-    with open(path, encoding="utf-8") as f:
-        config = yaml.load(f, Loader=_ConfigLoader)
-    # MkDocs adds the trailing slash to site_url; so do we.
-    config["site_url"] = config["site_url"].rstrip("/") + "/"
-    return config
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)   # its INFO lines would clutter test output
+    return mkdocs_load_config(config_file=str(path))
 
 
 def _pages_in_nav() -> list[tuple[str, str, str]]:
@@ -72,10 +60,14 @@ def site_prefix(config: dict | None = None) -> str:
     return urlsplit((config or load_config())["site_url"]).path
 
 
-def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a real strict build; return the finished process (check returncode)."""
+def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None,
+          extra_args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """Run a real build, strict unless `extra_args` asks for --dirty (which
+    MkDocs always warns about); return the finished process."""
+    strict = ("--no-strict",) if "--dirty" in extra_args else ("--strict",)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file), "--site-dir", str(dest)],
+        [sys.executable, "-m", "mkdocs", "build", *strict, "--config-file", str(config_file), "--site-dir", str(dest),
+         *extra_args],
         cwd=config_file.parent, capture_output=True, text=True, env={**os.environ, **BUILD_ENV, **(env or {})},
     )
 
@@ -131,15 +123,33 @@ class _PagesHandler(http.server.BaseHTTPRequestHandler):
         self.sent.append((path, kind, len(body) if send_body else 0))
 
 
-class Server:
-    """A static server for a built site on 127.0.0.1, on a free port.
-    `sent` lists every response it has sent: what a browser downloaded."""
+def reserve_port() -> int:
+    """A free TCP port on 127.0.0.1, to build a site for before serving it."""
+    import socket
 
-    def __init__(self, site_dir: Path, prefix: str, gzip: bool = False):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def local_site_url(port: int, config: dict | None = None) -> str:
+    """The address a local server on `port` gives the site. A build for it
+    (SITE_URL) carries a Content Security Policy that allows this address's
+    scripts, as the published build allows the published address's."""
+    return f"http://127.0.0.1:{port}{site_prefix(config)}"
+
+
+class Server:
+    """A static server for a built site on 127.0.0.1, on `port` (a free one
+    by default). `sent` lists every response it has sent: what a browser
+    downloaded."""
+
+    def __init__(self, site_dir: Path, prefix: str, gzip: bool = False, port: int = 0):
         self.sent: list[tuple[str, str, int]] = []
         handler = type("Handler", (_PagesHandler,),
                        {"prefix": prefix, "directory": str(site_dir), "gzip": gzip, "sent": self.sent})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        http.server.ThreadingHTTPServer.allow_reuse_address = True
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.root = self.origin + prefix
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -168,7 +178,9 @@ def baseline_project(dest: Path) -> Path:
         "nav": config["nav"],
         "theme": {"name": "material"},
         "plugins": ["search"],
-        "markdown_extensions": config["markdown_extensions"],
+        # Each extension with its settings, as written in mkdocs.yml.
+        "markdown_extensions": [{name: config["mdx_configs"][name]} if name in config["mdx_configs"] else name
+                                for name in config["markdown_extensions"]],
     }
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(baseline, sort_keys=False), encoding="utf-8")
     return dest / "mkdocs.yml"

@@ -139,7 +139,7 @@ def test_keyboard_only_journey_to_booking(browser, server, config):
         "the booking page is among the first results"
     assert _focused_is_visible(tab)
     tab.keyboard.press("Enter")
-    expect(tab.locator("article h1")).to_contain_text("A New Path to Whole-Body Relief")
+    expect(tab.locator("article.md-content__inner h1")).to_contain_text("A New Path to Whole-Body Relief")
     # 4. On the booking page the skip link jumps past the header and nav.
     tab.keyboard.press("Tab")
     if not tab.evaluate("document.activeElement.matches('a.md-skip')"):
@@ -147,7 +147,7 @@ def test_keyboard_only_journey_to_booking(browser, server, config):
         tab.keyboard.press("Tab")
     # Material marks the search words in the page once it has loaded the index, rewriting
     # the text (and dropping focus inside it); a reader sees that happen before tabbing on.
-    expect(tab.locator("article mark").first).to_be_attached()
+    expect(tab.locator("article.md-content__inner mark").first).to_be_attached()
     expect(tab.locator("a.md-skip")).to_be_focused()
     tab.keyboard.press("Enter")
     assert tab.evaluate("location.hash") == "#whole-body-relief"

@@ -13,11 +13,11 @@ from sitebuild import PAGES
 
 def test_reach_every_page_through_the_nav(page, server):
     page.goto(server.root)
-    expect(page.locator("article h1")).to_contain_text(PAGES[0][2])
+    expect(page.locator("article.md-content__inner h1")).to_contain_text(PAGES[0][2])
     for url, label, h1 in PAGES[1:]:
         page.locator("nav.md-nav--primary").get_by_role("link", name=label, exact=True).click()
         expect(page).to_have_url(server.root + url)
-        expect(page.locator("article h1")).to_contain_text(h1)
+        expect(page.locator("article.md-content__inner h1")).to_contain_text(h1)
 
 
 def search(page, query: str):
@@ -39,11 +39,11 @@ def test_search_finds_and_opens_the_page(page, server, query, url):
     expect(hit).to_be_visible()
     hit.click()
     expect(page).to_have_url(re.compile(re.escape(server.root + url)))
-    expect(page.locator("article h1")).to_contain_text(dict((u, h) for u, _, h in PAGES)[url])
+    expect(page.locator("article.md-content__inner h1")).to_contain_text(dict((u, h) for u, _, h in PAGES)[url])
 
 
 def test_search_highlights_the_query_on_the_page_it_opens(page, server):
     page.goto(server.root)
     search(page, "PTSD").first.click()
     expect(page).to_have_url(re.compile(r"/mental-health/\?h=ptsd"))
-    expect(page.locator("article mark").first).to_have_text(re.compile("PTSD"))
+    expect(page.locator("article.md-content__inner mark").first).to_have_text(re.compile("PTSD"))

@@ -21,9 +21,8 @@ VISITS = [url for url, _, _ in PAGES] + ["no-such-page/"]
 
 
 @pytest.fixture(scope="session")
-def served_gzip(site, config):
-    with Server(site, site_prefix(config), gzip=True) as running:
-        yield running
+def served_gzip(server):
+    return server   # conftest's server: gzip, as GitHub Pages serves
 
 
 @pytest.fixture(scope="session")

@@ -11,11 +11,17 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from permalinks import check, headings_without_ids, load_registry, redirects_for_page
-from sitebuild import PAGES, ROOT, build, copy_project
+from permalinks import check, headings_without_ids, load_registry, page_url, redirects_for_page
+from sitebuild import PAGES, ROOT, build, copy_project, local_site_url, reserve_port
 
 REGISTRY = {"pages": {"/a/": ["one", "two"], "/b/": ["three"]}, "anchor_redirects": {}, "private": ["fn:*"]}
 SOURCES = {"/a/": "docs/a.md", "/b/": "docs/b.md"}
+
+
+@pytest.mark.parametrize("src,url", [("index.md", "/"), ("a/index.md", "/a/"), ("reindex.md", "/reindex/"),
+                                     ("a/reindex.md", "/a/reindex/"), ("glossary.md", "/glossary/")])
+def test_page_url_of_a_markdown_file(src, url):
+    assert page_url(src) == url
 
 
 def test_intact_site_passes():
@@ -66,13 +72,28 @@ def test_malformed_registry_fails_loudly(tmp_path, text, message):
 
 
 def test_headings_need_explicit_ids():
+    """Python-Markdown's own parser finds the headings (permalinks.py's toc
+    slugify): fences of any length and character, setext headings."""
     markdown = "\n".join([
         "# Title {#title}", "## Ok {#ok}", "## Closed {#closed} ##", "### With attrs { #attrs .wide }",
-        "## Reworded heading", "##No space", "#### Deep", "```", "## not a heading (code)", "```",
-        "Setext heading", "==============", "Setext ok {#setext-ok}", "--------------",
+        "## Reworded heading", "#### Deep", "```", "## not a heading (code)", "```",
+        "", "~~~~", "## not a heading (tilde fence)", "```", "still fenced", "~~~~",
+        "", "````", "## not a heading (long fence)", "```", "````",
+        "", "Setext heading", "==============", "", "Setext ok {#setext-ok}", "--------------",
         "", "---", "- a list item", "---",
     ])
-    assert headings_without_ids(markdown) == ["## Reworded heading", "##No space", "#### Deep", "Setext heading"]
+    # "- a list item" over "---" is a setext heading to Python-Markdown, so it renders as <h2>.
+    assert headings_without_ids(markdown) == ["Reworded heading", "Deep", "Setext heading", "- a list item"]
+
+
+def test_a_heading_without_an_id_fails_the_build_naming_file_and_heading(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "glossary.md"
+    page.write_text(page.read_text() + "\n\n## A new section\n\nText.\n\n````\n## in a fence\n````\n")
+    result = build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "docs/glossary.md: these headings have no explicit id" in result.stderr
+    assert "A new section" in result.stderr and "in a fence" not in result.stderr, result.stderr
 
 
 def test_the_committed_registry_lists_every_page():
@@ -110,13 +131,15 @@ def renamed_site(tmp_path_factory):
     registry["pages"]["/physical-relief/"].append("what-patients-report")
     registry["anchor_redirects"] = {"/physical-relief/#benefits": "/physical-relief/#what-patients-report"}
     (project / "permalinks.yml").write_text(yaml.safe_dump(registry))
-    result = build(tmp / "site", project / "mkdocs.yml")
+    port = reserve_port()
+    result = build(tmp / "site", project / "mkdocs.yml", env={"SITE_URL": local_site_url(port)})
     assert result.returncode == 0, result.stderr
-    return tmp / "site"
+    return tmp / "site", port
 
 
 def test_a_redirected_section_builds_and_carries_its_map(renamed_site):
-    soup = BeautifulSoup((renamed_site / "physical-relief/index.html").read_text(), "lxml")
+    site, _ = renamed_site
+    soup = BeautifulSoup((site / "physical-relief/index.html").read_text(), "lxml")
     data = soup.select_one("[data-anchor-redirects]")
     assert data.name == "div" and data.has_attr("hidden")
     assert json.loads(data["data-anchor-redirects"]) == {"benefits": "#what-patients-report"}
@@ -125,7 +148,8 @@ def test_a_redirected_section_builds_and_carries_its_map(renamed_site):
 def test_the_old_section_link_lands_on_the_new_section(browser, renamed_site, config):
     from sitebuild import Server, site_prefix
 
-    with Server(renamed_site, site_prefix(config)) as server:
+    site, port = renamed_site
+    with Server(site, site_prefix(config), port=port) as server:
         tab = browser.new_page()
         tab.goto(server.root + "physical-relief/#benefits")
         tab.wait_for_url(re.compile(r"#what-patients-report$"))
@@ -148,7 +172,8 @@ def test_an_inherited_key_is_no_redirect(browser, renamed_site, config, inherite
     """#constructor is not in the map, though every object "has" it."""
     from sitebuild import Server, site_prefix
 
-    with Server(renamed_site, site_prefix(config)) as server:
+    site, port = renamed_site
+    with Server(site, site_prefix(config), port=port) as server:
         tab = browser.new_page()
         errors = []
         tab.on("pageerror", lambda exc: errors.append(str(exc)))

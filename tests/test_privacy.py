@@ -87,11 +87,16 @@ def test_every_page_carries_the_policy_before_any_script(site, config, path):
     soup = BeautifulSoup(html, "lxml")
     meta = soup.select_one('meta[http-equiv="Content-Security-Policy"]')
     policy = dict(d.strip().split(" ", 1) for d in meta["content"].split(";"))
-    assert policy["default-src"] == "'self'"
-    assert policy["worker-src"] == policy["connect-src"] == policy["base-uri"] == policy["form-action"] == "'self'"
+    assert policy["default-src"] == policy["base-uri"] == policy["form-action"] == "'self'"
+    # Scripts, workers and connections: the site's own address (its path
+    # included), never 'self', which on GitHub Pages is every site of the owner.
+    assert policy["worker-src"] == policy["connect-src"] == config["site_url"]
+    sources = policy["script-src"].split()
+    assert sources[0] == config["site_url"] and "'self'" not in sources and urlsplit(sources[0]).path != "/"
     assert policy["img-src"] == "'self' data:" and policy["object-src"] == "'none'"
     assert "unsafe-inline" not in meta["content"] and "unsafe-eval" not in meta["content"]
-    allowed = set(policy["script-src"].split()) - {"'self'"}
+    assert html.count("Content-Security-Policy") == 1
+    allowed = set(sources[1:])
     # Hash every inline script that runs, independently of the hook's own code.
     inline = [s.string or "" for s in soup.select("script:not([src])")
               if s.get("type") not in ("application/json", "application/ld+json")]
@@ -127,7 +132,7 @@ def test_pages_work_without_javascript(browser, server):
     tab = context.new_page()
     for url, label, h1 in PAGES:
         tab.goto(server.root + url)
-        expect(tab.locator("article h1")).to_contain_text(h1)
+        expect(tab.locator("article.md-content__inner h1")).to_contain_text(h1)
         expect(tab.locator("article > p:not(.print-only)").first).to_be_visible()
         nav = tab.locator("nav.md-nav--primary").get_by_role("link", name=label, exact=True)
         expect(nav).to_be_visible()
@@ -145,5 +150,42 @@ def test_phone_menu_works_without_javascript(browser, server):
     tab.locator('label.md-header__button[for="__drawer"]').click()  # a CSS-only drawer
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Book a consultation", exact=True).click()
     expect(tab).to_have_url(server.root + "booking/")
-    expect(tab.locator("article h1")).to_contain_text("A New Path")
+    expect(tab.locator("article.md-content__inner h1")).to_contain_text("A New Path")
     context.close()
+
+
+# ---- Only the site's own inline scripts (overrides/hooks/csp.py) ------------
+
+@pytest.mark.parametrize("snippet,message", [
+    ("<script>window.__ran = 1</script>", "docs/glossary.md: an inline <script> in the page"),
+    ('<p><a href="#" onclick="window.__ran = 1">Click</a></p>', "docs/glossary.md: inline event handler <a onclick=...>"),
+    ('<p><img src="x.png" alt="" onerror="window.__ran = 1"></p>', "docs/glossary.md: inline event handler <img onerror=...>"),
+    ("[Click](javascript:alert(1))", "docs/glossary.md: javascript: URL"),
+    ('<p><a href=" JaVaScript:alert(1)">Click</a></p>', "docs/glossary.md: javascript: URL"),
+])
+def test_a_script_in_a_page_fails_the_build_naming_the_page(tmp_path, snippet, message):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "glossary.md"
+    page.write_text(page.read_text() + "\n" + snippet + "\n")
+    result = build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr
+
+
+def test_a_handler_in_a_template_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    partial = project / "overrides" / "partials" / "booking-cta.html"
+    partial.write_text(partial.read_text().replace("<", '<span onmouseover="x()"></span><', 1))
+    result = build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "inline event handler <span onmouseover=...>" in result.stderr and "index.html" in result.stderr, result.stderr
+
+
+def test_a_second_build_over_the_first_leaves_one_policy_per_page(tmp_path):
+    """`mkdocs build --dirty` keeps unchanged pages, policy and all."""
+    first = build(tmp_path / "site")
+    assert first.returncode == 0, first.stderr
+    again = build(tmp_path / "site", extra_args=("--dirty",))
+    assert again.returncode == 0, again.stderr
+    for path in (tmp_path / "site").rglob("*.html"):
+        assert path.read_text(encoding="utf-8").count('http-equiv="Content-Security-Policy"') == 1, path

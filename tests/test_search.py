@@ -127,7 +127,7 @@ def test_result_opens_the_section_with_the_query_highlighted(page, server):
     search(page, server.root, "centralized")
     page.locator('li.md-search-result__item a[href*="#centralized-pain"]').first.click()
     expect(page).to_have_url(re.compile(r"/physical-relief/\?h=centralized#centralized-pain$"))
-    expect(page.locator("article mark").first).to_have_text(re.compile("centralized", re.I))
+    expect(page.locator("article.md-content__inner mark").first).to_have_text(re.compile("centralized", re.I))
     # The section is scrolled into view
     expect(page.locator("h2#centralized-pain")).to_be_in_viewport()
 
@@ -265,7 +265,7 @@ def test_a_corrected_typo_says_so_and_the_page_highlights_the_correction(page, s
     first = page.locator("li.md-search-result__item a").first
     expect(first).to_have_attribute("href", re.compile(r"\?h=depression"))
     first.click()
-    expect(page.locator("article mark").first).to_have_text(re.compile("depression", re.I))
+    expect(page.locator("article.md-content__inner mark").first).to_have_text(re.compile("depression", re.I))
     # A query that needs no correction clears the note.
     open_search(page)
     search(page, server.root, "ketamine")

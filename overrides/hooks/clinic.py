@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 
 from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from jinja2 import Environment
 
 DAYS = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
         "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
@@ -123,13 +126,13 @@ def validate(clinic) -> list[str]:
     return errors
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
     errors = validate(config.extra.get("clinic"))
     if errors:
         raise PluginError("Invalid clinic details:\n  " + "\n  ".join(errors))
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["tel_uri"] = tel_uri
     env.filters["hours_text"] = hours_text
     return env

@@ -1,12 +1,23 @@
 """A strict Content Security Policy on every page, as a <meta> tag.
 
-Scripts may come only from this site, plus the few small inline scripts
-Material writes into every page, allowed by their SHA-256 hashes (computed
-here, after the build, from the files as written). No 'unsafe-inline', no
-'unsafe-eval'. Material's first inline script contains the site's "scope",
-which by default differs with page depth ("..", "../.."); on_config fixes it
-from site_url so every page has the same scripts and the same hashes, which
-instant navigation needs (the first page's policy stays in force).
+- Scripts, workers and connections may come only from the site's own
+  address, site_url with its path (https://<owner>.github.io/<repo>/), not
+  'self': on GitHub Pages every project site of an owner shares one origin,
+  and 'self' would trust scripts from all of them.
+- Inline scripts run only if they are the site's own: those in the theme's
+  templates (Material's, our partials) and the redirect pages that
+  mkdocs-redirects writes, allowed by their SHA-256 hashes, computed after
+  the build from the files as written. A <script>, an inline event handler
+  (onclick=...) or a javascript: URL in a page's Markdown fails the build,
+  naming the page, and so does a handler or javascript: URL anywhere in the
+  built site. No 'unsafe-inline', no 'unsafe-eval'.
+- Material's first inline script contains the site's "scope", which by
+  default differs with page depth ("..", "../.."); on_config fixes it from
+  site_url so every page has the same scripts and the same hashes, which
+  instant navigation needs (the first page's policy stays in force).
+- Idempotent: a policy already in a page (`mkdocs build --dirty` keeps
+  unchanged pages) is replaced, never doubled.
+`mkdocs serve` gets no policy: it injects its own live-reload script.
 """
 
 from __future__ import annotations
@@ -14,44 +25,92 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 # Data blocks (JSON, JSON-LD) are never executed, so they need no hash.
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
-_DATA_TYPES = re.compile(r"""type=["']?application/(?:ld\+)?json""")
+_DATA_TYPES = {"application/json", "application/ld+json"}
 # Minified HTML may drop the quotes.
 _CHARSET = re.compile(r"""<meta charset=["']?utf-8["']?\s*/?>""", re.I)
+_POLICY_META = re.compile(r"""<meta http-equiv=["']?Content-Security-Policy["']?\s+content=(?:"[^"]*"|'[^']*')\s*/?>""", re.I)
+# Attributes that take a URL, where javascript: would run code.
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
+
+
+class ScriptFinder(HTMLParser):
+    """Inline scripts (their text), inline event handlers and javascript:
+    URLs in a piece of HTML."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self.handlers: list[str] = []
+        self.javascript_urls: list[str] = []
+        self._inline: list[str] | None = None
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(f"<{tag} {name}=...>")
+            if name in _URL_ATTRIBUTES and value and re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith("javascript:"):
+                self.javascript_urls.append(f"<{tag} {name}={value[:40]!r}>")
+        if tag == "script" and "src" not in values and (values.get("type") or "").lower() not in _DATA_TYPES:
+            self._inline = []
+
+    def handle_data(self, data):
+        if self._inline is not None:
+            self._inline.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._inline is not None:
+            self.scripts.append("".join(self._inline))
+            self._inline = None
 
 
 def inline_script_hashes(html: str) -> set[str]:
-    return {
-        "'sha256-" + base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode() + "'"
-        for m in _INLINE_SCRIPT.finditer(html) if not _DATA_TYPES.search(m["attrs"])
-    }
+    return {"'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
+            for code in ScriptFinder(html).scripts}
 
 
-def policy(script_hashes: set[str]) -> str:
+def policy(site_url: str, script_hashes: set[str]) -> str:
+    own = site_url if site_url.endswith("/") else site_url + "/"
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self' " + " ".join(sorted(script_hashes)),
+        f"script-src {own} " + " ".join(sorted(script_hashes)),
         "style-src 'self'",
         "img-src 'self' data:",          # Material's icons are data: SVGs in its CSS
         "font-src 'self'",
-        "connect-src 'self'",            # the search index and instant navigation
-        "worker-src 'self'",             # the search worker
+        f"connect-src {own}",            # the search index and instant navigation
+        f"worker-src {own}",             # the search worker
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
     ])
 
 
+def content_errors(html: str, where: str) -> list[str]:
+    found = ScriptFinder(html)
+    errors = [f"{where}: an inline <script> in the page. Pages may not carry scripts; ask a developer to add "
+              "behaviour to docs/assets/javascripts/ instead." for _ in found.scripts[:1]]
+    errors += [f"{where}: inline event handler {h}. Remove it; behaviour belongs in docs/assets/javascripts/."
+               for h in found.handlers]
+    errors += [f"{where}: javascript: URL {u}. Link to a page or a section instead." for u in found.javascript_urls]
+    return errors
+
+
 _serving = False
 
 
-def on_startup(command, dirty):
+def on_startup(*, command: str, dirty: bool) -> None:
     # `mkdocs serve` injects its own inline live-reload script into every page
     # it serves; a policy would block it and stop the preview from reloading.
     # The policy is for the published site, which `mkdocs build` makes.
@@ -59,18 +118,37 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> None:
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url is not set. The Content Security Policy (overrides/hooks/csp.py) "
+                          "allows scripts only from the site's own address; set site_url to it.")
     if not config.extra.get("scope"):
-        config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
+        config.extra["scope"] = urlsplit(config.site_url).path or "/"
 
 
-def on_post_build(config):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    errors = content_errors(html, f"docs/{page.file.src_uri}")
+    if errors:
+        raise PluginError("Content Security Policy:\n  " + "\n  ".join(errors))
+    return html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
     if _serving:
         return
     pages = sorted(Path(config.site_dir).rglob("*.html"))
-    texts = {path: path.read_text(encoding="utf-8") for path in pages}
+    texts = {path: _POLICY_META.sub("", path.read_text(encoding="utf-8")) for path in pages}
+    errors = []
+    for path, text in texts.items():
+        found = ScriptFinder(text)
+        where = path.relative_to(config.site_dir).as_posix()
+        errors += [f"{where}: inline event handler {h}" for h in found.handlers]
+        errors += [f"{where}: javascript: URL {u}" for u in found.javascript_urls]
+    if errors:
+        raise PluginError("Content Security Policy: the built site runs code the policy would have to allow "
+                          "with 'unsafe-inline'. Check the theme overrides and plugins:\n  " + "\n  ".join(errors))
     hashes = set().union(*(inline_script_hashes(text) for text in texts.values()))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(config.site_url, hashes)}">'
     for path, text in texts.items():
         charset = _CHARSET.search(text)
         if not charset:

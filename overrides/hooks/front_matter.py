@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 DESCRIPTION_MAX = 160  # search engines cut snippets beyond this
 
@@ -75,7 +78,7 @@ def validate(meta: dict, src_path: str) -> list[str]:
     return errors
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     errors = validate(page.meta, page.file.src_uri)
     if errors:
         raise PluginError("Invalid front matter:\n  " + "\n  ".join(errors))

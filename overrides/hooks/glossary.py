@@ -16,6 +16,9 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 SOURCE = "includes/glossary.md"
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.*)$")
@@ -61,5 +64,5 @@ def first_use_only(html: str) -> str:
     return _ABBR.sub(once, html)
 
 
-def on_page_content(html: str, *, page, config, files) -> str:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return first_use_only(html)

@@ -38,9 +38,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         raise PluginError(f"palette_css.py: expected one Material palette stylesheet in "
                           f"{config.site_dir}/assets/stylesheets, found {[f.name for f in files]}. "
                           "Material's file naming may have changed; check the hook after an upgrade.")
-    css = files[0].read_text(encoding="utf-8")
+    # Material's own file, from the theme: a second build into the same
+    # folder (`mkdocs build --dirty`) finds our pruned copy in the site.
+    source = next((p for d in config.theme.dirs for p in sorted(Path(d).glob(f"assets/stylesheets/{files[0].name}"))),
+                  files[0])
+    css = source.read_text(encoding="utf-8")
     pruned = prune(css, colours_in_use(palette))
     if pruned == css:
-        raise PluginError(f"palette_css.py: found no named-colour rules in {files[0].name}. Material's "
+        raise PluginError(f"palette_css.py: found no named-colour rules in {source}. Material's "
                           "palette stylesheet may have changed; check the hook after an upgrade.")
     files[0].write_text(pruned, encoding="utf-8")

@@ -20,19 +20,28 @@ from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 REGISTRY = "permalinks.yml"
 KEYS = {"pages", "anchor_redirects", "private"}
 
 _ID = re.compile(r'\sid="([^"]+)"')
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?!#)\s*(?P<text>.*?)(?:\s+#+)?\s*$")
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 _registry: dict = {}
 _published: dict[str, set[str]] = {}   # "/page/" -> ids in its content
 _sources: dict[str, str] = {}          # "/page/" -> "docs/page.md"
+
+
+def page_url(src: str) -> str:
+    """The URL MkDocs gives a Markdown file: "index.md" -> "/",
+    "a/index.md" -> "/a/", "reindex.md" -> "/reindex/"."""
+    stem = src[:-3] if src.endswith(".md") else src
+    parts = [p for p in stem.strip("/").split("/") if p]
+    if parts and parts[-1] == "index":
+        parts.pop()
+    return "/" + "".join(p + "/" for p in parts)
 
 
 def load_registry(path: Path) -> dict:
@@ -62,27 +71,35 @@ def load_registry(path: Path) -> dict:
     return {"pages": pages, "anchor_redirects": redirects, "private": private}
 
 
+class ExplicitIdsOnly:
+    """The `toc` extension's slugify, installed by on_config. Python-Markdown
+    calls it only for a heading with no explicit {#id} (attr_list sets those
+    first), after its own parser has found the headings: ATX and setext,
+    any fence, snippets included. An automatic id changes whenever someone
+    rewords the heading, which breaks published links, so each call records
+    the heading; on_page_content then fails the build, naming the file."""
+
+    def __init__(self):
+        self.missing: list[str] = []
+
+    def __call__(self, value: str, separator: str) -> str:
+        self.missing.append(value)
+        return f"missing-id-{len(self.missing)}"   # never published: the build fails first
+
+
+_slugify = ExplicitIdsOnly()
+_dirty = False
+
+
 def headings_without_ids(markdown: str) -> list[str]:
-    """Headings, at any level and in either Markdown form, that lack an
-    explicit {#id}. An automatic id changes whenever someone rewords the
-    heading, which breaks published links."""
-    missing, fenced, previous = [], False, ""
-    for line in markdown.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        if fenced:
-            previous = ""
-            continue
-        match = _HEADING.match(line)
-        if match and match["text"] and not _EXPLICIT_ID.search(match["text"]):
-            missing.append(line.strip())
-        # "Heading" over a line of === or --- (a --- after a blank line is a rule)
-        elif (_SETEXT_UNDERLINE.match(line) and previous.strip() and not _EXPLICIT_ID.search(previous.strip())
-              and not previous.lstrip().startswith(("-", "*", "+", ">", "|", "<", "!!!", "???"))
-              and not _HEADING.match(previous)):
-            missing.append(previous.strip())
-        previous = line
-    return missing
+    """The headings Python-Markdown finds without an explicit id (for tests
+    and tools; the build uses the same slugify through mkdocs.yml's toc)."""
+    import markdown as python_markdown
+
+    slugify = ExplicitIdsOnly()
+    python_markdown.Markdown(extensions=["attr_list", "toc", "pymdownx.superfences"],
+                             extension_configs={"toc": {"slugify": slugify}}).convert(markdown)
+    return slugify.missing
 
 
 def check(registry: dict, published: dict[str, set[str]], redirected_pages: set[str],
@@ -141,24 +158,32 @@ def _page_key(page) -> str:
     return "/" + page.url
 
 
-def on_config(config):
+def on_startup(*, command: str, dirty: bool) -> None:
+    # `mkdocs build --dirty` renders only changed pages: the check can only
+    # speak for those.
+    global _dirty
+    _dirty = dirty
+
+
+def on_config(config: MkDocsConfig) -> None:
     _registry.clear()
     _published.clear()
     _sources.clear()
     _registry.update(load_registry(Path(config.config_file_path).parent / REGISTRY))
+    toc = config.mdx_configs.setdefault("toc", {})
+    if toc.get("slugify") not in (None, _slugify):
+        raise PluginError("mkdocs.yml: markdown_extensions > toc > slugify is set, but permalinks.py needs its "
+                          "own, which fails the build on a heading without an explicit {#id}. Remove it.")
+    toc["slugify"] = _slugify
 
 
-def on_page_markdown(markdown, page, config, files):
-    missing = headings_without_ids(markdown)
+def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    missing, _slugify.missing = _slugify.missing, []
     if missing:
         raise PluginError(
             f"docs/{page.file.src_uri}: these headings have no explicit id, so their links would "
             "change whenever the wording does. Add one in the form `## Heading {#short-stable-id}`:\n  "
             + "\n  ".join(missing))
-    return markdown
-
-
-def on_page_content(html_content, page, config, files):
     key = _page_key(page)
     _published[key] = set(_ID.findall(html_content))
     _sources[key] = "docs/" + page.file.src_uri
@@ -172,14 +197,15 @@ def on_page_content(html_content, page, config, files):
     return html_content
 
 
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     redirect_plugin = config.plugins.get("redirects")
     redirected = set()
     if redirect_plugin:
         for old in redirect_plugin.config.get("redirect_maps", {}):
-            stem = old[:-3] if old.endswith(".md") else old
-            stem = stem[:-5] if stem.endswith("index") else stem + "/"
-            redirected.add("/" + stem.lstrip("/"))
-    errors = check(_registry, _published, redirected, _sources)
+            redirected.add(page_url(old))
+    registry = _registry
+    if _dirty:   # only the pages this build rendered
+        registry = {**_registry, "pages": {u: a for u, a in _registry["pages"].items() if u in _published}}
+    errors = check(registry, _published, redirected, _sources)
     if errors:
         raise PluginError("Permalink check failed:\n  - " + "\n  - ".join(errors))

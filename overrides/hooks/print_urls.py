@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from urllib.parse import urljoin
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 # href itself, not data-href or xlink:href
 _LINK = re.compile(r'<a\s(?P<attrs>[^>]*?)(?<![\w:-])href="(?P<href>[^"]*)"')
@@ -28,5 +31,5 @@ def absolute_print_urls(html: str, page_url: str) -> str:
     return _LINK.sub(add, html)
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     return absolute_print_urls(html, page.canonical_url or page.abs_url)

@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 STALE_AFTER_DAYS = 365
 _DEFINITION = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*(?P<text>.+)$", re.M)
@@ -149,11 +152,11 @@ def _read(path: Path) -> str:
 _seen: list[Reference] = []
 
 
-def on_config(config, **kwargs):
+def on_config(config: MkDocsConfig) -> None:
     _seen.clear()
 
 
-def on_page_markdown(markdown: str, *, page, config, files) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     _seen.extend(read_references(markdown, "docs/" + page.file.src_uri))
     errors = check_consistent(_seen)
     if errors:

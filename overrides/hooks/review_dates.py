@@ -14,6 +14,9 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.structure.nav import Navigation
 
 
 def today() -> dt.date:
@@ -44,7 +47,7 @@ def review(meta: dict, on: dt.date) -> dict:
     }
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context["review"] = review(page.meta, today())
     return context
 

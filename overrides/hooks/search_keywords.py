@@ -13,8 +13,12 @@ front-matter check (front_matter.py) has validated the list.
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-def on_page_markdown(markdown, page, config, files):
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     keywords = page.meta.get("keywords")
     if keywords:
         page.meta["tags"] = [keyword.strip() for keyword in keywords]

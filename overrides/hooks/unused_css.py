@@ -156,32 +156,43 @@ def trim(css: str, used: set[str], read_elsewhere: set[str] = frozenset()) -> st
     return drop_unread_custom_properties("".join(_trim_rules(rules, used)), read_elsewhere)
 
 
+def theme_file(config: MkDocsConfig, pattern: str) -> Path:
+    """The theme's own file matching `pattern` (e.g. assets/stylesheets/
+    main.*.min.css), read from the theme, not the site: a second build into
+    the same folder (`mkdocs build --dirty`) finds our output there."""
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob(pattern))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            break
+    raise PluginError(f"expected one {pattern} in the theme ({config.theme.dirs}). Material's file naming "
+                      "may have changed; check overrides/hooks/ after an upgrade.")
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     styles = site / "assets" / "stylesheets"
-    found = sorted(styles.glob("main.*.min.css"))
-    if len(found) != 1:
-        raise PluginError(f"unused_css.py: expected one Material stylesheet main.*.min.css in {styles}, found "
-                          f"{[f.name for f in found]}. Material's file naming may have changed; check the hook.")
-    original = found[0]
+    original = theme_file(config, "assets/stylesheets/main.*.min.css")
     pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
     shipped = [*pages.values(), *(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js"))),
                *(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.json")))]
-    other_css = "".join(p.read_text(encoding="utf-8") for p in sorted(styles.glob("*.css")) if p != original)
+    other_css = "".join(p.read_text(encoding="utf-8") for p in sorted(styles.glob("*.css"))
+                        if not p.name.startswith("main."))
     used = set(_WORD.findall("".join(shipped)))
     # Other stylesheets read custom properties with var(); a script or page
     # may name one in any form (style.setProperty, getPropertyValue).
     read_elsewhere = var_reads(other_css) | set(re.findall(r"--[-\w]+", "".join(shipped)))
     css = trim(original.read_text(encoding="utf-8"), used, read_elsewhere)
     digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
-    trimmed = styles / f"main.{digest}.min.css"
-    trimmed.write_text(css, encoding="utf-8")
-    old_href = f"assets/stylesheets/{original.name}"
-    new_href = f"assets/stylesheets/{trimmed.name}"
+    trimmed = f"main.{digest}.min.css"
+    # Material's file, and any trimmed file of an earlier build into this folder.
+    for stale in styles.glob("main.*.min.css*"):
+        if stale.name != trimmed:
+            stale.unlink()
+    (styles / trimmed).write_text(css, encoding="utf-8")
+    link = re.compile(r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css")
     for path, text in pages.items():
-        if old_href in text:
-            path.write_text(text.replace(old_href, new_href), encoding="utf-8")
-    if trimmed != original:
-        original.unlink()
-        # The source map describes Material's whole file, not this one.
-        Path(f"{original}.map").unlink(missing_ok=True)
+        relinked = link.sub(f"assets/stylesheets/{trimmed}", text)
+        if relinked != text:
+            path.write_text(relinked, encoding="utf-8")

@@ -1,0 +1,69 @@
+"""Hook style (overrides/hooks/): every event handler takes its arguments
+the way MkDocs' own BasePlugin declares them (the item positional, the rest
+keyword-only), each one typed, so a reader sees at once what a hook touches."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import inspect
+import sys
+
+import mkdocs.plugins
+import pytest
+
+from sitebuild import ROOT, load_config
+
+HOOKS = [ROOT / path for path in load_config()["hooks"]]
+
+
+def _mkdocs_events() -> dict[str, list[tuple[str, str]]]:
+    """Each event's arguments as MkDocs' BasePlugin declares them (read from
+    its source: MkDocs deletes the methods from the class after defining them)."""
+    tree = ast.parse(inspect.getsource(mkdocs.plugins))
+    base = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "BasePlugin")
+    events = {}
+    for fn in base.body:
+        if isinstance(fn, ast.FunctionDef) and fn.name.startswith("on_"):
+            # The item MkDocs passes is positional-only: its name is free.
+            positional = len(fn.args.posonlyargs + fn.args.args) - 1   # without self
+            events[fn.name] = [("(item)", "positional")] * positional + \
+                              [(a.arg, "keyword-only") for a in fn.args.kwonlyargs]
+    return events
+
+
+EVENTS = _mkdocs_events()
+
+
+def _module(path):
+    name = f"hook_style_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module   # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_hook_file_is_registered_or_a_library():
+    registered = {path.name for path in HOOKS}
+    for path in sorted((ROOT / "overrides" / "hooks").glob("*.py")):
+        handlers = [name for name, _ in inspect.getmembers(_module(path), inspect.isfunction) if name.startswith("on_")]
+        assert path.name in registered or not handlers, f"{path.name} handles {handlers} but is not under hooks: in mkdocs.yml"
+
+
+@pytest.mark.parametrize("path", HOOKS, ids=lambda p: p.name)
+def test_event_handlers_match_mkdocs_signatures_and_are_typed(path):
+    module = _module(path)
+    handlers = {name: fn for name, fn in inspect.getmembers(module, inspect.isfunction)
+                if name.startswith("on_") and fn.__module__ == module.__name__}
+    assert handlers, f"{path.name} handles no MkDocs event"
+    for name, fn in handlers.items():
+        assert name in EVENTS, f"{path.name}: {name} is not a MkDocs event"
+        expected = EVENTS[name]
+        signature = inspect.signature(fn)
+        actual = [(p.name, "keyword-only") if p.kind is p.KEYWORD_ONLY else ("(item)", "positional")
+                  for p in signature.parameters.values()]
+        assert actual == expected, f"{path.name}: {name}{signature} should take {expected} as MkDocs declares it"
+        untyped = [p.name for p in signature.parameters.values() if p.annotation is inspect.Parameter.empty]
+        assert not untyped, f"{path.name}: {name} has untyped arguments {untyped}"
+        assert signature.return_annotation is not inspect.Signature.empty, f"{path.name}: {name} has no return type"
