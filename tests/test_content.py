@@ -276,7 +276,8 @@ def test_glossary_terms_are_tooltips_where_they_appear(pages):
 def test_bad_glossary_line_names_file_and_line(tmp_path, line, message):
     from mkdocs.exceptions import PluginError
 
-    path = tmp_path / "glossary.md"
+    path = tmp_path / "includes" / "glossary.md"
+    path.parent.mkdir()
     path.write_text(line + "\n")
     with pytest.raises(PluginError, match=r"includes/glossary.md, line \d: .*" + re.escape(message)):
         read_glossary(path)

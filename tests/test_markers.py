@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+import markers
 from markers import MARKERS, check_markers
-from sitebuild import build, copy_project
+from sitebuild import build, copy_project, load_config
+
+
+@pytest.fixture(autouse=True, scope="module")
+def configured_markers():
+    """The booking page's marker learns its page from mkdocs.yml, as in a build."""
+    markers.on_config(load_config())
 
 
 def test_each_marker_on_its_page_passes():
@@ -45,3 +52,12 @@ def test_a_build_without_a_required_marker_fails_naming_the_file(tmp_path, page,
     result = build(tmp_path / "site", project / "mkdocs.yml")
     assert result.returncode != 0
     assert f"docs/{page}: the marker <!-- kb:{marker} --> is missing" in result.stderr
+
+
+def test_the_booking_page_is_named_in_mkdocs_yml(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("booking_page: booking.md", "booking_page: book.md"))
+    result = build(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert "extra.booking_page is 'book.md'; it should name the booking page's file in docs/" in result.stderr

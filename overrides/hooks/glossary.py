@@ -20,7 +20,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-SOURCE = "includes/glossary.md"
+def glossary_source(config: MkDocsConfig) -> Path:
+    """The glossary file: the one file pymdownx.snippets appends to every page
+    (mkdocs.yml: markdown_extensions > pymdownx.snippets > auto_append),
+    found in its base_path."""
+    snippets = config.mdx_configs.get("pymdownx.snippets") or {}
+    appended = snippets.get("auto_append") or []
+    if len(appended) != 1:
+        raise PluginError("mkdocs.yml: markdown_extensions > pymdownx.snippets > auto_append should name the "
+                          f"glossary file, and only it (found {appended!r}), e.g. auto_append: [glossary.md].")
+    root = Path(config.config_file_path).parent
+    for base in snippets.get("base_path") or ["."]:
+        if (root / base / appended[0]).is_file():
+            return root / base / appended[0]
+    raise PluginError(f"mkdocs.yml: the glossary {appended[0]!r} (pymdownx.snippets > auto_append) is not in "
+                      f"any base_path {snippets.get('base_path')!r}.")
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.*)$")
 _ABBR = re.compile(r'<abbr title="[^"]*">(?P<term>[^<]*)</abbr>')
 
@@ -32,7 +46,7 @@ def read_glossary(path: Path) -> list[tuple[str, str]]:
         if not line.strip():
             continue
         match = _ENTRY.match(line)
-        where = f"{SOURCE}, line {number}"
+        where = f"{path.parent.name}/{path.name}, line {number}"
         if not match:
             raise PluginError(f"{where}: {line!r} is not a glossary entry. "
                               "Expected `*[Term]: Plain definition.`")

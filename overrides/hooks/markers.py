@@ -18,6 +18,7 @@ definition list), so it is filled in before the Markdown is rendered.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -70,10 +71,11 @@ def _report_issue(ctx: Context) -> str:
 
 MARKERS: dict[str, Marker] = {
     "glossary": Marker(("glossary.md",), True, True, lambda ctx: glossary.glossary_markdown(
-        glossary.read_glossary(Path(ctx.config.config_file_path).parent / glossary.SOURCE))),
+        glossary.read_glossary(glossary.glossary_source(ctx.config)))),
     "section-links": Marker(("clinicians.md",), True, False,
                             lambda ctx: section_links.section_table(ctx.nav.pages)),
-    "clinic-contact": Marker(("booking.md",), True, False, _partial("clinic-contact")),
+    # Its page is extra.booking_page (mkdocs.yml), set by on_config.
+    "clinic-contact": Marker((), True, False, _partial("clinic-contact")),
     "clinic-pricing": Marker(("what-to-expect.md",), True, False, _partial("clinic-pricing")),
     "clinic-name": Marker((), False, True, lambda ctx: html.escape(ctx.config.extra["clinic"]["name"])),
     "report-issue": Marker(("about.md",), True, False, _report_issue),
@@ -107,6 +109,17 @@ def fill(text: str, ctx: Context, markdown: bool) -> str:
 
 
 _env: Environment | None = None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """The booking page is named once, in mkdocs.yml (extra.booking_page):
+    templates link every other page to it, and its contact block goes there."""
+    booking = config.extra.get("booking_page")
+    if not (isinstance(booking, str) and booking.endswith(".md")
+            and (Path(config.docs_dir) / booking).is_file()):
+        raise PluginError(f"mkdocs.yml: extra.booking_page is {booking!r}; it should name the booking page's "
+                          "file in docs/, e.g. booking_page: booking.md.")
+    MARKERS["clinic-contact"] = dataclasses.replace(MARKERS["clinic-contact"], pages=(booking,))
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
