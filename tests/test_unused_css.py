@@ -59,13 +59,18 @@ def test_escaped_selectors_are_kept_rather_than_guessed():
 
 # ---- The built site ---------------------------------------------------------
 
-def test_pages_link_the_trimmed_stylesheet_and_it_is_smaller(site, pages):
+def test_pages_link_one_stylesheet_trimmed_and_smaller(site, pages):
     trimmed = list((site / "assets" / "stylesheets").glob("main.*.min.css"))
     assert len(trimmed) == 1 and trimmed[0].name != MATERIAL_CSS.name
     assert len(trimmed[0].read_bytes()) < 0.8 * len(MATERIAL_CSS.read_bytes())
     for url, soup in pages.items():
-        hrefs = [link["href"] for link in soup.select('link[rel="stylesheet"]') if "/main." in link["href"]]
+        # One stylesheet request: Material's trimmed, with the palette and ours appended.
+        hrefs = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
         assert [h.rsplit("/", 1)[-1] for h in hrefs] == [trimmed[0].name], url
+    styles = site / "assets" / "stylesheets"
+    [palette] = styles.glob("palette.*.min.css")
+    combined = trimmed[0].read_text(encoding="utf-8")
+    assert combined.endswith(palette.read_text(encoding="utf-8") + "\n" + (styles / "extra.min.css").read_text(encoding="utf-8"))
 
 
 # Every element's computed style, and its ::before and ::after, as one
@@ -108,11 +113,20 @@ def _compare(tab) -> dict:
     return result
 
 
+def whole_stylesheets(site) -> bytes:
+    """What the pages would load untrimmed: Material's whole main.css, then
+    the palette and extra.css the hook appends (their files stay in the site)."""
+    styles = site / "assets" / "stylesheets"
+    [palette] = styles.glob("palette.*.min.css")
+    return b"\n".join([MATERIAL_CSS.read_bytes(), palette.read_bytes(), (styles / "extra.min.css").read_bytes()])
+
+
 @pytest.fixture(params=["light", "dark"])
-def tab_with_whole_material_css(browser, server, request):
+def tab_with_whole_material_css(browser, server, site, request):
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=request.param)
+    whole = whole_stylesheets(site)
     context.route("**/__material-whole-main.css",
-                  lambda route: route.fulfill(body=MATERIAL_CSS.read_bytes(), content_type="text/css"))
+                  lambda route: route.fulfill(body=whole, content_type="text/css"))
     yield context.new_page()
     context.close()
 

@@ -1,6 +1,6 @@
 // The site's own scripts for every page, in one small file, deferred (it
 // never holds up the first paint):
-//   1. a "Copy link" button on every section heading;
+//   1. what the "Copy link" button beside every section heading does;
 //   2. redirects for section links that moved (permalinks.yml).
 // Search has its own script, search.js, loaded when the reader opens search.
 
@@ -16,9 +16,11 @@ function onEveryPage(fn) {
 
 // ---- 1 and 2. Section links ------------------------------------------------
 
-// A "Copy link" button beside every section heading's permalink (¶).
+// The "Copy link" button beside every section heading's permalink (¶),
+// written into the page at build time (overrides/hooks/copy_link_buttons.py).
 // It copies the section's absolute, published address (canonical URL +
 // #id), so a link pasted from a preview still points at the live site.
+// One listener serves every button, on every page instant navigation shows.
 (function () {
   var status;
 
@@ -60,42 +62,22 @@ function onEveryPage(fn) {
     return base + "#" + encodeURIComponent(id);
   }
 
-  function addButtons() {
-    var headings = document.querySelectorAll(
-      "article.md-content__inner :is(h2, h3)[id] > a.headerlink");
-    headings.forEach(function (permalink) {
-      var heading = permalink.parentElement;
-      if (heading.querySelector(".copy-link")) return;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy-link";
-      button.setAttribute("data-search-exclude", "");
-      var title = Array.prototype.filter.call(heading.childNodes, function (node) {
-        return node !== permalink;
-      }).map(function (node) { return node.textContent; }).join("").trim();
-      var label = "Copy link to section: " + title;
-      button.setAttribute("aria-label", label);
-      button.title = "Copy link to this section";
-      button.textContent = "Copy link";
-      button.addEventListener("click", function () {
-        var url = sectionUrl(heading.id);
-        if (!navigator.clipboard) {   // insecure context or an old browser
-          showLink(button, url);
-          return;
-        }
-        navigator.clipboard.writeText(url).then(function () {
-          button.textContent = "Copied";
-          announce("Link copied: " + url);
-          setTimeout(function () { button.textContent = "Copy link"; }, 2000);
-        }, function () {
-          showLink(button, url);
-        });
-      });
-      permalink.after(button);
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.copy-link");
+    if (!button) return;
+    var url = sectionUrl(button.parentElement.id);
+    if (!navigator.clipboard) {   // insecure context or an old browser
+      showLink(button, url);
+      return;
+    }
+    navigator.clipboard.writeText(url).then(function () {
+      button.textContent = "Copied";
+      announce("Link copied: " + url);
+      setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+    }, function () {
+      showLink(button, url);
     });
-  }
-
-  onEveryPage(addButtons);
+  });
 })();
 
 // Sends an old #section link on to where that section lives now.
