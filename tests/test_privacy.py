@@ -134,6 +134,9 @@ def test_pages_work_without_javascript(browser, server):
         tab.goto(server.root + url)
         expect(tab.locator("article.md-content__inner h1")).to_contain_text(h1)
         expect(tab.locator("article > p:not(.print-only)").first).to_be_visible()
+        # Copying a link needs JavaScript: without it the buttons are hidden.
+        if tab.locator("button.copy-link").count():
+            expect(tab.locator("button.copy-link").first).to_be_hidden()
         nav = tab.locator("nav.md-nav--primary").get_by_role("link", name=label, exact=True)
         expect(nav).to_be_visible()
     # Nav links work as plain links

@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # Sections and subsections, as the toc extension writes them (permalink on).
-_HEADING = re.compile(r'(?P<open><h(?P<level>[23]) id="(?P<id>[^"]+)"[^>]*>)(?P<title>.*?)'
+_HEADING = re.compile(r'(?P<open><h(?P<level>[23])\b[^>]*\sid="(?P<id>[^"]+)"[^>]*>)(?P<title>.*?)'
                       r'(?P<permalink><a class="headerlink" [^>]*>.*?</a>)(?P<close></h(?P=level)>)', re.S)
 
 
