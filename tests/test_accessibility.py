@@ -159,3 +159,18 @@ def test_keyboard_only_journey_to_booking(browser, server, config):
     with tab.expect_navigation(url=website):
         tab.keyboard.press("Enter")
     context.close()
+
+
+def test_the_closed_search_panel_is_out_of_the_tab_order(browser, server):
+    """Material leaves the results' scroll area focusable while the panel is
+    closed and unseen; extra.css hides it, so Tab never lands on nothing."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    tab = context.new_page()
+    tab.goto(server.root)
+    focusable = "() => { const el = document.querySelector('.md-search__scrollwrap'); el.focus(); return document.activeElement === el; }"
+    assert tab.evaluate(focusable) is False, "closed: the scroll area takes focus"
+    tab.locator("input.md-search__input").click()
+    tab.keyboard.type("ketamine")
+    expect(tab.locator("li.md-search-result__item").first).to_be_visible()
+    assert tab.evaluate(focusable) is True, "open: the results can be scrolled from the keyboard"
+    context.close()
