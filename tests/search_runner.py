@@ -43,9 +43,19 @@ def load_queries() -> list[dict]:
     return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
 
 
+# Search is ready: the status line no longer says "Initializing search"
+# (the worker and index load when search opens).
+_READY = """() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"""
+
+
 def open_search(tab) -> None:
+    """Open search and wait until it is ready, as a person sees it ready.
+    (Typed before then, a query is searched once the worker is ready; the
+    first-keystroke tests in test_search.py cover that. Here the timing
+    tests need a query's results to come after its last key.)"""
     tab.locator('label.md-header__button[for="__search"], input.md-search__input').locator("visible=true").first.click()
     tab.locator("input.md-search__input").wait_for(state="visible")
+    tab.wait_for_function(_READY, timeout=10_000)
     tab.evaluate(_WATCH)
 
 
