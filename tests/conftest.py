@@ -14,6 +14,18 @@ from sitebuild import PAGES, Server, build, load_config, local_site_url, reserve
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+def require_tool(name: str, why: str) -> str:
+    """The path of a command the tests need. Missing: a failure in CI
+    (.ci/run installs it), a skip on a laptop, saying what to install."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed, {why}; .ci/run installs it."
+        if IN_CI:
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return path
+
+
 # The site is built for the address the tests serve it at, as the Pages
 # workflow builds it for its published address: its Content Security Policy
 # allows scripts from the site's own address only (overrides/hooks/csp.py).

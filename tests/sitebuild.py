@@ -212,3 +212,13 @@ def copy_project(dest: Path) -> Path:
     for name in ("mkdocs.yml", "permalinks.yml", "crisis-words.yml"):
         shutil.copy(ROOT / name, dest / name)
     return dest
+
+
+def build_with_page_text(tmp_path: Path, page: str, text: str) -> subprocess.CompletedProcess:
+    """A strict build of a copy of the site with `text` added at the end of
+    docs/`page`: how the tests show that bad input fails the build."""
+    project = copy_project(tmp_path / "project")
+    source = project / "docs" / page
+    source.write_text(source.read_text(encoding="utf-8") + text, encoding="utf-8")
+    return build(tmp_path / "site", project / "mkdocs.yml")
+

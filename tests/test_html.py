@@ -8,9 +8,7 @@ import json
 import shutil
 import subprocess
 
-import pytest
-
-from conftest import IN_CI
+from conftest import require_tool
 from sitebuild import ROOT
 
 
@@ -48,12 +46,7 @@ VNU_ACCEPTED = {
 
 
 def _vnu(*files) -> list[dict]:
-    java = shutil.which("java")
-    if java is None:
-        message = "Java is not installed, so the Nu HTML Checker cannot run; .ci/run installs it."
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    java = require_tool("java", "so the Nu HTML Checker cannot run")
     assert VNU.exists(), "vnu-jar is not installed: run `make test` (it runs `npm ci`)"
     result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
                             capture_output=True, text=True, timeout=300)

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from permalinks import check, headings_without_ids, load_registry, page_url, redirects_for_page
-from sitebuild import PAGES, ROOT, build, copy_project, local_site_url, reserve_port
+from sitebuild import PAGES, ROOT, build, build_with_page_text, copy_project, local_site_url, reserve_port
 
 REGISTRY = {"pages": {"/a/": ["one", "two"], "/b/": ["three"]}, "anchor_redirects": {}, "private": ["fn:*"]}
 SOURCES = {"/a/": "docs/a.md", "/b/": "docs/b.md"}
@@ -87,10 +87,7 @@ def test_headings_need_explicit_ids():
 
 
 def test_a_heading_without_an_id_fails_the_build_naming_file_and_heading(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "glossary.md"
-    page.write_text(page.read_text() + "\n\n## A new section\n\nText.\n\n````\n## in a fence\n````\n")
-    result = build(tmp_path / "site", project / "mkdocs.yml")
+    result = build_with_page_text(tmp_path, "glossary.md", "\n\n## A new section\n\nText.\n\n````\n## in a fence\n````\n")
     assert result.returncode != 0
     assert "docs/glossary.md: these headings have no explicit id" in result.stderr
     assert "A new section" in result.stderr and "in a fence" not in result.stderr, result.stderr

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from sitebuild import PAGES, build, copy_project, site_prefix
+from sitebuild import PAGES, build, build_with_page_text, copy_project, site_prefix
 
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
@@ -119,10 +119,7 @@ def test_no_analytics_or_external_assets_in_the_html(site):
 
 
 def test_an_external_asset_fails_the_strict_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "glossary.md"
-    page.write_text(page.read_text() + '\n<img src="https://tracker.example.com/pixel.gif" alt="">\n')
-    result = build(tmp_path / "site", project / "mkdocs.yml")
+    result = build_with_page_text(tmp_path, "glossary.md", '\n<img src="https://tracker.example.com/pixel.gif" alt="">\n')
     assert result.returncode != 0
     assert "External file: https://tracker.example.com/pixel.gif" in result.stderr
 
@@ -167,10 +164,7 @@ def test_phone_menu_works_without_javascript(browser, server):
     ('<p><a href=" JaVaScript:alert(1)">Click</a></p>', "docs/glossary.md: javascript: URL"),
 ])
 def test_a_script_in_a_page_fails_the_build_naming_the_page(tmp_path, snippet, message):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "glossary.md"
-    page.write_text(page.read_text() + "\n" + snippet + "\n")
-    result = build(tmp_path / "site", project / "mkdocs.yml")
+    result = build_with_page_text(tmp_path, "glossary.md", "\n" + snippet + "\n")
     assert result.returncode != 0
     assert message in result.stderr, result.stderr
 

@@ -7,22 +7,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 
-import pytest
 
-from conftest import IN_CI
+from conftest import require_tool
 from sitebuild import ROOT
 
 
 def test_node_tests_of_the_search_logic(site):
-    node = shutil.which("node")
-    if node is None:
-        message = "Node.js is not installed; .ci/run installs it."
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    node = require_tool("node", "so the search logic's Node tests cannot run")
     result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search.test.mjs")],
                             env={**os.environ, "KB_SITE_DIR": str(site)},
                             capture_output=True, text=True, timeout=300)
