@@ -34,9 +34,10 @@ bench: $(STAMP) $(BENCH_STAMP) browser ## Speed and size, next to a default Mate
 	$(BIN)/python benchmarks/tags_boost.py
 	$(BIN)/python benchmarks/site.py
 
-audit: $(STAMP) ## List pages past their review date, and references read more than a year ago
+audit: $(STAMP) ## List pages past their review date, references read more than a year ago, and translations behind their English page
 	$(BIN)/python overrides/hooks/review_dates.py docs
 	$(BIN)/python overrides/hooks/references.py audit docs
+	$(BIN)/python overrides/hooks/translation_status.py docs
 
 claims: $(STAMP) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)
 	@$(BIN)/python overrides/hooks/references.py claims docs

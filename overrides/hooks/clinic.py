@@ -17,6 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from jinja2 import Environment
 
+import languages
+
 DAYS = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
         "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
 _DAY = "(?:" + "|".join(DAYS) + ")"
@@ -67,11 +69,13 @@ def _time(value: str) -> str:
     return f"{(hours % 12) or 12}:{minutes:02d} {suffix}"
 
 
-def hours_text(spec: str) -> str:
-    """'Mo-Fr 09:00-17:00' -> 'Monday to Friday: 9:00 am to 5:00 pm'."""
+def hours_text(spec: str, translate=lambda text: text) -> str:
+    """'Mo-Fr 09:00-17:00' -> 'Monday to Friday: 9:00 am to 5:00 pm', with
+    the words in the build's language (`translate`, languages.py)."""
     match = _HOURS.match(spec)
-    days = ", ".join(" to ".join(DAYS[d] for d in part.split("-")) for part in match["days"].split(","))
-    return f"{days}: {_time(match['opens'])} to {_time(match['closes'])}"
+    to = f" {translate('to')} "
+    days = ", ".join(to.join(translate(DAYS[d]) for d in part.split("-")) for part in match["days"].split(","))
+    return f"{days}: {_time(match['opens'])}{to}{_time(match['closes'])}"
 
 
 def validate(clinic) -> list[str]:
@@ -134,5 +138,5 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["tel_uri"] = tel_uri
-    env.filters["hours_text"] = hours_text
+    env.filters["hours_text"] = lambda spec: hours_text(spec, lambda text: languages.translate(config, text))
     return env

@@ -13,25 +13,40 @@ are hidden (extra.css: .no-js).
 from __future__ import annotations
 
 import html as html_text
+import json
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import languages
+
+# What docs/assets/javascripts/site.js says and shows after a click.
+WORDS = {"copy": "Copy link", "copied": "Copied", "done": "Link copied:",
+         "failed": "Could not copy. The link is selected:", "field": "Link to this section"}
+
 # Sections and subsections, as the toc extension writes them (permalink on).
 _HEADING = re.compile(r'(?P<open><h(?P<level>[23])\b[^>]*\sid="(?P<id>[^"]+)"[^>]*>)(?P<title>.*?)'
                       r'(?P<permalink><a class="headerlink" [^>]*>.*?</a>)(?P<close></h(?P=level)>)', re.S)
 
 
-def add_buttons(content: str) -> str:
+def add_buttons(content: str, translate=lambda text: text) -> str:
+    """`translate`: the words in the build's language (languages.py)."""
+    text, label_text = html_text.escape(translate("Copy link")), translate("Copy link to section: {title}")
+
     def button(m: re.Match) -> str:
         title = html_text.unescape(re.sub(r"<[^>]+>", "", m["title"])).strip()
-        label = html_text.escape(f"Copy link to section: {title}")
+        label = html_text.escape(label_text.replace("{title}", title))
         return (f'{m["open"]}{m["title"]}{m["permalink"]}<button type="button" class="copy-link" '
-                f'aria-label="{label}" data-search-exclude>Copy link</button>{m["close"]}')
-    return _HEADING.sub(button, content)
+                f'aria-label="{label}" data-search-exclude>{text}</button>{m["close"]}')
+    content, count = _HEADING.subn(button, content)
+    if count:
+        # What site.js says after a click, in the page's language.
+        words = {key: translate(text) for key, text in WORDS.items()}
+        content += f'\n<div hidden data-copy-link-words="{html_text.escape(json.dumps(words, ensure_ascii=False))}"></div>'
+    return content
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return add_buttons(html)
+    return add_buttons(html, lambda text: languages.translate(config, text))

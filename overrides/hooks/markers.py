@@ -33,6 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import glossary
+import languages
 import section_links
 
 _MARKER = re.compile(r"<!--\s*kb:(?P<name>[\w-]+)\s*-->")
@@ -66,14 +67,17 @@ def _report_issue(ctx: Context) -> str:
         raise PluginError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
                           "readers report mistakes. Set repo_url to the site's GitHub repository.")
     url = html.escape(ctx.config.repo_url.rstrip("/") + "/issues")
-    return f'<a href="{url}">open an issue on GitHub</a> (you need a free GitHub account).'
+    link, note = (html.escape(languages.translate(ctx.config, text)) for text in
+                  ("open an issue on GitHub", "(you need a free GitHub account)."))
+    return f'<a href="{url}">{link}</a> {note}'
 
 
 MARKERS: dict[str, Marker] = {
     "glossary": Marker(("glossary.md",), True, True, lambda ctx: glossary.glossary_markdown(
         glossary.read_glossary(glossary.glossary_source(ctx.config)))),
     "section-links": Marker(("clinicians.md",), True, False,
-                            lambda ctx: section_links.section_table(ctx.nav.pages)),
+                            lambda ctx: section_links.section_table(
+                                ctx.nav.pages, lambda text: languages.translate(ctx.config, text))),
     # Its page is extra.booking_page (mkdocs.yml), set by on_config.
     "clinic-contact": Marker((), True, False, _partial("clinic-contact")),
     "clinic-pricing": Marker(("what-to-expect.md",), True, False, _partial("clinic-pricing")),

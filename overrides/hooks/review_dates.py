@@ -30,17 +30,21 @@ def today() -> dt.date:
                           "such as 2026-11-25, or leave it unset to use the build date.") from None
 
 
-def human(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+def human(date: dt.date, language: str = "en") -> str:
+    """"25 November 2026"; in another language its long form, from the
+    Unicode CLDR data Babel ships ("25 de noviembre de 2026")."""
+    from babel.dates import format_date
+
+    return format_date(date, "d MMMM y" if language == "en" else "long", locale=language)
 
 
-def review(meta: dict, on: dt.date) -> dict:
+def review(meta: dict, on: dt.date, language: str = "en") -> dict:
     """What the page template shows. Front matter is already validated
     (front_matter.py), so the dates are dates."""
     return {
-        "last_reviewed": human(meta["last_reviewed"]),
+        "last_reviewed": human(meta["last_reviewed"], language),
         "last_reviewed_iso": meta["last_reviewed"].isoformat(),
-        "next_review": human(meta["next_review"]),
+        "next_review": human(meta["next_review"], language),
         "next_review_iso": meta["next_review"].isoformat(),
         "reviewed_by": meta.get("reviewed_by"),
         "overdue": on > meta["next_review"],
@@ -48,7 +52,7 @@ def review(meta: dict, on: dt.date) -> dict:
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    context["review"] = review(page.meta, today())
+    context["review"] = review(page.meta, today(), config.theme["language"])
     return context
 
 

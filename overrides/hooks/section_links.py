@@ -21,7 +21,8 @@ def _sections(items):
             yield from _sections(item.children)
 
 
-def section_table(pages) -> str:
+def section_table(pages, translate=lambda text: text) -> str:
+    """`translate`: the headers in the build's language (languages.py)."""
     rows = []
     for page in pages:
         for item in _sections(page.toc):
@@ -32,6 +33,8 @@ def section_table(pages) -> str:
                 f'<td class="section-links__title{indent}">{item.title}</td>'
                 f'<td><a href="{html.escape(url)}"><code>{html.escape(url)}</code></a></td></tr>')
     return ('<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table">'
-            '<table class="section-links"><thead><tr><th>Page</th><th>Section</th><th>Link</th></tr></thead>'
+            '<table class="section-links"><thead><tr>'
+            + "".join(f"<th>{html.escape(translate(name))}</th>" for name in ("Page", "Section", "Link"))
+            + '</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div></div>')
 

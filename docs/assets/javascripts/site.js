@@ -24,6 +24,12 @@ function onEveryPage(fn) {
 (function () {
   var status;
 
+  // The page's words (overrides/hooks/copy_link_buttons.py), in its language.
+  function word(key) {
+    var data = document.querySelector("[data-copy-link-words]");
+    try { return JSON.parse(data.getAttribute("data-copy-link-words"))[key]; } catch (error) { return ""; }
+  }
+
   function announce(message) {
     // One polite live region per page tells screen readers what happened.
     if (!status || !document.body.contains(status)) {
@@ -47,13 +53,13 @@ function onEveryPage(fn) {
       box.type = "text";
       box.readOnly = true;
       box.className = "copy-link-fallback";
-      box.setAttribute("aria-label", "Link to this section");
+      box.setAttribute("aria-label", word("field"));
       button.after(box);
     }
     box.value = url;
     box.focus();
     box.select();
-    announce("Could not copy. The link is selected: " + url);
+    announce(word("failed") + " " + url);
   }
 
   function sectionUrl(id) {
@@ -71,9 +77,9 @@ function onEveryPage(fn) {
       return;
     }
     navigator.clipboard.writeText(url).then(function () {
-      button.textContent = "Copied";
-      announce("Link copied: " + url);
-      setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+      button.textContent = word("copied");
+      announce(word("done") + " " + url);
+      setTimeout(function () { button.textContent = word("copy"); }, 2000);
     }, function () {
       showLink(button, url);
     });
