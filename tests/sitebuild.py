@@ -74,6 +74,13 @@ def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None 
 
 PAGES = _pages_in_nav()
 
+# The site's languages (mkdocs.yml extra.languages): the first at the root,
+# each other one under /<code>/ with the same page URLs.
+LANGUAGES = [entry["code"] for entry in load_config()["extra"]["languages"]]
+TRANSLATIONS = LANGUAGES[1:]
+# Every page of every edition: "pain-overlap/", "es/pain-overlap/", ...
+EDITION_URLS = [prefix + url for prefix in ["", *(code + "/" for code in TRANSLATIONS)] for url, _, _ in PAGES]
+
 
 class _PagesHandler(http.server.BaseHTTPRequestHandler):
     """Serves the site only under `prefix`, 404.html for anything missing,

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from settle import settle_animations
-from sitebuild import PAGES
+from sitebuild import EDITION_URLS, PAGES, TRANSLATIONS
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # Rules we switch off, each with its reason. Keep this list short.
@@ -42,7 +42,9 @@ def viewport(request):
     return VIEWPORTS[request.param]
 
 
-@pytest.mark.parametrize("url", [url for url, _, _ in PAGES] + ["no-such-page/"])
+# Every page of every edition, and the 404 page (GitHub Pages serves the
+# root's for a missing /es/ address too).
+@pytest.mark.parametrize("url", EDITION_URLS + ["no-such-page/"] + [code + "/no-such-page/" for code in TRANSLATIONS])
 def test_axe_finds_no_violations(browser, server, url, scheme, viewport):
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     tab = context.new_page()

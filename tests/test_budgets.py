@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import PAGES, Server, baseline_project, build, first_visit, site_prefix
+from sitebuild import EDITION_URLS, PAGES, Server, baseline_project, build, first_visit, site_prefix
 
 BUDGETS = yaml.safe_load((Path(__file__).parent / "budgets.yml").read_text())
-VISITS = [url for url, _, _ in PAGES] + ["no-such-page/"]
+VISITS = EDITION_URLS + ["no-such-page/"]
 
 
 @pytest.fixture(scope="session")

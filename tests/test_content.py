@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from glossary import read_glossary
-from sitebuild import FIXED_TODAY, PAGES, ROOT, build, copy_project
+from sitebuild import FIXED_TODAY, LANGUAGES, PAGES, ROOT, build, copy_project
 
 # Every page with a Key points box; the home, glossary, clinicians' and about
 # pages are signposts and references, not topics.
@@ -130,7 +130,8 @@ def test_reviewer_is_shown_and_in_structured_data_when_set(overdue_site):
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Test Reviewer, MD"}
 
 
-@pytest.mark.parametrize("today,overdue", [(FIXED_TODAY, 0), ("2030-01-01", len(PAGES))])
+# Every page of every edition (docs/ and docs/<code>/) has review dates.
+@pytest.mark.parametrize("today,overdue", [(FIXED_TODAY, 0), ("2030-01-01", len(PAGES) * len(LANGUAGES))])
 def test_audit_lists_overdue_pages(today, overdue):
     result = subprocess.run([sys.executable, "overrides/hooks/review_dates.py", "docs"], cwd=ROOT,
                             capture_output=True, text=True, env={"REVIEW_TODAY": today, "PATH": ""}, check=True)

@@ -101,10 +101,11 @@ def test_the_committed_registry_lists_every_page():
 # ---- Real builds of a changed copy of the site ---------------------------------------
 
 def _rename_benefits_section(project):
-    page = project / "docs" / "physical-relief.md"
-    # The editor renames the id and the page's own links to it.
-    page.write_text(page.read_text().replace("{#benefits}", "{#what-patients-report}")
-                    .replace("(#benefits)", "(#what-patients-report)"))
+    # The editor renames the id and the page's own links to it, in both
+    # editions (a section has the same id in every language).
+    for page in (project / "docs" / "physical-relief.md", project / "docs" / "es" / "physical-relief.md"):
+        page.write_text(page.read_text().replace("{#benefits}", "{#what-patients-report}")
+                        .replace("(#benefits)", "(#what-patients-report)"))
 
 
 def test_renaming_a_published_section_fails_the_build(tmp_path):
@@ -234,11 +235,12 @@ def test_a_moved_page_keeps_its_published_url_through_a_redirect(tmp_path, confi
     """Move /glossary/ to a new file name: with a redirect (mkdocs-redirects)
     the build passes and the old URL sends readers on; without one it fails."""
     project = copy_project(tmp_path / "project")
-    (project / "docs" / "glossary.md").rename(project / "docs" / "medical-words.md")
+    for docs in (project / "docs", project / "docs" / "es"):   # every edition moves the page
+        (docs / "glossary.md").rename(docs / "medical-words.md")
+        for page in docs.glob("*.md"):
+            page.write_text(page.read_text().replace("](glossary.md", "](medical-words.md"))
     config_file = project / "mkdocs.yml"
     config_file.write_text(config_file.read_text().replace("Glossary: glossary.md", "Glossary: medical-words.md"))
-    for page in (project / "docs").glob("*.md"):
-        page.write_text(page.read_text().replace("](glossary.md", "](medical-words.md"))
     # The page's generated list moves with it (named once, in markers.py).
     markers = project / "overrides" / "hooks" / "markers.py"
     markers.write_text(markers.read_text().replace('("glossary.md",)', '("medical-words.md",)'))

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from sitebuild import PAGES, build, build_with_page_text, copy_project, site_prefix
+from sitebuild import EDITION_URLS, PAGES, TRANSLATIONS, build, build_with_page_text, copy_project, site_prefix
 
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
@@ -81,8 +81,11 @@ def test_violations_are_really_recorded(watched, server):
     assert "script-src" in tab.evaluate("window.__cspViolations")[0]
 
 
-@pytest.mark.parametrize("path", [url + "index.html" for url, _, _ in PAGES] + ["404.html"])
+@pytest.mark.parametrize("path", [url + "index.html" for url in EDITION_URLS] + ["404.html"])
 def test_every_page_carries_the_policy_before_any_script(site, config, path):
+    # Each edition is its own site: /es/ pages allow scripts from /es/ only.
+    edition = next((code + "/" for code in TRANSLATIONS if path.startswith(code + "/")), "")
+    site_url, prefix = config["site_url"] + edition, site_prefix(config) + edition
     html = (site / path).read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "lxml")
     meta = soup.select_one('meta[http-equiv="Content-Security-Policy"]')
@@ -90,9 +93,9 @@ def test_every_page_carries_the_policy_before_any_script(site, config, path):
     assert policy["default-src"] == policy["base-uri"] == policy["form-action"] == "'self'"
     # Scripts, workers and connections: the site's own address (its path
     # included), never 'self', which on GitHub Pages is every site of the owner.
-    assert policy["worker-src"] == policy["connect-src"] == config["site_url"]
+    assert policy["worker-src"] == policy["connect-src"] == site_url
     sources = policy["script-src"].split()
-    assert sources[0] == config["site_url"] and "'self'" not in sources and urlsplit(sources[0]).path != "/"
+    assert sources[0] == site_url and "'self'" not in sources and urlsplit(sources[0]).path != "/"
     assert policy["img-src"] == "'self' data:" and policy["object-src"] == "'none'"
     assert "unsafe-inline" not in meta["content"] and "unsafe-eval" not in meta["content"]
     assert html.count("Content-Security-Policy") == 1
@@ -105,7 +108,7 @@ def test_every_page_carries_the_policy_before_any_script(site, config, path):
             for code in inline} == allowed
     assert html.index("Content-Security-Policy") < html.index("<script")
     # Material's scope is fixed from site_url, so every page has the same inline scripts.
-    assert f'__md_scope=new URL("{site_prefix(config)}",location)' in html
+    assert f'__md_scope=new URL("{prefix}",location)' in html
 
 
 def test_no_analytics_or_external_assets_in_the_html(site):
@@ -136,6 +139,17 @@ def test_pages_work_without_javascript(browser, server):
             expect(tab.locator("button.copy-link").first).to_be_hidden()
         nav = tab.locator("nav.md-nav--primary").get_by_role("link", name=label, exact=True)
         expect(nav).to_be_visible()
+    # Every translated page too, and its language switch is a plain link.
+    for url in EDITION_URLS[len(PAGES):]:
+        tab.goto(server.root + url)
+        expect(tab.locator("article.md-content__inner h1")).to_be_visible()
+        expect(tab.locator("article > p:not(.print-only)").first).to_be_visible()
+    tab.goto(server.root + "safety/")
+    tab.locator("nav.language-switch a[hreflang=es]").click()
+    expect(tab).to_have_url(server.root + "es/safety/")
+    expect(tab.locator("html")).to_have_attribute("lang", "es")
+    tab.locator("nav.language-switch a[hreflang=en]").click()
+    expect(tab).to_have_url(server.root + "safety/")
     # Nav links work as plain links
     tab.goto(server.root)
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Safety", exact=True).click()

@@ -36,7 +36,7 @@ PARTIAL_CHANGES = [
     ('<div class="md-search-result__meta">', '<div class="md-search-result__meta" role="status">'),
     ('</div>\n<ol class="md-search-result__list"',
      '</div>\n{#- ours: the correction note -#}\n'
-     '<p class="search-note" role="status" data-prefix="Showing results for"></p>\n'
+     '<p class="search-note" role="status" data-prefix="{{ \'Showing results for\' | t }}"></p>\n'
      '<ol class="md-search-result__list"'),
 ]
 

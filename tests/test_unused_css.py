@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from settle import settle_animations
-from sitebuild import PAGES, ROOT
+from sitebuild import EDITION_URLS, PAGES, ROOT
 
 _spec = importlib.util.spec_from_file_location("unused_css", ROOT / "overrides" / "hooks" / "unused_css.py")
 unused_css = importlib.util.module_from_spec(_spec)
@@ -131,7 +131,7 @@ def tab_with_whole_material_css(browser, server, site, request):
     context.close()
 
 
-@pytest.mark.parametrize("url", [url for url, _, _ in PAGES])
+@pytest.mark.parametrize("url", EDITION_URLS)
 def test_every_element_looks_the_same_as_with_materials_whole_stylesheet(tab_with_whole_material_css, server, url):
     tab = tab_with_whole_material_css
     tab.goto(server.root + url)

@@ -90,8 +90,10 @@ def languages(config: MkDocsConfig) -> list[dict]:
 
 
 def is_translation(config: MkDocsConfig) -> bool:
-    """True in the build of any language but the first (English)."""
-    return config.theme["language"] != config.extra["languages"][0]["code"]
+    """True in the build of any language but the first (English). A site
+    without extra.languages has one language, its own."""
+    entries = config.extra.get("languages")
+    return bool(entries) and config.theme.get("language") != entries[0]["code"]
 
 
 def source_docs_dir(config: MkDocsConfig) -> Path:

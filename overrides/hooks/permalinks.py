@@ -24,6 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import languages
+
 REGISTRY = "permalinks.yml"
 KEYS = {"pages", "anchor_redirects", "private"}
 
@@ -181,12 +183,12 @@ def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, file
     missing, _slugify.missing = _slugify.missing, []
     if missing:
         raise PluginError(
-            f"docs/{page.file.src_uri}: these headings have no explicit id, so their links would "
+            f"{languages.source_path(config, page)}: these headings have no explicit id, so their links would "
             "change whenever the wording does. Add one in the form `## Heading {#short-stable-id}`:\n  "
             + "\n  ".join(missing))
     key = _page_key(page)
     _published[key] = set(_ID.findall(html_content))
-    _sources[key] = "docs/" + page.file.src_uri
+    _sources[key] = languages.source_path(config, page)
     redirects = redirects_for_page(_registry, key)
     if redirects:
         # Data in an attribute, not a <script>: Material's instant navigation

@@ -38,7 +38,9 @@ export function shippedCrisisWords(dir = siteDir()) {
 }
 
 // Starts Material's worker script in a fresh V8 context, the way a browser
-// runs it: a global addEventListener("message") and postMessage.
+// runs it: a global addEventListener("message") and postMessage, and
+// importScripts for the lunr language files it loads for a language
+// other than English (paths relative to the worker, as in the browser).
 export async function startWorker({ index = loadIndex(), suggest = true } = {}) {
   let handler = null;
   const replies = [];
@@ -47,6 +49,9 @@ export async function startWorker({ index = loadIndex(), suggest = true } = {}) 
     setTimeout, clearTimeout,
     addEventListener: (type, fn) => { if (type === "message") handler = fn; },
     postMessage: (message) => replies.push(message),
+    importScripts: (...files) => {
+      for (const file of files) vm.runInContext(fs.readFileSync(path.resolve(path.dirname(workerFile()), file), "utf8"), context);
+    },
   };
   context.self = context;
   vm.createContext(context);
@@ -63,19 +68,20 @@ export async function startWorker({ index = loadIndex(), suggest = true } = {}) 
   const ready = await send({ type: kb.SETUP, data: { config: index.config, docs: index.docs, options: { suggest } } });
   const separator = new RegExp(index.config.separator);
   const counts = kb.vocabulary(index.docs, separator);
+  const stopWords = index.config.stop_words;   // undefined: English
 
   // What the reader sees for what they typed: the query sent, the retry
   // with corrected words if search.js makes one, and the pages in order.
   async function search(typed) {
-    let query = kb.queryToSend(typed, separator);
+    let query = kb.queryToSend(typed, separator, stopWords);
     let reply = await send({ type: kb.QUERY, data: query });
-    const retry = kb.retryQuery(query, reply.data.items.flat(), separator, counts);
+    const retry = kb.retryQuery(query, reply.data.items.flat(), separator, counts, stopWords);
     if (retry) {
       const second = await send({ type: kb.QUERY, data: retry });
       if (second.data.items.length) { query = retry; reply = second; }
     }
     const pages = reply.data.items.map((group) => (group.find((d) => !d.location.includes("#")) || group[0]).location.split("#")[0]);
-    return { query, corrected: query !== kb.queryToSend(typed, separator), pages, reply };
+    return { query, corrected: query !== kb.queryToSend(typed, separator, stopWords), pages, reply };
   }
 
   return { ready, send, search, separator, counts, index };

@@ -6,8 +6,9 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import path from "node:path";
 
-import { kb, startWorker, workerFile, shippedCrisisWords } from "./harness.mjs";
+import { kb, loadIndex, siteDir, startWorker, workerFile, shippedCrisisWords } from "./harness.mjs";
 
 let engine;
 before(async () => { engine = await startWorker(); });
@@ -141,3 +142,53 @@ for (const query of ["book a consultation", "how do I book", "make an appointmen
     assert.equal(pages[0], "booking/", `${query} -> ${pages.slice(0, 3)}`);
   });
 }
+
+// ---- 5. Spanish (/es/): its own index, stop words, accents and crisis words -
+
+const spanishDir = () => path.join(siteDir(), "es");
+
+test("the Spanish index carries lunr's Spanish stop words, exactly as Material's lunr.es has them", () => {
+  const index = loadIndex(spanishDir());
+  assert.deepEqual(index.config.lang, ["es"]);
+  const source = fs.readFileSync(path.join(spanishDir(), "assets", "javascripts", "lunr", "min", "lunr.es.min.js"), "utf8");
+  const listed = source.match(/generateStopWordFilter\("([^"]*)"\.split\(" "\)\)/)[1].split(" ").filter(Boolean);
+  assert.deepEqual(index.config.stop_words, [...new Set(listed)].sort());
+  assert.equal(loadIndex().config.stop_words, undefined, "the English index keeps search.js's English list");
+});
+
+test("Spanish stop words are dropped before the prefix wildcard", () => {
+  const { config } = loadIndex(spanishDir());
+  const separator = new RegExp(config.separator);
+  assert.equal(kb.queryToSend("dolor de espalda", separator, config.stop_words), "dolor espalda");
+  assert.equal(kb.queryToSend("¿es adictiva la ketamina?", separator, config.stop_words), "adictiva ketamina?");
+  assert.equal(kb.queryToSend("de la", separator, config.stop_words), "de la", "only stop words: as typed");
+});
+
+test("a missing accent costs no edit, so short words are corrected too", () => {
+  assert.equal(kb.fold("Crónica DEPRESIÓN niño"), "cronica depresion nino");
+  const counts = { "crónica": 2, "cronograma": 1, "depresión": 9, "depresiva": 1 };
+  assert.equal(kb.nearestWord("cronica", counts, 1), "crónica");
+  assert.equal(kb.nearestWord("depresion", counts, 2), "depresión");
+  assert.equal(kb.nearestWord("crónica", counts, 1), null, "a word the site uses is not corrected");
+});
+
+test("Spanish searches without accents find their page", async () => {
+  const spanish = await startWorker({ index: loadIndex(spanishDir()) });
+  for (const [typed, page] of [["depresion", "mental-health/"], ["fibromialgia cronica", "physical-relief/"],
+                               ["adiccion", "safety/"], ["vejiga", "what-to-expect/"]]) {
+    const { pages } = await spanish.search(typed);
+    assert.equal(pages[0], page, `${typed} -> ${pages.slice(0, 3)}`);
+  }
+});
+
+test("Spanish crisis words match, with or without accents, and only whole words", () => {
+  const phrases = shippedCrisisWords(spanishDir());
+  for (const query of ["suicidio", "quiero quitarme la vida", "Me quiero morir.", "autolesion", "autolesión",
+                       "pienso en el suicidio", "estoy en crisis", "sobredosis", "no quiero vivir mas"]) {
+    assert.equal(kb.readsLikeCrisis(query, phrases), true, query);
+  }
+  for (const query of ["vida sana", "dolor de espalda", "crisis de ansiedad leve", "suicidología", "dosis"]) {
+    assert.equal(kb.readsLikeCrisis(query, phrases), false, query);
+  }
+  for (const phrase of phrases) assert.equal(kb.readsLikeCrisis(phrase, phrases), true, phrase);
+});

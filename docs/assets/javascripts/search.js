@@ -8,14 +8,17 @@
 //
 //   1. Stop words never act as prefixes. Material adds * to every query
 //      word, and lunr skips its stop-word filter for wildcard words, so
-//      "a*" matched "addiction". We drop lunr's English stop words from
-//      the query first; a query of nothing but stop words goes as typed.
+//      "a*" matched "addiction". We drop the stop words from the query
+//      first: lunr's English list, or the list of the index's language
+//      (its config.stop_words, overrides/hooks/search_stop_words.py). A
+//      query of nothing but stop words goes as typed.
 //   2. Corrections look like corrections. When a word matched nowhere, we
 //      look for the nearest word the site uses (within 1 edit, 2 for long
 //      words) and search again with it. Material shows those results; we
 //      say "Showing results for depression" in a live region, and as the
 //      corrected word is a real query word, Material highlights it on the
-//      page a result opens (?h=depression), with no "Missing" line.
+//      page a result opens (?h=depression), with no "Missing" line. A
+//      missing accent is no edit at all: "depresion" finds "depresión".
 //   3. Crisis words show crisis help. A query that reads like distress
 //      (crisis-words.yml) shows 988 and 911 above the results, announced.
 //   4. A typed "word~999" would hang lunr: edit distances are capped at 2.
@@ -49,17 +52,22 @@
     return String(query).toLowerCase().split(separator).filter(Boolean);
   }
 
-  function isStopWord(word) {
-    return STOP_WORDS.indexOf(word.toLowerCase()) >= 0;
+  function isStopWord(word, stopWords) {
+    return (stopWords || STOP_WORDS).indexOf(word.toLowerCase()) >= 0;
+  }
+
+  // "Crónica" -> "cronica": letters without their accents, lowercase.
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
   }
 
   // "how do I book" -> "book". Each space-separated chunk stays as typed
   // ("non-opioid", "self-harm") unless its words are all stop words ("a",
   // "I,"). Only stop words: the query as typed.
-  function withoutStopWords(query, separator) {
+  function withoutStopWords(query, separator, stopWords) {
     if (OPERATORS.test(query)) return query;
     var kept = String(query).split(/\s+/).filter(function (chunk) {
-      return chunk.split(separator).some(function (w) { return w && !isStopWord(w); });
+      return chunk.split(separator).some(function (w) { return w && !isStopWord(w, stopWords); });
     });
     return kept.length ? kept.join(" ") : query;
   }
@@ -71,14 +79,14 @@
   // The query's words that no result matched. Material marks each query
   // word of a result matched (true) or missed (false); with no results at
   // all, every word missed.
-  function missedWords(query, items, separator) {
+  function missedWords(query, items, separator, stopWords) {
     if (OPERATORS.test(query)) return [];
     var matched = {};
     items.forEach(function (item) {
       Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) matched[term] = true; });
     });
     return words(query, separator).filter(function (word) {
-      if (word.length < SHORTEST_FIXED || isStopWord(word)) return false;
+      if (word.length < SHORTEST_FIXED || isStopWord(word, stopWords)) return false;
       return !Object.keys(matched).some(function (term) { return term.indexOf(word) === 0 || word.indexOf(term) === 0; });
     });
   }
@@ -89,7 +97,7 @@
     docs.forEach(function (doc) {
       var text = [doc.title, doc.text].concat(doc.tags || []).join(" ").replace(/<[^>]*>/g, " ");
       words(text, separator).forEach(function (word) {
-        if (/^[a-z][a-z']*$/.test(word)) counts[word] = (counts[word] || 0) + 1;
+        if (/^\p{L}[\p{L}']*$/u.test(word)) counts[word] = (counts[word] || 0) + 1;
       });
     });
     return counts;
@@ -118,11 +126,13 @@
 
   // The site's word nearest to `word`: fewest edits, then most used, then
   // alphabetical (so the choice never depends on the index's order).
+  // Accents are not counted: "cronica" is 0 edits from "crónica".
   function nearestWord(word, counts, maxEdits) {
-    var best = null, bestDistance = maxEdits + 1;
+    var best = null, bestDistance = maxEdits + 1, folded = fold(word);
     Object.keys(counts).forEach(function (candidate) {
-      var d = editDistance(word, candidate, maxEdits);
-      if (d === 0 || d > maxEdits) return;
+      if (candidate === word) return;
+      var d = editDistance(folded, fold(candidate), maxEdits);
+      if (d > maxEdits) return;
       if (d < bestDistance || (d === bestDistance &&
           (counts[candidate] > counts[best] || (counts[candidate] === counts[best] && candidate < best)))) {
         best = candidate;
@@ -147,14 +157,14 @@
   }
 
   // What goes to the worker for what the reader typed.
-  function queryToSend(typed, separator) {
-    return capEdits(withoutStopWords(typed, separator));
+  function queryToSend(typed, separator, stopWords) {
+    return capEdits(withoutStopWords(typed, separator, stopWords));
   }
 
   // The query to search again with when words matched nowhere and the
   // site has a word near each, else null. `counts` is vocabulary(docs).
-  function retryQuery(query, items, separator, counts) {
-    var missed = missedWords(query, items, separator);
+  function retryQuery(query, items, separator, counts, stopWords) {
+    var missed = missedWords(query, items, separator, stopWords);
     if (!missed.length) return null;
     var fixes = corrections(missed, counts);
     return Object.keys(fixes).length ? correctedQuery(query, fixes, separator) : null;
@@ -162,8 +172,9 @@
 
   // " kill myself " is in " i want to kill myself ", "harm" is not a word
   // of "harmless": whole words and phrases only, whatever the punctuation.
+  // Accents aside too: "autolesion" reads as "autolesión".
   function normalized(text) {
-    return " " + String(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
+    return " " + fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
   }
 
   function readsLikeCrisis(query, phrases) {
@@ -213,7 +224,7 @@
     var parts = ui(doc);
     var phrases = [];
     try { phrases = JSON.parse(parts.crisis.getAttribute("data-search-crisis")); } catch (error) { /* no panel */ }
-    var separator = /[\s-]+/, docs = [], counts = null;
+    var separator = /[\s-]+/, docs = [], counts = null, stopWords = STOP_WORDS;
     var sent = [];   // queries in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
 
@@ -221,13 +232,14 @@
       if (message && message.type === SETUP && message.data) {
         separator = new RegExp(message.data.config.separator);
         docs = message.data.docs || [];
+        stopWords = message.data.config.stop_words || STOP_WORDS;
         counts = null;
       }
       if (message && message.type === QUERY) {
         var typed = String(message.data);
         showCrisisHelp(parts, readsLikeCrisis(typed, phrases));
         showNote(parts, "");
-        var query = queryToSend(typed, separator);
+        var query = queryToSend(typed, separator, stopWords);
         sent.push({query: query, corrected: false});
         message = {type: QUERY, data: query};
       }
@@ -245,9 +257,9 @@
       }
       if (!asked || sent.length || !asked.query.trim()) return;   // a newer query is on its way
       var items = [].concat.apply([], message.data.items || []);
-      if (!missedWords(asked.query, items, separator).length) return;
+      if (!missedWords(asked.query, items, separator, stopWords).length) return;
       counts = counts || vocabulary(docs, separator);
-      var query = retryQuery(asked.query, items, separator, counts);
+      var query = retryQuery(asked.query, items, separator, counts, stopWords);
       if (!query) return;
       sent.push({query: query, corrected: true});
       setBusy(parts, true);
@@ -260,7 +272,7 @@
     SETUP: SETUP, QUERY: QUERY, RESULT: RESULT, STOP_WORDS: STOP_WORDS,
     queryToSend: queryToSend, retryQuery: retryQuery,
     withoutStopWords: withoutStopWords, capEdits: capEdits, missedWords: missedWords,
-    vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord,
+    vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
     corrections: corrections, correctedQuery: correctedQuery, readsLikeCrisis: readsLikeCrisis,
     wrapWorker: wrapWorker
   };

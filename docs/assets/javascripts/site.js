@@ -1,7 +1,8 @@
 // The site's own scripts for every page, in one small file, deferred (it
 // never holds up the first paint):
 //   1. what the "Copy link" button beside every section heading does;
-//   2. redirects for section links that moved (permalinks.yml).
+//   2. redirects for section links that moved (permalinks.yml);
+//   3. the language switch keeps the reader's section.
 // Search has its own script, search.js, loaded when the reader opens search.
 
 // Runs fn on every page. Material's instant navigation swaps pages without
@@ -103,3 +104,15 @@ function onEveryPage(fn) {
   onEveryPage(follow);
   window.addEventListener("hashchange", follow);
 })();
+
+// ---- 3. The language switch keeps the reader's section ----------------------
+
+// The switch (overrides/partials/language-switch.html) links to the same
+// page in the other language; sections have the same ids in every
+// language, so the section the reader is on (#id in the address, which
+// navigation.tracking keeps current) goes along. Without JavaScript the
+// link still opens the same page, at its top.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a.language-switch__link");
+  if (link && location.hash && !link.hash) link.hash = location.hash;
+});

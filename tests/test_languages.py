@@ -1,0 +1,378 @@
+"""The site in every language (overrides/hooks/languages.py and
+translation_status.py): unit tests of the hooks on small fixtures, checks of
+the built editions' HTML, and what a reader does in Chromium.
+
+The language-neutral checks (axe, CSP, budgets, no JavaScript, print QR
+codes, computed styles, forms) run on every edition's pages through
+sitebuild.EDITION_URLS in their own test files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from playwright.sync_api import expect
+
+import languages
+import translation_status
+from front_matter import validate
+from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project
+
+URLS = [url for url, _, _ in PAGES]
+
+
+def _config(language="en", site_url="https://example.org/kb/", entries=None, interface=None):
+    """The parts of a MkDocs config the languages hook reads."""
+    entries = entries if entries is not None else [
+        {"code": "en", "name": "English", "locale": "en_US"}, {"code": "es", "name": "Español", "locale": "es_US"}]
+    config = SimpleNamespace(extra={"languages": entries, "interface": interface or {}}, theme={"language": language},
+                             site_url=site_url, config_file_path=str(ROOT / "mkdocs.yml"))
+    return config
+
+
+# ---- Unit tests of the hooks -------------------------------------------------------
+
+def test_each_language_gets_its_address_from_the_build_it_is_in():
+    english = _config()
+    languages.languages(english)
+    assert [(e["path"], e["url"]) for e in english.extra["languages"]] == [
+        ("", "https://example.org/kb/"), ("es/", "https://example.org/kb/es/")]
+    spanish = _config("es", "https://example.org/kb/es/")
+    languages.languages(spanish)
+    assert [e["url"] for e in spanish.extra["languages"]] == ["https://example.org/kb/", "https://example.org/kb/es/"]
+
+
+@pytest.mark.parametrize("entries,says", [
+    ([], "extra.languages should list the site's languages"),
+    ([{"code": "en", "name": "English"}], "entry 1: field 'locale' is None"),
+    ([{"code": "en", "name": "English", "locale": "en_US", "flag": "uk"}], "entry 1: unknown field 'flag'"),
+    ([{"code": "en", "name": "English", "locale": "en_US"}] * 2, "entry 2: the language 'en' is listed twice"),
+    ([{"code": "fr", "name": "Français", "locale": "fr_FR"}], "theme.language is 'en', which extra.languages does not list"),
+])
+def test_a_bad_language_entry_names_the_field_and_the_fix(entries, says):
+    with pytest.raises(PluginError, match=re.escape(says)):
+        languages.languages(_config(entries=[dict(e) for e in entries]))
+
+
+def test_alternate_links_are_absolute_for_search_engines_and_relative_for_readers():
+    english, spanish = _config(), _config("es", "https://example.org/kb/es/")
+    languages.languages(english), languages.languages(spanish)
+    page = SimpleNamespace(file=object(), url="safety/")
+    home = SimpleNamespace(file=object(), url="")
+    assert [(a["code"], a["url"], a["href"]) for a in languages.alternates(english, page)] == [
+        ("en", "https://example.org/kb/safety/", "../safety/"), ("es", "https://example.org/kb/es/safety/", "../es/safety/")]
+    assert [a["href"] for a in languages.alternates(spanish, page)] == ["../../safety/", "../../es/safety/"]
+    assert [a["href"] for a in languages.alternates(english, home)] == ["./", "es/"]
+    assert [a["href"] for a in languages.alternates(spanish, home)] == ["../", "../es/"]
+    assert languages.alternates(english, None) == []
+
+
+def test_a_missing_interface_word_fails_naming_the_file_and_the_line_to_add():
+    spanish = _config("es", "https://example.org/kb/es/", interface={"es": {"Copy link": "Copiar enlace"}})
+    assert languages.translate(spanish, "Copy link") == "Copiar enlace"
+    assert languages.translate(_config(), "Anything at all") == "Anything at all"
+    with pytest.raises(PluginError) as error:
+        languages.translate(spanish, "Copy: link")
+    assert "includes/es/interface.yml: no translation for 'Copy: link'" in str(error.value)
+    assert "'Copy: link': <the es text>" in str(error.value)
+
+
+def test_every_interface_word_in_the_templates_and_hooks_is_translated():
+    """Each `"..." | t` in a template and each string in a hook's WORDS has a
+    line in every translation's interface.yml (the build fails on the rest
+    only when a page renders them)."""
+    templates = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides").rglob("*.html"))
+    used = set(re.findall(r'"((?:[^"\\]|\\.)+)"\s*\|\s*t\b', templates))
+    used = {re.sub(r'\\(.)', r"\1", text) for text in used}
+    for code in TRANSLATIONS:
+        table = yaml.safe_load((ROOT / "includes" / code / "interface.yml").read_text(encoding="utf-8"))
+        missing = sorted(used - set(table))
+        assert not missing, f"includes/{code}/interface.yml lacks: {missing}"
+
+
+VALID = {"title": "T", "description": "D.", "last_reviewed": dt.date(2026, 11, 25),
+         "next_review": dt.date(2027, 11, 25)}
+TRANSLATED = {**VALID, "translation_of": dt.date(2026, 11, 25), "translation_source": "3f2a9c1d0b7e"}
+
+
+@pytest.mark.parametrize("meta,translation,says", [
+    (VALID, True, "docs/es/p.md: front matter field 'translation_of' is missing"),
+    ({**VALID, "translation_of": dt.date(2026, 11, 25)}, True, "field 'translation_source' is missing"),
+    ({**TRANSLATED, "translation_source": 930890326614}, True, "not quoted text (YAML reads digits as a number)"),
+    ({**TRANSLATED, "translation_source": "xyz"}, True, "field 'translation_source' is 'xyz'"),
+    ({**TRANSLATED, "translation_of": "25 Nov"}, True, "field 'translation_of' is '25 Nov', not a date"),
+    ({**VALID, "translation_of": dt.date(2026, 11, 25)}, False, "is only for translated pages"),
+])
+def test_translation_front_matter_errors_name_the_file_field_and_fix(meta, translation, says):
+    errors = validate(meta, "es/p.md", translation=translation)
+    assert any(says in e for e in errors), errors
+    assert all("Expected" in e for e in errors)
+
+
+def test_a_translation_is_behind_when_its_english_page_is_reviewed_or_changed(tmp_path):
+    english = tmp_path / "p.md"
+    english.write_text("---\nlast_reviewed: 2026-11-25\n---\n\n# Page\n\nText.\n")
+    current = {"translation_of": dt.date(2026, 11, 25), "translation_source": translation_status.fingerprint(
+        english.read_text())}
+    assert translation_status.status(current, english) == {"reviewed_by": None, "behind": False, "reasons": []}
+    english.write_text(english.read_text().replace("Text.", "Text, corrected."))
+    changed = translation_status.status(current, english)
+    assert changed["behind"] and "text has changed" in changed["reasons"][0]
+    english.write_text("---\nlast_reviewed: 2027-01-10\n---\n\n# Page\n\nText.\n")
+    reviewed = translation_status.status(current, english)
+    assert reviewed["behind"] and "reviewed on 2027-01-10" in reviewed["reasons"][0]
+
+
+# ---- The built editions ---------------------------------------------------------------
+
+def _soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="module")
+def editions(site):
+    """{code: {url: parsed page}} for every language."""
+    return {code: {url: _soup(site, ("" if code == LANGUAGES[0] else code + "/") + url) for url in URLS}
+            for code in LANGUAGES}
+
+
+def _content(soup):
+    return soup.select_one("article.md-content__inner")
+
+
+def test_every_page_has_its_counterpart_with_the_same_section_ids(editions):
+    for code in TRANSLATIONS:
+        for url in URLS:
+            ids = lambda soup: [h["id"] for h in _content(soup).select("h1, h2, h3, h4, h5, h6") if h.get("id")]
+            assert ids(editions[code][url]) == ids(editions["en"][url]), f"/{code}/{url}: section ids differ"
+            every = lambda soup: Counter(e["id"] for e in _content(soup).select("[id]"))
+            assert every(editions[code][url]) == every(editions["en"][url]), f"/{code}/{url}: element ids differ"
+
+
+def test_each_translation_has_the_same_headings_paragraphs_and_list_items(editions):
+    """The same shape as the English page: nothing dropped, nothing added."""
+    def shape(soup):
+        article = _content(BeautifulSoup(str(soup), "lxml"))   # a copy: the fixture is shared
+        for extra in article.select(".translation-note, .language-switch"):
+            extra.decompose()
+        return {"headings": [h.name for h in article.select("h1, h2, h3, h4")],
+                "paragraphs": len(article.select("p")), "list items": len(article.select("li")),
+                "table rows": len(article.select("tr")), "links": len(article.select("a[href]"))}
+    for code in TRANSLATIONS:
+        for url in URLS:
+            assert shape(editions[code][url]) == shape(editions["en"][url]), f"/{code}/{url}"
+
+
+# Words that only English uses: two or more in a paragraph, with no Spanish
+# ones, means it was left in English.
+ENGLISH = set("the and of to is are with for you your this that what when how which not from have".split())
+SPANISH = set("el la los las de del que y es son con para usted su sus por una un no se en".split())
+
+
+def untranslated(english: BeautifulSoup, translated: BeautifulSoup) -> list[str]:
+    """Paragraphs, list items, headings and cells of a translated page that
+    are still in English. Cited references stay as published (their titles
+    are in the original language), and code is code."""
+    def blocks(soup):
+        article = _content(BeautifulSoup(str(soup), "lxml"))   # a copy: the fixture is shared
+        for skip in article.select(".footnote, code, .review-dates__cite, svg"):
+            skip.decompose()
+        return [re.sub(r"\s+", " ", e.get_text(" ", strip=True))
+                for e in article.select("p, li, h1, h2, h3, h4, td, th, figcaption, summary")]
+    originals = {text for text in blocks(english) if len(text.split()) >= 3}
+    found = []
+    for text in blocks(translated):
+        words = re.findall(r"[a-záéíóúñü]+", text.lower())
+        if text in originals or (sum(w in ENGLISH for w in words) >= 2 and not any(w in SPANISH for w in words)):
+            found.append(text)
+    return found
+
+
+def test_no_paragraph_or_list_item_is_left_in_english(editions):
+    for code in TRANSLATIONS:
+        for url in URLS:
+            left = untranslated(editions["en"][url], editions[code][url])
+            assert not left, f"/{code}/{url} still has English text:\n  " + "\n  ".join(left)
+
+
+def test_the_untranslated_check_can_fail(editions):
+    spanish = BeautifulSoup(str(editions["es"]["safety/"]), "lxml")
+    english_item = editions["en"]["safety/"].select_one("#who-should-not ~ ul li")
+    spanish.select_one("#who-should-not ~ ul li").replace_with(BeautifulSoup(str(english_item), "lxml").li)
+    assert untranslated(editions["en"]["safety/"], spanish) == [english_item.get_text(" ", strip=True)]
+
+
+def test_html_lang_canonical_hreflang_og_locale_and_structured_data(editions, config):
+    import json
+
+    root = config["site_url"]
+    for code in LANGUAGES:
+        prefix = "" if code == LANGUAGES[0] else code + "/"
+        for url in URLS:
+            soup = editions[code][url]
+            assert soup.html["lang"] == code
+            assert soup.select_one('link[rel="canonical"]')["href"] == root + prefix + url
+            alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+            assert alternates == {"x-default": root + url,
+                                  **{c: root + ("" if c == LANGUAGES[0] else c + "/") + url for c in LANGUAGES}}
+            assert soup.select_one('meta[property="og:locale"]')["content"].startswith(code + "_")
+            [page] = [d for d in (json.loads(s.string) for s in soup.select('script[type="application/ld+json"]'))
+                      if d["@type"] == "MedicalWebPage"]
+            assert page["inLanguage"] == code and page["url"] == root + prefix + url
+
+
+def test_every_sitemap_lists_its_pages_with_every_language(site, config):
+    root = config["site_url"]
+    for code in LANGUAGES:
+        prefix = "" if code == LANGUAGES[0] else code + "/"
+        sitemap = BeautifulSoup((site / prefix / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+        entries = sitemap.find_all("url")
+        # <loc>: this edition's pages only (Material's instant navigation
+        # treats every <loc> as a page of this build).
+        assert sorted(e.loc.text for e in entries) == sorted(root + prefix + url for url in URLS)
+        for entry in entries:
+            url = entry.loc.text[len(root + prefix):]
+            links = {link["hreflang"]: link["href"] for link in entry.find_all("link")}
+            assert links == {"x-default": root + url,
+                             **{c: root + ("" if c == LANGUAGES[0] else c + "/") + url for c in LANGUAGES}}
+
+
+def test_every_page_switches_to_the_same_page_in_the_other_language(editions, config):
+    for code in LANGUAGES:
+        prefix = "" if code == LANGUAGES[0] else code + "/"
+        for url in URLS:
+            links = editions[code][url].select("nav.language-switch a")
+            assert {a["hreflang"] for a in links} == set(LANGUAGES) - {code}, f"/{prefix}{url}"
+            for a in links:
+                other = "" if a["hreflang"] == LANGUAGES[0] else a["hreflang"] + "/"
+                assert urljoin(config["site_url"] + prefix + url, a["href"]) == config["site_url"] + other + url
+                assert a["lang"] == a["hreflang"] and a["target"] == "_self"
+
+
+def test_translated_pages_are_marked_as_translations_until_reviewed(editions):
+    for code in TRANSLATIONS:
+        for url in URLS:
+            note = editions[code][url].select_one("aside.translation-note")
+            assert note is not None, f"/{code}/{url}: no translation note"
+            assert not note.select(".translation-note__behind"), f"/{code}/{url}: says it is behind"
+            assert note.select_one("a[hreflang=en]")
+    assert not editions["en"][""].select("aside.translation-note")
+
+
+def test_spanish_review_dates_and_clinicians_table(editions, config):
+    box = re.sub(r"\s+", " ", editions["es"]["safety/"].select_one("aside.review-dates").get_text(" "))
+    assert "Última revisión de la página: 25 de noviembre de 2026" in box and "Próxima revisión:" in box
+    table = editions["es"]["clinicians/"].select_one("table.section-links")
+    assert [th.get_text() for th in table.select("th")] == ["Página", "Sección", "Enlace"]
+    links = [a["href"] for a in table.select("a")]
+    assert links and all(link.startswith(config["site_url"] + "es/") for link in links)
+    assert "Mal uso y dependencia" in table.get_text()
+
+
+def test_spanish_crisis_help_on_pages_and_in_search(editions):
+    for url in ("mental-health/", "pain-overlap/", "about/"):
+        box = editions["es"][url].select_one("aside.crisis-help")
+        text = re.sub(r"\s+", " ", box.get_text(" "))
+        assert "Llame o envíe un mensaje de texto al 988" in text and "oprima 2" in text and "AYUDA" in text
+        assert "Llame al 911" in text
+        hrefs = {a["href"] for a in box.select("a")}
+        assert {"tel:988", "sms:988", "tel:911", "https://988lifeline.org/es/"} <= hrefs
+    template = editions["es"][""].select_one("[data-search-crisis] template")
+    assert "oprima 2" in template.decode_contents() and "AYUDA" in template.decode_contents()
+    footer = editions["es"][""].select_one("footer .md-copyright").get_text(" ")
+    assert "oprima 2" in footer and "AYUDA" in footer
+
+
+def test_the_404_page_speaks_every_language(site, config):
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    for code in TRANSLATIONS:
+        section = soup.select_one(f'section.not-found__language[lang="{code}"]')
+        assert section.select_one("h2").get_text(strip=True)
+        assert section.select_one("a")["href"] == config["site_url"] + code + "/"
+
+
+# ---- Real builds of a changed copy of the site ---------------------------------------
+
+def test_a_page_without_its_translation_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "es" / "glossary.md").unlink()
+    result = build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "docs/es/glossary.md is missing: every page in docs/ needs its translation there" in result.stderr
+
+
+def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_the_audit(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "safety.md"
+    page.write_text(page.read_text().replace("Like every medicine, ketamine has risks.",
+                                             "Like every medicine, ketamine has risks and benefits."))
+    result = build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr   # a translation behind never blocks an English fix
+    assert "docs/es/safety.md: translation out of date: the English page's text has changed" in result.stderr
+    note = _soup(tmp_path / "site", "es/safety/").select_one("aside.translation-note .translation-note__behind")
+    assert "no está al día" in note.get_text() and note.select_one("a[hreflang=en]")["href"] == "../../safety/"
+    assert not _soup(tmp_path / "site", "es/glossary/").select(".translation-note__behind")
+    audit = subprocess.run([sys.executable, "overrides/hooks/translation_status.py", "docs"], cwd=project,
+                           capture_output=True, text=True, check=True)
+    assert "docs/es/safety.md: behind docs/safety.md" in audit.stdout
+    fingerprint = translation_status.fingerprint(page.read_text())
+    assert f'translation_source: "{fingerprint}"' in audit.stdout
+    assert audit.stdout.strip().endswith("1 translated page(s) behind their English page.")
+
+
+def test_the_audit_finds_no_translation_behind_today():
+    audit = subprocess.run([sys.executable, "overrides/hooks/translation_status.py", "docs"], cwd=ROOT,
+                           capture_output=True, text=True, check=True)
+    assert audit.stdout.strip() == "0 translated page(s) behind their English page."
+
+
+# ---- In the browser ------------------------------------------------------------------
+
+def test_switching_language_keeps_the_page_and_the_section(page, server):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server.root)
+    # Instant navigation to a page, then to a section of it.
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Safety", exact=True).click()
+    expect(page).to_have_url(server.root + "safety/")
+    page.locator("article a[href$='#misuse']").first.click()
+    expect(page).to_have_url(re.compile(r"/safety/#misuse$"))
+    page.locator("nav.language-switch a[hreflang=es]").click()
+    expect(page).to_have_url(server.root + "es/safety/#misuse")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("article.md-content__inner h1")).to_contain_text("Seguridad")
+    # Instant navigation within the Spanish edition, then back to English.
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Qué esperar", exact=True).click()
+    expect(page).to_have_url(server.root + "es/what-to-expect/")
+    expect(page.locator("article.md-content__inner h1")).to_contain_text("Qué esperar")
+    page.locator("nav.language-switch a[hreflang=en]").click()
+    expect(page).to_have_url(server.root + "what-to-expect/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    # Material's language selector would fetch a sitemap beside every
+    # hreflang link (a 404 page); those requests are never sent, while
+    # each edition's own sitemap, which instant navigation reads, is.
+    sitemaps = sorted({u for u in requests if u.endswith("sitemap.xml")})
+    assert sitemaps == sorted({server.root + "sitemap.xml", server.root + "es/sitemap.xml"}), sitemaps
+
+
+def test_searching_a_spanish_page_finds_spanish_pages_only(page, server):
+    from search_runner import open_search, search
+
+    page.goto(server.root + "es/")
+    open_search(page)
+    outcome = search(page, server.root + "es/", "ketamina")
+    assert outcome.links and all(link.startswith(server.root + "es/") for link in outcome.links), outcome.links
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing")
+    # Material's own words in Spanish (theme.language: es), not English.
+    assert page.locator("input.md-search__input").get_attribute("placeholder") not in ("", "Search")
+    expect(page.locator("html")).to_have_attribute("lang", "es")

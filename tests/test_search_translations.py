@@ -1,0 +1,81 @@
+"""Search in each translation (/<code>/): its own query set, typed into the
+real search box in Chromium on that edition's pages, with the same rules as
+the English set (tests/test_search.py): every query finds its page (the
+first result for exact terms and `top: 1`, else the top 3) or is a known
+miss with a reason, in a list that only shrinks; and every result is a page
+of the reader's own language.
+
+A language's files: tests/search_queries.<code>.yml and
+tests/search_known_misses.<code>.yml."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from search_runner import open_search, search
+from sitebuild import TRANSLATIONS
+from test_search import KINDS
+
+HERE = Path(__file__).parent
+
+
+def _load(code: str) -> tuple[list[dict], dict[str, str]]:
+    queries = yaml.safe_load((HERE / f"search_queries.{code}.yml").read_text(encoding="utf-8"))
+    misses = yaml.safe_load((HERE / f"search_known_misses.{code}.yml").read_text(encoding="utf-8")) or {}
+    return queries, misses
+
+
+def _top(q: dict) -> int:
+    return q.get("top", 1 if q["kind"] == "exact" else 3)
+
+
+@pytest.mark.parametrize("code", TRANSLATIONS)
+def test_query_set_is_broad_enough(code):
+    queries, misses = _load(code)
+    counts = defaultdict(int)
+    for q in queries:
+        assert q["kind"] in KINDS and set(q) <= {"kind", "query", "page", "section", "top"}, q
+        counts[q["kind"]] += 1
+    assert len(queries) >= 40 and all(counts[k] >= 5 for k in ("exact", "abbreviation", "paraphrase", "misspelling")), dict(counts)
+    assert len({q["query"] for q in queries}) == len(queries), "a query is listed twice"
+    # Missing accents are the commonest Spanish misspelling: the set has them.
+    assert sum(q["kind"] == "misspelling" and q["query"].isascii() for q in queries) >= 5
+    for query, reason in misses.items():
+        assert query in {q["query"] for q in queries} and len(str(reason).split()) >= 3, query
+
+
+@pytest.fixture(scope="module", params=TRANSLATIONS)
+def outcomes(request, browser, server):
+    code = request.param
+    queries, misses = _load(code)
+    root = server.root + code + "/"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(root)
+    open_search(tab)
+    results = [(q, search(tab, root, q["query"])) for q in queries]
+    context.close()
+    assert not errors, errors
+    return code, root, misses, results
+
+
+def test_every_query_finds_its_page_in_the_readers_language(outcomes):
+    code, root, misses, results = outcomes
+    failures, fixed, elsewhere = [], [], []
+    for q, outcome in results:
+        hit = q["page"] in outcome.pages[:_top(q)]
+        line = f'{q["kind"]:>12}: {q["query"]!r} -> {outcome.pages[:3]} (wanted {q["page"]} in top {_top(q)})'
+        if not hit and q["query"] not in misses:
+            failures.append(line)
+        if hit and q["query"] in misses:
+            fixed.append(line)
+        elsewhere += [link for link in outcome.links if not link.startswith(root)]
+    assert not elsewhere, f"/{code}/ search returned pages of another language: {elsewhere[:5]}"
+    assert not failures, f"/{code}/ queries that miss their page:\n" + "\n".join(failures)
+    assert not fixed, f"known misses that now pass: remove them from search_known_misses.{code}.yml:\n" + "\n".join(fixed)
