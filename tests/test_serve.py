@@ -38,6 +38,10 @@ def test_preview_serves_pages_with_live_reload(config):
         assert "livereload(" in html
         assert "Content-Security-Policy" not in html
         assert "Safety, side effects and who should not have ketamine" in html
+        # The Spanish edition, built by the same preview, reloads too.
+        spanish = urllib.request.urlopen(url.replace("/safety/", "/es/safety/"), timeout=5).read().decode()
+        assert "livereload(" in spanish and "Content-Security-Policy" not in spanish
+        assert "Seguridad, efectos secundarios y quién no debe recibir ketamina" in spanish
     finally:
         server.terminate()
         server.wait(timeout=10)
