@@ -376,3 +376,20 @@ def test_searching_a_spanish_page_finds_spanish_pages_only(page, server):
     # Material's own words in Spanish (theme.language: es), not English.
     assert page.locator("input.md-search__input").get_attribute("placeholder") not in ("", "Search")
     expect(page.locator("html")).to_have_attribute("lang", "es")
+
+
+def test_a_spanish_handout_prints_in_spanish_with_its_own_address(page, server, config):
+    import io
+
+    from pypdf import PdfReader
+
+    page.goto(server.root + "es/pain-overlap/")
+    page.emulate_media(media="print")
+    expect(page.locator("nav.language-switch")).to_be_hidden()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
+    assert config["site_url"] + "es/pain-overlap/" in text.replace(" ", "")
+    assert "Última revisión de la página: 25 de noviembre de 2026" in text
+    assert "Esta página es una traducción" in text   # a handout says it is a translation
+    for chrome in ("¿Quiere saber si", "Copiar enlace", "Page last reviewed"):
+        assert chrome not in text, chrome
