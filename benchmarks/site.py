@@ -23,7 +23,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from common import CHROMIUM_ARGS, PAGES, ROOT, Sites, chromium_path
-from sitebuild import first_visit
+from sitebuild import EDITION_URLS, TRANSLATIONS, first_visit
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -99,8 +99,9 @@ def main() -> None:
     with Sites() as sites, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         chromium = chromium or p.chromium.executable_path  # Playwright's own, for Lighthouse too
+        # Every page of every edition (the Spanish one under /es/).
         visits = {url: {name: first_visit(browser, sites.servers[name], url) for name in names}
-                  for url, _, _ in PAGES}
+                  for url in EDITION_URLS}
         opening = {name: [] for name in names}
         for _ in range(SEARCH_RUNS):  # interleaved, so both see the same machine
             for name in names:
@@ -110,7 +111,8 @@ def main() -> None:
         heaviest = max(visits, key=lambda url: sum(r[2] for r in visits[url]["ours"]))
         reports: dict[str, dict[str, list[dict]]] = {}
         if not args.no_lighthouse:
-            for url, _, _ in PAGES:
+            # Each English page, and the home page of each translation.
+            for url in [url for url, _, _ in PAGES] + [code + "/" for code in TRANSLATIONS]:
                 runs = LIGHTHOUSE_RUNS if url in ("", heaviest) else 1
                 reports[url] = {name: [] for name in names}
                 for _ in range(runs):
@@ -128,7 +130,7 @@ def main() -> None:
     print("\n### First visit on a phone (every request until the network is idle, gzip as served)\n")
     print("| page | ours: KB | ours: requests | default: KB | default: requests | ours / default |")
     print("|---|---:|---:|---:|---:|---:|")
-    for url, _, _ in PAGES:
+    for url in EDITION_URLS:
         o, d = total[url]["ours"], total[url]["default"]
         print(f"| /{url} | {o / 1000:.1f} | {len(visits[url]['ours'])} | {d / 1000:.1f} "
               f"| {len(visits[url]['default'])} | {o / d:.2f} |")
