@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 
-from sitebuild import BUILD_ENV, ROOT, site_prefix
+from sitebuild import BUILD_ENV, copy_project, site_prefix
 
 
 def _free_port() -> int:
@@ -19,11 +19,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_preview_serves_pages_with_live_reload(config):
+def _get(url: str) -> str:
+    return urllib.request.urlopen(url, timeout=5).read().decode()
+
+
+def test_preview_serves_pages_with_live_reload(config, tmp_path):
+    # A copy of the project, so the test can edit a page as an editor does.
+    project = copy_project(tmp_path / "project")
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=ROOT, env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        cwd=project, env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}{site_prefix(config)}safety/"
     try:
         deadline = time.monotonic() + 60
@@ -38,10 +44,18 @@ def test_preview_serves_pages_with_live_reload(config):
         assert "livereload(" in html
         assert "Content-Security-Policy" not in html
         assert "Safety, side effects and who should not have ketamine" in html
-        # The Spanish edition, built by the same preview, reloads too.
-        spanish = urllib.request.urlopen(url.replace("/safety/", "/es/safety/"), timeout=5).read().decode()
+        # The Spanish edition, built by the same preview, reloads too: an
+        # edit to a Spanish page is rebuilt and served.
+        spanish_url = url.replace("/safety/", "/es/safety/")
+        spanish = _get(spanish_url)
         assert "livereload(" in spanish and "Content-Security-Policy" not in spanish
         assert "Seguridad, efectos secundarios y quién no debe recibir ketamina" in spanish
+        page = project / "docs" / "es" / "safety.md"
+        page.write_text(page.read_text().replace("# Seguridad, efectos", "# Seguridad (revisado), efectos"))
+        deadline = time.monotonic() + 60
+        while "Seguridad (revisado)" not in _get(spanish_url):
+            assert time.monotonic() < deadline, "the preview did not rebuild the edited Spanish page"
+            time.sleep(0.5)
     finally:
         server.terminate()
         server.wait(timeout=10)
