@@ -259,6 +259,14 @@ def test_every_page_switches_to_the_same_page_in_the_other_language(editions, co
                 assert a["lang"] == a["hreflang"] and a["target"] == "_self"
 
 
+def test_edit_this_page_opens_the_translation_itself(editions, config):
+    for code in TRANSLATIONS:
+        edit = editions[code]["safety/"].select_one("a.md-content__button[href*='/edit/']")["href"]
+        assert edit.endswith(f"/edit/main/docs/{code}/safety.md"), edit
+    assert editions["en"]["safety/"].select_one("a.md-content__button[href*='/edit/']")["href"].endswith(
+        "/edit/main/docs/safety.md")
+
+
 def test_translated_pages_are_marked_as_translations_until_reviewed(editions):
     for code in TRANSLATIONS:
         for url in URLS:
