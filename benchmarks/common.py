@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitebuild import PAGES, Server, baseline_project, build, local_site_url, reserve_port, site_prefix  # noqa: E402
+from sitebuild import PAGES, Server, baseline_project, build, build_baseline, local_site_url, reserve_port, site_prefix  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -42,7 +42,8 @@ class Sites:
             # Policy allows scripts from the site's own address only.
             self.ports[name] = reserve_port()
             started = time.perf_counter()
-            result = build(dest, config_file, env={"SITE_URL": local_site_url(self.ports[name])})
+            run = build_baseline if name == "default" else build
+            result = run(dest, config_file, env={"SITE_URL": local_site_url(self.ports[name])})
             self.build_seconds[name] = time.perf_counter() - started
             if result.returncode != 0:
                 raise SystemExit(f"{name} build failed:\n{result.stderr}")

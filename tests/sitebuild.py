@@ -172,7 +172,10 @@ class Server:
 
 def baseline_project(dest: Path) -> Path:
     """The same pages with Material's defaults: no theme settings, overrides,
-    hooks or extra plugins; only the Markdown extensions, so pages render."""
+    hooks or extra plugins; only the Markdown extensions, so pages render.
+    Each translation gets its own default build, as Material documents a
+    second language (mkdocs.<code>.yml, its own search index, under /<code>/);
+    build_baseline builds them all. Returns the first language's config."""
     import shutil
 
     config = load_config()
@@ -188,9 +191,32 @@ def baseline_project(dest: Path) -> Path:
         # Each extension with its settings, as written in mkdocs.yml.
         "markdown_extensions": [{name: config["mdx_configs"][name]} if name in config["mdx_configs"] else name
                                 for name in config["markdown_extensions"]],
+        # The translations are their own builds.
+        "exclude_docs": "".join(f"/{code}/\n" for code in TRANSLATIONS),
     }
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(baseline, sort_keys=False), encoding="utf-8")
+    for code in TRANSLATIONS:
+        extensions = [{**e, "pymdownx.snippets": {**e["pymdownx.snippets"], "base_path": [
+                          f"{base}/{code}" for base in e["pymdownx.snippets"]["base_path"]]}}
+                      if isinstance(e, dict) and "pymdownx.snippets" in e else e
+                      for e in baseline["markdown_extensions"]]
+        translation = {**baseline, "docs_dir": f"docs/{code}", "site_url": config["site_url"] + code + "/",
+                       "nav": [next(iter(item.values())) for item in config["nav"]],
+                       "theme": {"name": "material", "language": code},
+                       "plugins": [{"search": {"lang": code}}], "markdown_extensions": extensions}
+        del translation["exclude_docs"]
+        (dest / f"mkdocs.{code}.yml").write_text(yaml.safe_dump(translation, sort_keys=False), encoding="utf-8")
     return dest / "mkdocs.yml"
+
+
+def build_baseline(site: Path, config_file: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The default Material build of every edition (baseline_project): the
+    first language into `site`, each translation into site/<code>/."""
+    result = build(site, config_file, env=env)
+    for code in TRANSLATIONS:
+        if result.returncode == 0:
+            result = build(site / code, config_file.parent / f"mkdocs.{code}.yml", env=env)
+    return result
 
 
 PHONE = {"width": 390, "height": 844}

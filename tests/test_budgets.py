@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import EDITION_URLS, PAGES, Server, baseline_project, build, first_visit, site_prefix
+from sitebuild import EDITION_URLS, PAGES, Server, baseline_project, build_baseline, first_visit, site_prefix
 
 BUDGETS = yaml.safe_load((Path(__file__).parent / "budgets.yml").read_text())
 VISITS = EDITION_URLS + ["no-such-page/"]
@@ -30,7 +30,7 @@ def default_served_gzip(tmp_path_factory, config):
     """Material's default build of the same pages (the benchmark's baseline)."""
     project = tmp_path_factory.mktemp("default-project")
     dest = tmp_path_factory.mktemp("default-site")
-    result = build(dest, baseline_project(project))
+    result = build_baseline(dest, baseline_project(project))
     if result.returncode != 0:
         pytest.fail(f"default Material build failed:\n{result.stderr}", pytrace=False)
     with Server(dest, site_prefix(config), gzip=True) as running:
