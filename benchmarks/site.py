@@ -111,8 +111,8 @@ def main() -> None:
         heaviest = max(visits, key=lambda url: sum(r[2] for r in visits[url]["ours"]))
         reports: dict[str, dict[str, list[dict]]] = {}
         if not args.no_lighthouse:
-            # Each English page, and the home page of each translation.
-            for url in [url for url, _, _ in PAGES] + [code + "/" for code in TRANSLATIONS]:
+            # Each English page, the home page of each translation, and the heaviest page.
+            for url in dict.fromkeys([url for url, _, _ in PAGES] + [code + "/" for code in TRANSLATIONS] + [heaviest]):
                 runs = LIGHTHOUSE_RUNS if url in ("", heaviest) else 1
                 reports[url] = {name: [] for name in names}
                 for _ in range(runs):

@@ -346,6 +346,21 @@ def test_the_audit_finds_no_translation_behind_today():
 
 # ---- In the browser ------------------------------------------------------------------
 
+@pytest.mark.parametrize("url", ["", "safety/", "es/", "es/safety/"])
+def test_each_page_asks_for_its_own_sitemap_once(browser, server, url):
+    """Instant navigation reads the edition's sitemap; Material's language
+    selector would ask again for every hreflang link (a 404 page beside
+    most of them, the same sitemap again on a home page)."""
+    context = browser.new_context()
+    tab = context.new_page()
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.goto(server.root + url, wait_until="networkidle")
+    context.close()
+    own = server.root + ("es/" if url.startswith("es/") else "") + "sitemap.xml"
+    assert [u for u in requests if "sitemap" in u] == [own]
+
+
 def test_switching_language_keeps_the_page_and_the_section(page, server):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
