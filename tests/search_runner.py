@@ -43,9 +43,20 @@ def load_queries() -> list[dict]:
     return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
 
 
-# Search is ready: the status line no longer says "Initializing search"
-# (the worker and index load when search opens).
-_READY = """() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"""
+# Search is ready: the status line no longer says "Initializing search", in
+# the page's language (the worker and index load when search opens).
+_READY = """text => !document.querySelector('.md-search-result__meta').textContent.includes(text)"""
+
+
+def initializing_text(lang: str) -> str:
+    """Material's "Initializing search" in a language, from its own
+    translation file (partials/languages/<lang>.html)."""
+    import re
+
+    import material
+
+    source = (Path(material.__file__).parent / "templates" / "partials" / "languages" / f"{lang}.html")
+    return re.search(r'"search\.result\.initializer": "([^"]+)"', source.read_text(encoding="utf-8"))[1]
 
 
 def open_search(tab) -> None:
@@ -53,9 +64,10 @@ def open_search(tab) -> None:
     (Typed before then, a query is searched once the worker is ready; the
     first-keystroke tests in test_search.py cover that. Here the timing
     tests need a query's results to come after its last key.)"""
+    initializing = initializing_text(tab.evaluate("document.documentElement.lang"))
     tab.locator('label.md-header__button[for="__search"], input.md-search__input').locator("visible=true").first.click()
     tab.locator("input.md-search__input").wait_for(state="visible")
-    tab.wait_for_function(_READY, timeout=10_000)
+    tab.wait_for_function(_READY, arg=initializing, timeout=10_000)
     tab.evaluate(_WATCH)
 
 

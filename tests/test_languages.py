@@ -395,7 +395,7 @@ def test_searching_a_spanish_page_finds_spanish_pages_only(page, server):
     open_search(page)
     outcome = search(page, server.root + "es/", "ketamina")
     assert outcome.links and all(link.startswith(server.root + "es/") for link in outcome.links), outcome.links
-    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing")
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Inicializando")
     # Material's own words in Spanish (theme.language: es), not English.
     assert page.locator("input.md-search__input").get_attribute("placeholder") not in ("", "Search")
     expect(page.locator("html")).to_have_attribute("lang", "es")
@@ -416,3 +416,32 @@ def test_a_spanish_handout_prints_in_spanish_with_its_own_address(page, server, 
     assert "Esta página es una traducción" in text   # a handout says it is a translation
     for chrome in ("¿Quiere saber si", "Copiar enlace", "Page last reviewed"):
         assert chrome not in text, chrome
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_spanish_crisis_words_show_spanish_crisis_help_in_search(browser, server, viewport):
+    from search_runner import open_search, search
+
+    context = browser.new_context(viewport=viewport, has_touch=viewport["width"] < 600)
+    tab = context.new_page()
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.goto(server.root + "es/")
+    open_search(tab)
+    help_box = tab.locator("[data-search-crisis]")
+    alert = help_box.locator("[role=alert]")
+    for query in ("quiero quitarme la vida", "me quiero morir", "autolesion", "sobredosis"):
+        search(tab, server.root + "es/", query)
+        expect(help_box).to_be_visible()
+        expect(alert).to_contain_text("Si está en crisis")
+        expect(alert).to_contain_text("oprima 2")
+        for href in ("tel:988", "sms:988", "tel:911"):
+            expect(alert.locator(f'a[href="{href}"]')).to_be_visible()
+        box = help_box.bounding_box()
+        assert box["y"] >= 0 and box["y"] + 40 < viewport["height"], box
+    for query in ("dolor de espalda", "vida sana"):
+        search(tab, server.root + "es/", query)
+        expect(help_box).to_be_hidden()
+    assert not [u for u in requests if "quiero" in u or "morir" in u], "nothing typed is sent anywhere"
+    context.close()
