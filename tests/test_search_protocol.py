@@ -29,9 +29,8 @@ PARTIAL_CHANGES = [
     ('<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n',
      '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n'
      '{#- ours: crisis help -#}\n'
-     '<div class="search-crisis md-typeset" data-search-crisis=\'{{ crisis_words | tojson }}\' hidden>\n'
+     '<div class="search-crisis md-typeset" data-search-crisis hidden>\n'
      '<div role="alert"></div>\n'
-     '<template>{% include "partials/search-crisis.html" %}</template>\n'
      '</div>\n'),
     ('<div class="md-search-result__meta">', '<div class="md-search-result__meta" role="status">'),
     ('</div>\n<ol class="md-search-result__list"',

@@ -1,13 +1,23 @@
 """Crisis words for search, from crisis-words.yml.
 
-Editors extend the list without code. The hook checks it when the config
-loads (a clear error names the file, the entry and the fix) and gives the
-search panel's template the list for the reader's language as
-`crisis_words`. The matching itself runs in the browser (search.js).
+Editors extend the file without code. The hook checks it when the config
+loads (a clear error names the file, the language, the entry and the fix),
+and after the build writes into the search index's config, as `crisis`:
+
+  lists  every language's phrases, filler words and same forms: every
+         edition checks every language (a Spanish speaker on an English
+         page, and the reverse);
+  help   the crisis help in each language, as the search panel shows it
+         (partials/search-crisis.html, in that language's words);
+  page   this edition's language, whose help comes first.
+
+The index loads when the reader opens search, so none of this weighs on a
+page's first view. The matching runs in the browser (search.js).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -17,45 +27,104 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 DATA_FILE = "crisis-words.yml"
+HELP_TEMPLATE = "partials/search-crisis.html"
+FIELDS = {
+    "phrases": "a list of words and phrases that read as crisis, e.g.\n    phrases:\n      - kill myself",
+    "filler": "a list of words a phrase can do without, e.g. filler: [a, the, to]",
+    "same": "a map of written forms to what they mean, e.g.\n    same:\n      dont: do not",
+}
 
-_words: dict[str, list[str]] = {}
+_words: dict[str, dict] = {}
+_env: Environment | None = None
 
 
-def load(path: Path) -> dict[str, list[str]]:
+def _text(value, where: str, example: str) -> str:
+    if not isinstance(value, (str, int)) or not str(value).strip():
+        raise PluginError(f"{where}: {value!r} is not a word or phrase. Write it as text, e.g. {example}")
+    text = str(value)
+    if text != text.strip().lower():
+        raise PluginError(f"{where}: {text!r} must be lowercase with no spaces around it: write {text.strip().lower()!r}.")
+    return text
+
+
+def load(path: Path) -> dict[str, dict]:
+    """crisis-words.yml, checked: {code: {phrases: [...], filler: [...], same: {...}}}."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise PluginError(f"{path.name}: cannot read the crisis words: {exc}") from exc
     if not isinstance(data, dict) or not data:
-        raise PluginError(f"{path.name}: expected a language code with its list, e.g.\nen:\n  - suicide")
-    for lang, entries in data.items():
-        if not isinstance(entries, list) or not entries:
-            raise PluginError(f"{path.name}: {lang}: expected a list of words and phrases, got {entries!r}.")
-        seen = set()
-        for n, entry in enumerate(entries, 1):
-            where = f"{path.name}: {lang}, entry {n}"
-            if not isinstance(entry, (str, int)) or not str(entry).strip():
-                raise PluginError(f"{where}: {entry!r} is not a word or phrase. Write it as text, e.g. - kill myself")
-            text = str(entry)
-            if text != text.strip().lower():
-                raise PluginError(f"{where}: {text!r} must be lowercase with no spaces around it: "
-                                  f"write {text.strip().lower()!r}.")
+        raise PluginError(f"{path.name}: expected a language code with its phrases, e.g.\nen:\n  phrases:\n    - suicide")
+    lists = {}
+    for lang, entry in data.items():
+        if not isinstance(entry, dict) or "phrases" not in entry:
+            raise PluginError(f"{path.name}: {lang}: expected `phrases:` with {FIELDS['phrases']}, got {entry!r}.")
+        unknown = sorted(set(entry) - set(FIELDS))
+        if unknown:
+            raise PluginError(f"{path.name}: {lang}: unknown field {unknown[0]!r}. The fields are "
+                              + "; ".join(f"{k}: {v}" for k, v in FIELDS.items()))
+        phrases, filler, same = entry["phrases"], entry.get("filler") or [], entry.get("same") or {}
+        if not isinstance(phrases, list) or not phrases:
+            raise PluginError(f"{path.name}: {lang}: phrases: expected {FIELDS['phrases']}, got {phrases!r}.")
+        if not isinstance(filler, list):
+            raise PluginError(f"{path.name}: {lang}: filler: expected {FIELDS['filler']}, got {filler!r}.")
+        if not isinstance(same, dict):
+            raise PluginError(f"{path.name}: {lang}: same: expected {FIELDS['same']}, got {same!r}.")
+        seen: set[str] = set()
+        checked = []
+        for n, value in enumerate(phrases, 1):
+            text = _text(value, f"{path.name}: {lang}, phrase {n}", "- kill myself")
             if text in seen:
-                raise PluginError(f"{where}: {text!r} is listed twice; delete one.")
+                raise PluginError(f"{path.name}: {lang}, phrase {n}: {text!r} is listed twice; delete one.")
             seen.add(text)
-    return {lang: [str(e) for e in entries] for lang, entries in data.items()}
+            checked.append(text)
+        fillers = [_text(w, f"{path.name}: {lang}, filler {n}", "to") for n, w in enumerate(filler, 1)]
+        if set(fillers) & seen:
+            word = sorted(set(fillers) & seen)[0]
+            raise PluginError(f"{path.name}: {lang}: {word!r} is both a phrase and a filler word, so it could never "
+                              "match; take it out of one of them.")
+        forms = {_text(k, f"{path.name}: {lang}, same", "dont: do not"):
+                 _text(v, f"{path.name}: {lang}, same: {k}", "dont: do not") for k, v in same.items()}
+        for form, meaning in forms.items():
+            if form == meaning:
+                raise PluginError(f"{path.name}: {lang}, same: {form!r} means itself; delete the line.")
+            if " " in form:
+                raise PluginError(f"{path.name}: {lang}, same: {form!r} is more than one word; `same` maps one "
+                                  "written word to what it means. Write the phrase under `phrases` instead.")
+        lists[str(lang)] = {"phrases": checked, "filler": fillers, "same": forms}
+    return lists
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _words
-    path = Path(config.config_file_path).parent / DATA_FILE
-    _words = load(path)
-    lang = config.theme["language"]
-    if lang not in _words:
-        raise PluginError(f"{DATA_FILE}: no list for the site's language {lang!r}; add `{lang}:` with its words.")
+    _words = load(Path(config.config_file_path).parent / DATA_FILE)
+    for entry in config.extra.get("languages") or [{"code": config.theme["language"]}]:
+        if entry.get("code") not in _words:
+            raise PluginError(f"{DATA_FILE}: no list for the site's language {entry.get('code')!r}; add "
+                              f"`{entry.get('code')}:` with its phrases.")
     return config
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["crisis_words"] = _words[config.theme["language"]]
+    global _env
+    _env = env
     return env
+
+
+def help_html(env: Environment, code: str) -> str:
+    """The search panel's crisis help in language `code`."""
+    return env.get_template(HELP_TEMPLATE).render(crisis_code=code).strip()
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_path.exists() or _env is None:
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    codes = [entry["code"] for entry in config.extra.get("languages") or [{"code": config.theme["language"]}]]
+    index["config"]["crisis"] = {
+        "page": config.theme["language"],
+        "lists": _words,
+        "help": {code: help_html(_env, code) for code in codes},
+    }
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -19,8 +19,12 @@
 //      corrected word is a real query word, Material highlights it on the
 //      page a result opens (?h=depression), with no "Missing" line. A
 //      missing accent is no edit at all: "depresion" finds "depresión".
-//   3. Crisis words show crisis help. A query that reads like distress
-//      (crisis-words.yml) shows 988 and 911 above the results, announced.
+//   3. Crisis words show crisis help, first, on the raw query. A query
+//      that reads like distress in any of the site's languages
+//      (crisis-words.yml, shipped in the index's config.crisis) shows 988
+//      and 911 above the results, announced, in the page's language and in
+//      the language of the words that matched. Such a query goes to search
+//      as typed: it is never corrected or rewritten.
 //   4. A typed "word~999" would hang lunr: edit distances are capped at 2.
 //
 // The deciding functions are pure and tested with Node (tests/js/).
@@ -170,19 +174,129 @@
     return Object.keys(fixes).length ? correctedQuery(query, fixes, separator) : null;
   }
 
-  // " kill myself " is in " i want to kill myself ", "harm" is not a word
-  // of "harmless": whole words and phrases only, whatever the punctuation.
-  // Accents aside too: "autolesion" reads as "autolesión".
-  function normalized(text) {
-    return " " + fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
+  // ---- Crisis help -----------------------------------------------------------
+  //
+  // Someone in distress does not type the phrases in crisis-words.yml, so a
+  // phrase there stands for a kind of wording, not one string. A query reads
+  // like crisis when, for any language's list (every edition checks every
+  // language), every word of one phrase is in it:
+  //   - in any order, with other words between (within a few words);
+  //   - in any form: "self-harming" has "harm", "autolesionarme" has
+  //     "autolesion" (a light stemmer per language, and the start of a
+  //     longer word);
+  //   - misspelt: one letter wrong from 5 letters, two from 9 ("sucide");
+  //   - whatever the case, accents, apostrophes and contractions ("dont",
+  //     "don't" and "do not" are one; each list's `same:` map);
+  //   - and a phrase's filler words (its list's `filler:`) are not needed.
+  // It decides on the raw query, before anything else, and a query that
+  // matches goes to search as typed: never corrected or rewritten.
+
+  // Spanish attaches pronouns to infinitives and gerunds: "matarme" is
+  // "matar" + "me", as in "me quiero matar".
+  var ENCLITIC = /^(.{3,}?(?:ar|er|ir|ando|iendo))(me|te|se|nos|lo|la|le|los|las|les)$/;
+
+  // Light stemmers: enough that a word's forms meet, not a linguist's stem.
+  // Both sides of a comparison go through the same one.
+  var STEMMERS = {
+    en: function (w) {
+      if (w.length <= 3) return w;
+      if (/ies$/.test(w)) w = w.length > 4 ? w.slice(0, -3) + "y" : w.slice(0, -1);
+      else if (/^.ying$/.test(w)) w = w.slice(0, -4) + "ie";   // dying, lying
+      else if (/ing$/.test(w) && w.length > 5) w = undouble(w.slice(0, -3));
+      else if (/ed$/.test(w) && w.length > 3) w = undouble(w.slice(0, -2));
+      else if (/ly$/.test(w) && w.length > 5) w = w.slice(0, -2);
+      else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
+      return w.length > 2 ? w.replace(/e$/, "") : w;
+    },
+    es: function (w) {
+      var m = w.match(/^(.{3,}?)(amente|aciones|acion|iendo|ando|ados|adas|idos|idas|ado|ada|ido|ida|aron|ieron|amos|emos|imos|aba|ian|ias|ia|io|ar|er|ir|as|es|os|an|en|a|e|o|s)$/);
+      return m ? m[1] : w;
+    }
+  };
+
+  function undouble(w) {
+    return /([^aeiouls])\1$/.test(w) ? w.slice(0, -1) : w;
   }
 
-  function readsLikeCrisis(query, phrases) {
-    var text = normalized(query);
-    return phrases.some(function (phrase) {
-      var p = normalized(phrase);
-      return p.trim() !== "" && text.indexOf(p) >= 0;
+  // The query's or a phrase's words in one language's terms: folded,
+  // apostrophes dropped, `same` forms replaced, pronouns split off (es),
+  // filler left out. Each word is {word, stem}.
+  function crisisTokens(text, lang) {
+    var out = [];
+    var flat = fold(text).replace(/['’‘`´]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    flat.split(" ").forEach(function (raw) {
+      if (!raw) return;
+      var replaced = lang.same[raw] !== undefined ? lang.same[raw] : raw;
+      replaced.split(" ").forEach(function (word) {
+        if (!word) return;
+        var parts = lang.code === "es" ? (word.match(ENCLITIC) || [null, word]).slice(1) : [word];
+        parts.forEach(function (part) {
+          if (part && !lang.filler[part]) out.push({word: part, stem: lang.stem(part)});
+        });
+      });
     });
+    return out;
+  }
+
+  // How many letters may be wrong in a word of this length.
+  function typoAllowance(length) {
+    return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+  }
+
+  // Is query word q a form (or a misspelling) of phrase word p?
+  function sameWord(q, p) {
+    if (q.word === p.word || q.stem === p.stem) return true;
+    if (p.stem.length >= 4 && q.stem.indexOf(p.stem) === 0) return true;
+    var allowed = typoAllowance(p.word.length);
+    return allowed > 0 && editDistance(q.word, p.word, allowed) <= allowed;
+  }
+
+  // crisis-words.yml as the build ships it (the index's config.crisis):
+  // each language's phrases, filler and same forms, ready to match.
+  function crisisMatcher(lists) {
+    var languages = Object.keys(lists || {}).map(function (code) {
+      var list = lists[code];
+      var lang = {code: code, same: {}, filler: {}, stem: STEMMERS[code] || function (w) { return w; }};
+      Object.keys(list.same || {}).forEach(function (k) { lang.same[fold(k).replace(/['’]/g, "")] = fold(list.same[k]); });
+      (list.filler || []).forEach(function (w) { lang.filler[fold(w)] = true; });
+      lang.phrases = (list.phrases || []).map(function (phrase) {
+        return {text: phrase, words: crisisTokens(phrase, lang)};
+      }).filter(function (p) { return p.words.length; });
+      return lang;
+    });
+    return function (query) {
+      var matched = [];
+      languages.forEach(function (lang) {
+        var words = crisisTokens(query, lang);
+        if (!words.length) return;
+        var hit = null;
+        lang.phrases.some(function (phrase) {
+          if (phraseIn(phrase.words, words)) { hit = phrase.text; return true; }
+          return false;
+        });
+        if (hit !== null) matched.push({lang: lang.code, phrase: hit});
+      });
+      return matched;
+    };
+  }
+
+  // Every phrase word at a different query word, all within a span of a
+  // few words (2 per phrase word, plus 2).
+  function phraseIn(phraseWords, queryWords) {
+    var positions = phraseWords.map(function (p) {
+      var at = [];
+      queryWords.forEach(function (q, i) { if (sameWord(q, p)) at.push(i); });
+      return at;
+    });
+    if (positions.some(function (at) { return !at.length; })) return false;
+    var span = 2 * phraseWords.length + 2;
+    return (function choose(k, used, low, high) {
+      if (k === positions.length) return high - low < span;
+      return positions[k].some(function (i) {
+        if (used.indexOf(i) >= 0) return false;
+        return choose(k + 1, used.concat([i]), Math.min(low, i), Math.max(high, i));
+      });
+    })(0, [], Infinity, -Infinity);
   }
 
   // ---- In the browser: between Material and its worker ---------------------
@@ -210,37 +324,57 @@
     parts.note.append(parts.note.getAttribute("data-prefix") + " ", emphasis);
   }
 
-  function showCrisisHelp(parts, show) {
+  // Shows the crisis help of these languages (the page's first), or hides
+  // it. The help is filled in when shown and emptied when hidden, so screen
+  // readers announce it (role=alert).
+  function showCrisisHelp(parts, languages, help) {
     var box = parts.crisis;
-    if (!box || show === !box.hidden) return;
-    box.hidden = !show;
+    if (!box) return;
+    var key = languages.join(" ");
+    if (box.getAttribute("data-showing") === key) return;
+    box.setAttribute("data-showing", key);
+    box.hidden = !languages.length;
     var live = box.querySelector("[role=alert]");
-    var template = box.querySelector("template");
-    // Filled when shown, emptied when hidden, so screen readers announce it.
-    if (live && template) live.replaceChildren(show ? template.content.cloneNode(true) : "");
+    var html = languages.map(function (code) { return help[code] || ""; }).join("");
+    var template = box.ownerDocument.createElement("template");
+    template.innerHTML = html;   // the build's own markup (index config.crisis.help)
+    if (live) live.replaceChildren(template.content);
+  }
+
+  // The languages to show help in for these matches: the page's own first.
+  function helpLanguages(matches, pageLanguage) {
+    if (!matches.length) return [];
+    var codes = [pageLanguage];
+    matches.forEach(function (m) { if (codes.indexOf(m.lang) < 0) codes.push(m.lang); });
+    return codes;
   }
 
   function wrapWorker(worker, doc) {
     var parts = ui(doc);
-    var phrases = [];
-    try { phrases = JSON.parse(parts.crisis.getAttribute("data-search-crisis")); } catch (error) { /* no panel */ }
+    var crisis = {matcher: function () { return []; }, help: {}, page: "en"};
     var separator = /[\s-]+/, docs = [], counts = null, stopWords = STOP_WORDS;
     var sent = [];   // queries in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
 
     worker.postMessage = function (message) {
       if (message && message.type === SETUP && message.data) {
-        separator = new RegExp(message.data.config.separator);
+        var config = message.data.config;
+        separator = new RegExp(config.separator);
         docs = message.data.docs || [];
-        stopWords = message.data.config.stop_words || STOP_WORDS;
+        stopWords = config.stop_words || STOP_WORDS;
         counts = null;
+        if (config.crisis) {
+          crisis = {matcher: crisisMatcher(config.crisis.lists), help: config.crisis.help, page: config.crisis.page};
+        }
       }
       if (message && message.type === QUERY) {
         var typed = String(message.data);
-        showCrisisHelp(parts, readsLikeCrisis(typed, phrases));
+        // First, on the raw query: crisis help, and then the query as typed.
+        var matches = crisis.matcher(typed);
+        showCrisisHelp(parts, helpLanguages(matches, crisis.page), crisis.help);
         showNote(parts, "");
-        var query = queryToSend(typed, separator, stopWords);
-        sent.push({query: query, corrected: false});
+        var query = matches.length ? capEdits(typed) : queryToSend(typed, separator, stopWords);
+        sent.push({query: query, corrected: false, crisis: matches.length > 0});
         message = {type: QUERY, data: query};
       }
       return post(message);
@@ -255,12 +389,16 @@
         if (!sent.length && message.data.items.length) showNote(parts, asked.query);
         return;
       }
-      if (!asked || sent.length || !asked.query.trim()) return;   // a newer query is on its way
+      // A crisis query is never corrected; a newer query may be on its way.
+      if (!asked || asked.crisis || sent.length || !asked.query.trim()) return;
       var items = [].concat.apply([], message.data.items || []);
       if (!missedWords(asked.query, items, separator, stopWords).length) return;
       counts = counts || vocabulary(docs, separator);
       var query = retryQuery(asked.query, items, separator, counts, stopWords);
       if (!query) return;
+      // A correction may read like crisis where the typing did not.
+      var matches = crisis.matcher(query);
+      if (matches.length) showCrisisHelp(parts, helpLanguages(matches, crisis.page), crisis.help);
       sent.push({query: query, corrected: true});
       setBusy(parts, true);
       post({type: QUERY, data: query});
@@ -273,7 +411,8 @@
     queryToSend: queryToSend, retryQuery: retryQuery,
     withoutStopWords: withoutStopWords, capEdits: capEdits, missedWords: missedWords,
     vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
-    corrections: corrections, correctedQuery: correctedQuery, readsLikeCrisis: readsLikeCrisis,
+    corrections: corrections, correctedQuery: correctedQuery,
+    crisisMatcher: crisisMatcher, crisisTokens: crisisTokens, helpLanguages: helpLanguages, STEMMERS: STEMMERS,
     wrapWorker: wrapWorker
   };
 });
