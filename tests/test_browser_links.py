@@ -65,6 +65,8 @@ def test_printed_page_is_a_clean_handout(page, server, config):
     # Where the page lives, and how current it is
     assert config["site_url"] + "pain-overlap/" in compact
     assert "Page last reviewed: 25 November 2026" in text
+    # The crisis line, which print takes away with the header (crisis-bar.html)
+    assert "In crisis? Call or text 988 (Suicide & Crisis Lifeline). In an emergency, call 911." in text
     # Each link's address after its text
     assert "Howketamineworkstorelievephysicalpain(" + config["site_url"] + "physical-relief/)" in compact
     # No navigation, search, footer or call-to-action chrome

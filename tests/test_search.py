@@ -16,6 +16,7 @@ import yaml
 from playwright.sync_api import expect
 
 from search_runner import load_queries, open_search, search, wait_for_results
+from sitebuild import ROOT
 
 QUERIES = load_queries()
 KINDS = ("exact", "abbreviation", "paraphrase", "misspelling", "question")
@@ -272,38 +273,72 @@ def test_a_corrected_typo_says_so_and_the_page_highlights_the_correction(page, s
     expect(page.locator(".search-note")).to_have_text("")
 
 
-# ---- Crisis words show crisis help in the panel -----------------------------
+# ---- Crisis help in the panel ---------------------------------------------------
+# The whole of tests/crisis_queries.yml runs in Node on the real matching code
+# with every edition's index (tests/js/search.test.mjs); here a sample of
+# each kind is typed into Chromium, on the English page and on the Spanish
+# one, in both languages.
 
-CRISIS_LINKS = {"tel:988": "call 988", "sms:988": "text 988", "tel:911": "911"}
+CRISIS_LINKS = {"tel:988", "sms:988", "tel:911"}
+CRISIS_SAMPLE = {   # query: the languages its help shows in, on an English page / a Spanish page
+    "I want to kill myself": (["en"], ["es", "en"]),
+    "i want to end it all": (["en"], ["es", "en"]),
+    "self-harming again": (["en"], ["es", "en"]),
+    "sucide": (["en"], ["es", "en"]),
+    "no quiero vivir": (["en", "es"], ["es"]),
+    "autolesionarme": (["en", "es"], ["es"]),
+    "ya no aguanto más": (["en", "es"], ["es"]),
+}
+CRISIS_TITLES = {"en": "If you are in crisis", "es": "Si está en crisis"}
 
 
+def _crisis_queries() -> dict:
+    return yaml.safe_load((ROOT / "tests" / "crisis_queries.yml").read_text(encoding="utf-8"))
+
+
+def test_the_browser_sample_is_from_the_tested_set():
+    crisis = _crisis_queries()["crisis"]
+    for query in CRISIS_SAMPLE:
+        assert query in crisis["en"] or query in crisis["es"], query
+
+
+@pytest.mark.parametrize("edition", ["", "es/"], ids=["english-page", "spanish-page"])
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
                          ids=["desktop", "phone"])
-def test_crisis_words_show_988_and_911_above_the_results(browser, server, viewport):
+def test_crisis_phrasings_show_988_and_911_above_the_results(browser, server, viewport, edition):
     context = browser.new_context(viewport=viewport, has_touch=viewport["width"] < 600)
     tab = context.new_page()
     requests = []
     tab.on("request", lambda r: requests.append(r.url))
-    tab.goto(server.root)
+    root = server.root + edition
+    tab.goto(root)
     open_search(tab)
     help_box = tab.locator("[data-search-crisis]")
     alert = help_box.locator("[role=alert]")
-    for query in ("suicidal thoughts", "I want to kill myself", "self-harm", "overdose"):
-        search(tab, server.root, query)
+    for query, languages in CRISIS_SAMPLE.items():
+        expected = languages[1 if edition else 0]
+        search(tab, root, query)
         expect(help_box).to_be_visible()
-        for href, name in CRISIS_LINKS.items():
-            link = alert.locator(f'a[href="{href}"]')
-            expect(link).to_be_visible()
-            expect(link).to_have_text(name)
+        boxes = alert.locator("aside.crisis-help")
+        expect(boxes).to_have_count(len(expected))
+        for n, lang in enumerate(expected):
+            box = boxes.nth(n)
+            expect(box).to_have_attribute("lang", lang)
+            expect(box.locator(".crisis-help__title")).to_have_text(CRISIS_TITLES[lang])
+            for href in CRISIS_LINKS:
+                expect(box.locator(f'a[href="{href}"]')).to_be_visible()
+        # Never corrected: no "Showing results for".
+        expect(tab.locator(".search-note")).to_have_text("")
         # Above any results, and on screen without scrolling (on a phone the panel covers the page).
         box = help_box.bounding_box()
         assert box["y"] >= 0 and box["y"] + 40 < viewport["height"], box
         results = tab.locator("li.md-search-result__item")
         if results.count():
             assert results.first.bounding_box()["y"] > box["y"] + box["height"] - 1
-    for query in ("harmless", "pain killer", "ketamine dose"):
-        search(tab, server.root, query)
+    for query in ("harmless", "pain killer", "ketamine dose", "dolor de espalda"):
+        search(tab, root, query)
         expect(help_box).to_be_hidden()
         expect(alert).to_be_empty()
-    assert not [u for u in requests if "kill" in u or "suicid" in u], "nothing typed is sent anywhere"
+    typed = ("kill", "suicid", "quiero", "vivir", "aguanto")
+    assert not [u for u in requests if any(word in u for word in typed)], "nothing typed is sent anywhere"
     context.close()

@@ -5,19 +5,23 @@ strict build."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 
+import yaml
 
 from conftest import require_tool
 from sitebuild import ROOT
 
 
-def test_node_tests_of_the_search_logic(site):
+def test_node_tests_of_the_search_logic(site, tmp_path):
     node = require_tool("node", "so the search logic's Node tests cannot run")
+    crisis_queries = tmp_path / "crisis_queries.json"
+    crisis_queries.write_text(json.dumps(yaml.safe_load((ROOT / "tests" / "crisis_queries.yml").read_text("utf-8"))))
     result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search.test.mjs")],
-                            env={**os.environ, "KB_SITE_DIR": str(site)},
+                            env={**os.environ, "KB_SITE_DIR": str(site), "KB_CRISIS_QUERIES": str(crisis_queries)},
                             capture_output=True, text=True, timeout=300)
     print(result.stdout[-3000:])
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,7 +1,8 @@
 """Upgrades fail loudly: what our search code assumes about Material.
 
-- overrides/partials/search.html is Material's partial plus our changes,
-  and nothing else; a Material upgrade that changes the partial fails here.
+- overrides/partials/search.html and header.html are Material's partials
+  plus our changes, and nothing else; a Material upgrade that changes
+  either fails here.
 - Material's bundle still starts its search worker, fetches the index and
   speaks the worker protocol the way overrides/partials/lazy-search.html and
   docs/assets/javascripts/search.js expect. (The worker's side of the
@@ -46,17 +47,23 @@ def _body(template: str) -> str:
     return "\n".join(line.strip() for line in template.strip().splitlines()) + "\n"
 
 
-def test_search_partial_is_materials_plus_our_changes_only():
-    expected = _body((MATERIAL / "partials" / "search.html").read_text(encoding="utf-8"))
-    for theirs, ours in PARTIAL_CHANGES:
+HEADER_CHANGES = [
+    ('</nav>\n', '</nav>\n{#- ours: the crisis line -#}\n{% include "partials/crisis-bar.html" %}\n'),
+]
+
+
+@pytest.mark.parametrize("partial,changes", [("search.html", PARTIAL_CHANGES), ("header.html", HEADER_CHANGES)])
+def test_partial_is_materials_plus_our_changes_only(partial, changes):
+    expected = _body((MATERIAL / "partials" / partial).read_text(encoding="utf-8"))
+    for theirs, ours in changes:
         assert theirs in expected, (
-            f"Material's partials/search.html no longer contains {theirs!r}: it changed in this Material "
-            "version. Copy the new file to overrides/partials/search.html and redo our changes.")
+            f"Material's partials/{partial} no longer contains {theirs!r}: it changed in this Material "
+            f"version. Copy the new file to overrides/partials/{partial} and redo our changes.")
         expected = expected.replace(theirs, ours, 1)
-    actual = _body((ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8"))
+    actual = _body((ROOT / "overrides" / "partials" / partial).read_text(encoding="utf-8"))
     diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(),
-                                          "Material + our changes", "overrides/partials/search.html", lineterm=""))
-    assert actual == expected, "overrides/partials/search.html differs from Material's plus our changes:\n" + diff
+                                          "Material + our changes", f"overrides/partials/{partial}", lineterm=""))
+    assert actual == expected, f"overrides/partials/{partial} differs from Material's plus our changes:\n" + diff
 
 
 # What lazy-search.html and search.js rely on in Material's bundle, each

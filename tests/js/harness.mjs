@@ -29,12 +29,18 @@ export function loadIndex(dir = siteDir()) {
   return JSON.parse(fs.readFileSync(path.join(dir, "search", "search_index.json"), "utf8"));
 }
 
-// The crisis words as the page ships them (data-search-crisis).
-export function shippedCrisisWords(dir = siteDir()) {
-  const page = fs.readFileSync(path.join(dir, "index.html"), "utf8");
-  const match = page.match(/data-search-crisis='([^']*)'/) || page.match(/data-search-crisis=(\[[^>\s]*\])/);
-  if (!match) throw new Error("the home page has no data-search-crisis list");
-  return JSON.parse(match[1].replace(/&#34;|&quot;/g, '"'));
+// The crisis words and help as the index ships them (config.crisis).
+export function shippedCrisis(dir = siteDir()) {
+  const crisis = loadIndex(dir).config.crisis;
+  if (!crisis) throw new Error(`${dir}: the search index has no config.crisis`);
+  return crisis;
+}
+
+// tests/crisis_queries.yml, as JSON (tests/test_search_js.py writes it).
+export function crisisQueries() {
+  const file = process.env.KB_CRISIS_QUERIES;
+  if (!file) throw new Error("KB_CRISIS_QUERIES is not set: run these through `make test` (tests/test_search_js.py)");
+  return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
 // Starts Material's worker script in a fresh V8 context, the way a browser
@@ -66,23 +72,25 @@ export async function startWorker({ index = loadIndex(), suggest = true } = {}) 
   }
 
   const ready = await send({ type: kb.SETUP, data: { config: index.config, docs: index.docs, options: { suggest } } });
-  const separator = new RegExp(index.config.separator);
+  const settings = kb.searchSettings(index.config);
+  const { separator, stopWords } = settings;
   const counts = kb.vocabulary(index.docs, separator);
-  const stopWords = index.config.stop_words;   // undefined: English
 
-  // What the reader sees for what they typed: the query sent, the retry
-  // with corrected words if search.js makes one, and the pages in order.
+  // What the reader sees for what they typed, decided as search.js
+  // decides it (kb.decide): the crisis help's languages, the query sent,
+  // the retry with corrected words if one is made, and the pages in order.
   async function search(typed) {
-    let query = kb.queryToSend(typed, separator, stopWords);
+    const decision = kb.decide(typed, settings);
+    let query = decision.query;
     let reply = await send({ type: kb.QUERY, data: query });
-    const retry = kb.retryQuery(query, reply.data.items.flat(), separator, counts, stopWords);
+    const retry = decision.mayCorrect && kb.retryQuery(query, reply.data.items.flat(), separator, counts, stopWords);
     if (retry) {
       const second = await send({ type: kb.QUERY, data: retry });
       if (second.data.items.length) { query = retry; reply = second; }
     }
     const pages = reply.data.items.map((group) => (group.find((d) => !d.location.includes("#")) || group[0]).location.split("#")[0]);
-    return { query, corrected: query !== kb.queryToSend(typed, separator, stopWords), pages, reply };
+    return { query, sent: decision.query, help: decision.help, corrected: query !== decision.query, pages, reply };
   }
 
-  return { ready, send, search, separator, counts, index };
+  return { ready, send, search, separator, counts, index, settings };
 }

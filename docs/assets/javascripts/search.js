@@ -202,11 +202,12 @@
       if (w.length <= 3) return w;
       if (/ies$/.test(w)) w = w.length > 4 ? w.slice(0, -3) + "y" : w.slice(0, -1);
       else if (/^.ying$/.test(w)) w = w.slice(0, -4) + "ie";   // dying, lying
+      else if (/^.ied$/.test(w)) w = w.slice(0, -1);               // died, lied
       else if (/ing$/.test(w) && w.length > 5) w = undouble(w.slice(0, -3));
       else if (/ed$/.test(w) && w.length > 3) w = undouble(w.slice(0, -2));
       else if (/ly$/.test(w) && w.length > 5) w = w.slice(0, -2);
       else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
-      return w.length > 2 ? w.replace(/e$/, "") : w;
+      return w.length > 3 ? w.replace(/e$/, "") : w;
     },
     es: function (w) {
       var m = w.match(/^(.{3,}?)(amente|aciones|acion|iendo|ando|ados|adas|idos|idas|ado|ada|ido|ida|aron|ieron|amos|emos|imos|aba|ian|ias|ia|io|ar|er|ir|as|es|os|an|en|a|e|o|s)$/);
@@ -246,7 +247,11 @@
   // Is query word q a form (or a misspelling) of phrase word p?
   function sameWord(q, p) {
     if (q.word === p.word || q.stem === p.stem) return true;
+    // One is the start of the other: "hopelessness" has "hopeless"; and a
+    // stemmer that cut deeper on one side ("suicidas" "suic", "suicidio"
+    // "suicid") still meets the other.
     if (p.stem.length >= 4 && q.stem.indexOf(p.stem) === 0) return true;
+    if (q.stem.length >= 4 && p.stem.length - q.stem.length <= 2 && p.stem.indexOf(q.stem) === 0) return true;
     var allowed = typoAllowance(p.word.length);
     return allowed > 0 && editDistance(q.word, p.word, allowed) <= allowed;
   }
@@ -349,33 +354,55 @@
     return codes;
   }
 
+  // What happens to what the reader typed, decided in this order: crisis
+  // help first, on the raw query; then the query to send. A crisis query
+  // goes as typed (only lunr's edit distances capped, which would hang
+  // it), and is never corrected. `search` is {matcher, page, separator,
+  // stopWords}.
+  function decide(typed, search) {
+    var matches = search.matcher(typed);
+    return {
+      help: helpLanguages(matches, search.page),
+      matches: matches,
+      query: matches.length ? capEdits(typed) : queryToSend(typed, search.separator, search.stopWords),
+      mayCorrect: !matches.length
+    };
+  }
+
+  // Search's settings from the index (Material's SETUP message): its
+  // separator, stop words and crisis words.
+  function searchSettings(config) {
+    var crisis = config.crisis || {};
+    return {
+      separator: new RegExp(config.separator),
+      stopWords: config.stop_words || STOP_WORDS,
+      matcher: crisisMatcher(crisis.lists),
+      help: crisis.help || {},
+      page: crisis.page || "en"
+    };
+  }
+
   function wrapWorker(worker, doc) {
     var parts = ui(doc);
-    var crisis = {matcher: function () { return []; }, help: {}, page: "en"};
-    var separator = /[\s-]+/, docs = [], counts = null, stopWords = STOP_WORDS;
+    var settings = searchSettings({separator: "[\\s-]+"});
+    var separator = settings.separator, stopWords = settings.stopWords, docs = [], counts = null;
     var sent = [];   // queries in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
 
     worker.postMessage = function (message) {
       if (message && message.type === SETUP && message.data) {
-        var config = message.data.config;
-        separator = new RegExp(config.separator);
+        settings = searchSettings(message.data.config);
+        separator = settings.separator;
+        stopWords = settings.stopWords;
         docs = message.data.docs || [];
-        stopWords = config.stop_words || STOP_WORDS;
         counts = null;
-        if (config.crisis) {
-          crisis = {matcher: crisisMatcher(config.crisis.lists), help: config.crisis.help, page: config.crisis.page};
-        }
       }
       if (message && message.type === QUERY) {
-        var typed = String(message.data);
-        // First, on the raw query: crisis help, and then the query as typed.
-        var matches = crisis.matcher(typed);
-        showCrisisHelp(parts, helpLanguages(matches, crisis.page), crisis.help);
+        var decision = decide(String(message.data), settings);
+        showCrisisHelp(parts, decision.help, settings.help);
         showNote(parts, "");
-        var query = matches.length ? capEdits(typed) : queryToSend(typed, separator, stopWords);
-        sent.push({query: query, corrected: false, crisis: matches.length > 0});
-        message = {type: QUERY, data: query};
+        sent.push({query: decision.query, corrected: false, mayCorrect: decision.mayCorrect});
+        message = {type: QUERY, data: decision.query};
       }
       return post(message);
     };
@@ -390,15 +417,15 @@
         return;
       }
       // A crisis query is never corrected; a newer query may be on its way.
-      if (!asked || asked.crisis || sent.length || !asked.query.trim()) return;
+      if (!asked || !asked.mayCorrect || sent.length || !asked.query.trim()) return;
       var items = [].concat.apply([], message.data.items || []);
       if (!missedWords(asked.query, items, separator, stopWords).length) return;
       counts = counts || vocabulary(docs, separator);
       var query = retryQuery(asked.query, items, separator, counts, stopWords);
       if (!query) return;
       // A correction may read like crisis where the typing did not.
-      var matches = crisis.matcher(query);
-      if (matches.length) showCrisisHelp(parts, helpLanguages(matches, crisis.page), crisis.help);
+      var matches = settings.matcher(query);
+      if (matches.length) showCrisisHelp(parts, helpLanguages(matches, settings.page), settings.help);
       sent.push({query: query, corrected: true});
       setBusy(parts, true);
       post({type: QUERY, data: query});
@@ -413,6 +440,7 @@
     vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
     corrections: corrections, correctedQuery: correctedQuery,
     crisisMatcher: crisisMatcher, crisisTokens: crisisTokens, helpLanguages: helpLanguages, STEMMERS: STEMMERS,
+    decide: decide, searchSettings: searchSettings, sameWord: sameWord,
     wrapWorker: wrapWorker
   };
 });

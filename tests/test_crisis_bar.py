@@ -1,0 +1,76 @@
+"""The crisis line in the header (overrides/partials/crisis-bar.html): on
+every page of every edition, in that edition's language, one tap away on a
+phone wherever the reader has scrolled, without JavaScript, with targets
+of at least 44 x 44 px."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import LANGUAGES, PAGES
+
+# What the line says in each edition (includes/<code>/interface.yml).
+LABELS = {"en": ("Crisis?", "Call 988", "Text 988"), "es": ("¿Crisis?", "Llame al 988", "Texto: AYUDA al 988")}
+EVERY_PAGE = [(code, url) for code in LANGUAGES for url, _, _ in PAGES]
+
+
+def _prefix(code: str) -> str:
+    return "" if code == LANGUAGES[0] else code + "/"
+
+
+def test_every_edition_has_its_words():
+    assert set(LANGUAGES) <= set(LABELS), "add the new edition's words to LABELS"
+
+
+@pytest.mark.parametrize("code,url", EVERY_PAGE + [(code, "404.html") for code in LANGUAGES])
+def test_every_page_has_the_crisis_line_in_its_header(site, code, url):
+    path = site / _prefix(code) / (url if url.endswith(".html") else url + "index.html")
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    bar = soup.select_one("header.md-header .crisis-bar")
+    assert bar is not None, f"{path}: no crisis line in the header"
+    label, call, text = LABELS[code]
+    assert bar.select_one(".crisis-bar__label").get_text(strip=True) == label
+    links = {a["href"]: a.get_text(strip=True) for a in bar.select("a")}
+    assert links == {"tel:988": call, "sms:988": text}
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 360, "height": 740}],
+                         ids=["390", "360"])
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_on_a_phone_the_crisis_line_is_on_screen_and_tappable(browser, server, code, viewport, javascript):
+    context = browser.new_context(viewport=viewport, has_touch=True, java_script_enabled=javascript)
+    tab = context.new_page()
+    for url, _, _ in PAGES:
+        tab.goto(server.root + _prefix(code) + url)
+        for where in ("top", "bottom"):
+            if where == "bottom":
+                tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+                tab.wait_for_timeout(50)
+            for link in tab.locator(".crisis-bar a").all():
+                box = link.bounding_box()
+                assert box is not None and link.is_visible(), f"{code}/{url} ({where}): {link.inner_text()} not shown"
+                assert box["width"] >= 44 and box["height"] >= 44, f"{code}/{url}: {link.inner_text()} is {box}"
+                assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], f"{code}/{url} ({where}): {box}"
+                assert 0 <= box["x"] and box["x"] + box["width"] <= viewport["width"], f"{code}/{url}: {box}"
+        # One line: the links never wrap or overlap, and the page does not scroll sideways.
+        boxes = [a.bounding_box() for a in tab.locator(".crisis-bar a, .crisis-bar__label").all()]
+        assert len({round(b["y"] + b["height"] / 2) for b in boxes}) == 1, f"{code}/{url}: {boxes}"
+        for left, right in zip(boxes, boxes[1:]):
+            assert left["x"] + left["width"] <= right["x"], f"{code}/{url}: overlapping {boxes}"
+        assert tab.evaluate("document.documentElement.scrollWidth") <= viewport["width"], f"{code}/{url}"
+    context.close()
+
+
+def test_a_section_link_lands_clear_of_the_header(browser, server):
+    """Material measures the header for section links and the sidebars;
+    the crisis line makes it taller, and a linked heading must still show."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server.root + "safety/#who-should-not")
+    tab.wait_for_timeout(300)
+    header = tab.locator("header.md-header").bounding_box()
+    heading = tab.locator("#who-should-not").bounding_box()
+    assert heading["y"] >= header["y"] + header["height"], (heading, header)
+    context.close()
