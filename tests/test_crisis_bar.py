@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from sitebuild import LANGUAGES, PAGES
 
 # What the line says in each edition (includes/<code>/interface.yml).
-LABELS = {"en": ("Crisis?", "Call 988", "Text 988"), "es": ("¿Crisis?", "Llame al 988", "Texto: AYUDA al 988")}
+LABELS = {"en": ("Crisis?", "Call 988", "Text 988"), "es": ("¿Está en crisis?", "Llame al 988", "Envíe AYUDA al 988")}
 EVERY_PAGE = [(code, url) for code in LANGUAGES for url, _, _ in PAGES]
 
 
