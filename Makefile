@@ -31,6 +31,7 @@ $(STAMP): requirements.lock
 
 bench: $(STAMP) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build (prints figures)
 	$(BIN)/python benchmarks/crisis.py
+	$(BIN)/python benchmarks/search_check.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/tags_boost.py
 	$(BIN)/python benchmarks/site.py
