@@ -18,6 +18,7 @@ page's first view. The matching runs in the browser (search.js).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -122,9 +123,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     codes = [entry["code"] for entry in config.extra.get("languages") or [{"code": config.theme["language"]}]]
+    # Compact, as every edition's index carries every language: phrases one
+    # per line, filler words space-separated, markup without the template's
+    # indentation.
     index["config"]["crisis"] = {
         "page": config.theme["language"],
-        "lists": _words,
-        "help": {code: help_html(_env, code) for code in codes},
+        "lists": {lang: {"phrases": "\n".join(data["phrases"]), "filler": " ".join(data["filler"]), "same": data["same"]}
+                  for lang, data in _words.items()},
+        "help": {code: re.sub(r">\s+<", "><", help_html(_env, code)) for code in codes},
     }
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

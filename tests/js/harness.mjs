@@ -72,24 +72,28 @@ export async function startWorker({ index = loadIndex(), suggest = true } = {}) 
   }
 
   const ready = await send({ type: kb.SETUP, data: { config: index.config, docs: index.docs, options: { suggest } } });
-  const settings = kb.searchSettings(index.config);
-  const { separator, stopWords } = settings;
-  const counts = kb.vocabulary(index.docs, separator);
+  const settings = kb.searchSettings(index.config, index.docs);
+  const { separator, counts } = settings;
 
-  // What the reader sees for what they typed, decided as search.js
-  // decides it (kb.decide): the crisis help's languages, the query sent,
-  // the retry with corrected words if one is made, and the pages in order.
+  // What the reader sees for what they typed, decided as search.js decides
+  // it (kb.decide, kb.retry, kb.tidyResults): the crisis help's languages,
+  // the query sent, the retry with corrected words if one is made, and the
+  // pages in order.
   async function search(typed) {
     const decision = kb.decide(typed, settings);
-    let query = decision.query;
-    let reply = await send({ type: kb.QUERY, data: query });
-    const retry = decision.mayCorrect && kb.retryQuery(query, reply.data.items.flat(), separator, counts, stopWords);
-    if (retry) {
-      const second = await send({ type: kb.QUERY, data: retry });
-      if (second.data.items.length) { query = retry; reply = second; }
+    let asked = decision;
+    let reply = await send({ type: kb.QUERY, data: decision.query });
+    kb.tidyResults(reply.data.items, decision.added);
+    const again = kb.retry(decision, reply.data.items.flat(), settings);
+    if (again) {
+      const second = await send({ type: kb.QUERY, data: again.query });
+      kb.tidyResults(second.data.items, again.added);
+      if (second.data.items.length) { asked = again; reply = second; }
     }
     const pages = reply.data.items.map((group) => (group.find((d) => !d.location.includes("#")) || group[0]).location.split("#")[0]);
-    return { query, sent: decision.query, help: decision.help, corrected: query !== decision.query, pages, reply };
+    const links = reply.data.items.flat().map((d) => d.location);
+    return { query: asked.query, reader: asked.reader, added: asked.added, sent: decision.query, help: decision.help,
+             corrected: asked !== decision, pages, links, reply };
   }
 
   return { ready, send, search, separator, counts, index, settings };

@@ -174,6 +174,67 @@
     return Object.keys(fixes).length ? correctedQuery(query, fixes, separator) : null;
   }
 
+  // ---- The patients' vocabulary -----------------------------------------------
+  //
+  // includes/<code>/search-vocabulary.yml, shipped in the index's
+  // config.vocabulary as [[page words], "said|said|..."] (overrides/
+  // hooks/search_vocabulary.py). The reader's words stay; the page words are
+  // added as alternatives, never in their place:
+  //   - a phrase ("who wrote", "how many sessions") adds its page words
+  //     whenever it is in the query: it names an intent;
+  //   - a single word ("xanax", "electroshock") adds them only when no page
+  //     uses it, so a query that matches the site as typed is searched as
+  //     typed, and its exact matches stay first.
+
+  // " Text like this " for whole-word and phrase tests: folded, apostrophes
+  // dropped ("can't" is "cant"), anything else between words a space.
+  function spaced(text) {
+    return " " + fold(text).replace(/['’`´]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
+  }
+
+  function vocabularyExpander(entries, known) {
+    var rules = (entries || []).map(function (entry) {
+      return {
+        find: spaced(entry[0].join(" ")).trim().split(" ").filter(Boolean),
+        said: entry[1].split("|").map(spaced).filter(function (form) { return form.trim(); })
+      };
+    });
+    // The page words to add for what the reader typed (none for lunr
+    // syntax), and the reader's words that the vocabulary explained, which
+    // are then never "corrected" ("who pays" is not "who says").
+    return function (typed) {
+      var found = {added: [], covered: []};
+      if (OPERATORS.test(typed)) return found;
+      var text = spaced(typed);
+      rules.forEach(function (rule) {
+        var forms = rule.said.filter(function (form) {
+          if (text.indexOf(form) < 0) return false;
+          var word = form.trim();
+          return word.indexOf(" ") >= 0 || !known(word);
+        });
+        if (!forms.length) return;
+        forms.forEach(function (form) { found.covered = found.covered.concat(form.trim().split(" ")); });
+        rule.find.forEach(function (word) {
+          if (found.added.indexOf(word) < 0 && text.indexOf(" " + word + " ") < 0 && !isStopWord(word)) found.added.push(word);
+        });
+      });
+      return found;
+    };
+  }
+
+  // The single words of the vocabulary, for corrections: "xanex" becomes
+  // "xanax", which the vocabulary then expands.
+  function saidWords(entries) {
+    var words = Object.create(null);
+    (entries || []).forEach(function (entry) {
+      entry[1].split("|").forEach(function (form) {
+        var word = spaced(form).trim();
+        if (word && word.indexOf(" ") < 0 && /^\p{L}+$/u.test(word)) words[word] = 1;
+      });
+    });
+    return words;
+  }
+
   // ---- Crisis help -----------------------------------------------------------
   //
   // Someone in distress does not type the phrases in crisis-words.yml, so a
@@ -263,8 +324,12 @@
       var list = lists[code];
       var lang = {code: code, same: {}, filler: {}, stem: STEMMERS[code] || function (w) { return w; }};
       Object.keys(list.same || {}).forEach(function (k) { lang.same[fold(k).replace(/['’]/g, "")] = fold(list.same[k]); });
-      (list.filler || []).forEach(function (w) { lang.filler[fold(w)] = true; });
-      lang.phrases = (list.phrases || []).map(function (phrase) {
+      // Shipped compact (crisis_words.py): phrases one per line, filler
+      // words space-separated; lists of strings work too.
+      var filler = typeof list.filler === "string" ? list.filler.split(" ") : list.filler || [];
+      var phrases = typeof list.phrases === "string" ? list.phrases.split("\n") : list.phrases || [];
+      filler.forEach(function (w) { if (w) lang.filler[fold(w)] = true; });
+      lang.phrases = phrases.map(function (phrase) {
         return {text: phrase, words: crisisTokens(phrase, lang)};
       }).filter(function (p) { return p.words.length; });
       return lang;
@@ -355,53 +420,99 @@
   }
 
   // What happens to what the reader typed, decided in this order: crisis
-  // help first, on the raw query; then the query to send. A crisis query
+  // help first, on the raw query; then the query to send, the reader's
+  // words (less stop words) and the vocabulary's additions. A crisis query
   // goes as typed (only lunr's edit distances capped, which would hang
-  // it), and is never corrected. `search` is {matcher, page, separator,
-  // stopWords}.
+  // it): never expanded, never corrected. `search` is searchSettings(...).
   function decide(typed, search) {
     var matches = search.matcher(typed);
-    return {
-      help: helpLanguages(matches, search.page),
-      matches: matches,
-      query: matches.length ? capEdits(typed) : queryToSend(typed, search.separator, search.stopWords),
-      mayCorrect: !matches.length
-    };
+    if (matches.length) {
+      return {help: helpLanguages(matches, search.page), matches: matches, query: capEdits(typed),
+              reader: capEdits(typed), added: [], mayCorrect: false};
+    }
+    var reader = queryToSend(typed, search.separator, search.stopWords);
+    var vocabulary = search.expand(typed), added = vocabulary.added;
+    return {help: [], matches: matches, reader: reader, added: added, covered: vocabulary.covered,
+            query: added.length ? reader + " " + added.join(" ") : reader, mayCorrect: true};
+  }
+
+  // After the results of decision `asked`: the search to run again with the
+  // reader's unmatched words corrected (and the vocabulary applied to the
+  // correction), or null.
+  function retry(asked, items, search) {
+    if (!asked.mayCorrect || !asked.reader.trim()) return null;
+    var covered = (asked.covered || []).map(fold);
+    var missed = missedWords(asked.reader, items, search.separator, search.stopWords).filter(function (word) {
+      return covered.indexOf(fold(word)) < 0;
+    });
+    var fixes = corrections(missed, search.corrections);
+    if (!Object.keys(fixes).length) return null;
+    var corrected = correctedQuery(asked.reader, fixes, search.separator);
+    var added = asked.added.slice();
+    search.expand(corrected).added.forEach(function (w) { if (added.indexOf(w) < 0) added.push(w); });
+    return {reader: corrected, added: added, query: added.length ? corrected + " " + added.join(" ") : corrected,
+            help: [], matches: [], mayCorrect: false};
+  }
+
+  // Results as the reader should see them: the vocabulary's added words are
+  // not reported "Missing" where a result lacks them, and a page listed only
+  // for its sections carries their matched words, so its link highlights
+  // them (Material gives it none: "?h=" and nothing after it).
+  function tidyResults(groups, added) {
+    (groups || []).forEach(function (group) {
+      var matched = {};
+      group.forEach(function (item) {
+        added.forEach(function (word) { if (item.terms && item.terms[word] === false) delete item.terms[word]; });
+        Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t]) matched[t] = true; });
+      });
+      group.forEach(function (item) {
+        var terms = item.terms || {};
+        if (!Object.keys(terms).some(function (t) { return terms[t]; }) && Object.keys(matched).length) {
+          item.terms = Object.assign({}, matched);
+        }
+      });
+    });
+    return groups;
   }
 
   // Search's settings from the index (Material's SETUP message): its
-  // separator, stop words and crisis words.
-  function searchSettings(config) {
+  // separator, stop words, crisis words and vocabulary, and the words its
+  // pages use (for corrections and the vocabulary).
+  function searchSettings(config, docs) {
     var crisis = config.crisis || {};
+    var separator = new RegExp(config.separator);
+    var counts = vocabulary(docs || [], separator);
+    var folded = Object.create(null);
+    Object.keys(counts).forEach(function (w) { folded[fold(w)] = true; });
+    var corrections = Object.assign(Object.create(null), saidWords(config.vocabulary), counts);
     return {
-      separator: new RegExp(config.separator),
+      separator: separator,
       stopWords: config.stop_words || STOP_WORDS,
       matcher: crisisMatcher(crisis.lists),
       help: crisis.help || {},
-      page: crisis.page || "en"
+      page: crisis.page || "en",
+      counts: counts,
+      corrections: corrections,
+      expand: vocabularyExpander(config.vocabulary, function (word) { return folded[word] === true; })
     };
   }
 
   function wrapWorker(worker, doc) {
     var parts = ui(doc);
     var settings = searchSettings({separator: "[\\s-]+"});
-    var separator = settings.separator, stopWords = settings.stopWords, docs = [], counts = null;
-    var sent = [];   // queries in flight, in order (the worker answers in order)
+    var sent = [];   // decisions in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
 
     worker.postMessage = function (message) {
       if (message && message.type === SETUP && message.data) {
-        settings = searchSettings(message.data.config);
-        separator = settings.separator;
-        stopWords = settings.stopWords;
-        docs = message.data.docs || [];
-        counts = null;
+        settings = searchSettings(message.data.config, message.data.docs);
       }
       if (message && message.type === QUERY) {
         var decision = decide(String(message.data), settings);
         showCrisisHelp(parts, decision.help, settings.help);
         showNote(parts, "");
-        sent.push({query: decision.query, corrected: false, mayCorrect: decision.mayCorrect});
+        decision.corrected = false;
+        sent.push(decision);
         message = {type: QUERY, data: decision.query};
       }
       return post(message);
@@ -411,24 +522,24 @@
       var message = event.data;
       if (!message || message.type !== RESULT) return;
       var asked = sent.shift();
-      if (asked && asked.corrected) {
+      if (!asked) return;
+      tidyResults(message.data.items, asked.added);
+      if (asked.corrected) {
         setBusy(parts, false);
-        if (!sent.length && message.data.items.length) showNote(parts, asked.query);
+        if (!sent.length && message.data.items.length) showNote(parts, asked.reader);
         return;
       }
-      // A crisis query is never corrected; a newer query may be on its way.
-      if (!asked || !asked.mayCorrect || sent.length || !asked.query.trim()) return;
+      if (sent.length) return;   // a newer query is on its way
       var items = [].concat.apply([], message.data.items || []);
-      if (!missedWords(asked.query, items, separator, stopWords).length) return;
-      counts = counts || vocabulary(docs, separator);
-      var query = retryQuery(asked.query, items, separator, counts, stopWords);
-      if (!query) return;
+      var again = retry(asked, items, settings);
+      if (!again) return;
       // A correction may read like crisis where the typing did not.
-      var matches = settings.matcher(query);
+      var matches = settings.matcher(again.reader);
       if (matches.length) showCrisisHelp(parts, helpLanguages(matches, settings.page), settings.help);
-      sent.push({query: query, corrected: true});
+      again.corrected = true;
+      sent.push(again);
       setBusy(parts, true);
-      post({type: QUERY, data: query});
+      post({type: QUERY, data: again.query});
     });
     return worker;
   }
@@ -440,7 +551,8 @@
     vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
     corrections: corrections, correctedQuery: correctedQuery,
     crisisMatcher: crisisMatcher, crisisTokens: crisisTokens, helpLanguages: helpLanguages, STEMMERS: STEMMERS,
-    decide: decide, searchSettings: searchSettings, sameWord: sameWord,
+    decide: decide, retry: retry, tidyResults: tidyResults, searchSettings: searchSettings, sameWord: sameWord,
+    vocabularyExpander: vocabularyExpander, spaced: spaced,
     wrapWorker: wrapWorker
   };
 });

@@ -1,0 +1,134 @@
+"""The patients' vocabulary for search: includes/<code>/search-vocabulary.yml.
+
+Editors extend it without code. When the config loads, the hook checks the
+file (a clear error names the file, the group, the entry and the fix). After
+the build it checks that every page word an entry points at (`find`) is on
+a page of this edition, since an entry that adds a word no page has finds
+nothing, and it writes the vocabulary into the search index's config as
+`vocabulary`: [[page words], "said|said|..."] per entry, for
+search.js, which loads with the index when the reader opens search.
+
+The English file is includes/search-vocabulary.yml; each other language's
+is in its includes folder (the snippets base path of its build).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+DATA_FILE = "search-vocabulary.yml"
+FIELDS = {"find": "the words our pages use, e.g. find: [benzodiazepines, diazepam]",
+          "said": "how readers say it, e.g. said: [xanax, valium, \"anxiety pills\"]",
+          "source": "where brand and generic names come from, e.g. source: FDA NDC Directory"}
+
+_entries: list[dict] = []
+_path: Path | None = None
+
+
+def vocabulary_file(config: MkDocsConfig) -> Path:
+    """This edition's file: in the snippets base path (includes/ or includes/<code>/)."""
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    base = snippets.get("base_path") or ["includes"]
+    base = base[0] if isinstance(base, list) else base
+    root = Path(config.config_file_path).parent
+    return (root / base / DATA_FILE) if not Path(base).is_absolute() else Path(base) / DATA_FILE
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and apostrophes dropped: as search.js compares."""
+    text = unicodedata.normalize("NFD", text)
+    return re.sub(r"['’`´]", "", "".join(c for c in text if not unicodedata.combining(c))).lower()
+
+
+def load(path: Path) -> list[dict]:
+    """The file, checked: [{group, n, find: [...], said: [...], source}]."""
+    name = _shown(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PluginError(f"{name}: missing. Each language needs its search vocabulary here; copy "
+                          f"includes/{DATA_FILE} and write it in the language ({exc.strerror}).") from exc
+    except yaml.YAMLError as exc:
+        raise PluginError(f"{name}: cannot read the search vocabulary: {exc}") from exc
+    if not isinstance(data, dict) or not data:
+        raise PluginError(f"{name}: expected groups of entries, e.g.\nmedicines:\n  - find: [diazepam]\n    said: [valium]")
+    entries, said_where = [], {}
+    for group, items in data.items():
+        if not isinstance(items, list) or not items:
+            raise PluginError(f"{name}: {group}: expected a list of entries, each with find: and said:.")
+        for n, entry in enumerate(items, 1):
+            where = f"{name}: {group}, entry {n}"
+            if not isinstance(entry, dict):
+                raise PluginError(f"{where}: expected find: and said:, got {entry!r}.")
+            unknown = sorted(set(entry) - set(FIELDS))
+            if unknown:
+                raise PluginError(f"{where}: unknown field {unknown[0]!r}. The fields are "
+                                  + "; ".join(f"{k}: {v}" for k, v in FIELDS.items()))
+            for field in ("find", "said"):
+                value = entry.get(field)
+                if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+                    raise PluginError(f"{where}: {field}: expected a list of words, {FIELDS[field]}; got {value!r}.")
+            finds = {fold(w) for w in entry["find"]}
+            for form in entry["said"]:
+                key = fold(form.strip())
+                if key in finds:
+                    raise PluginError(f"{where}: said: {form!r} is one of its own page words (find); delete it from said.")
+                if key in said_where:
+                    raise PluginError(f"{where}: said: {form!r} is also in {said_where[key]}; keep it in one entry.")
+                said_where[key] = f"{group}, entry {n}"
+            entries.append({"group": group, "n": n, "find": [w.strip() for w in entry["find"]],
+                            "said": [s.strip() for s in entry["said"]], "source": entry.get("source")})
+    return entries
+
+
+def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
+    """One message per page word that no document of the index has."""
+    separator = re.compile(index["config"]["separator"])
+    words: set[str] = set()
+    for doc in index["docs"]:
+        text = " ".join([doc.get("title", ""), doc.get("text", "")] + list(doc.get("tags") or []))
+        words.update(fold(w) for w in separator.split(re.sub(r"<[^>]*>", " ", text)) if w)
+    stop = set(index["config"].get("stop_words") or [])
+    errors = []
+    for entry in entries:
+        for phrase in entry["find"]:
+            for word in (w for w in separator.split(phrase) if w):
+                if fold(word) not in words and fold(word) not in stop:
+                    errors.append(f"{_shown(path)}: {entry['group']}, entry {entry['n']}: find: {phrase!r}: no page of "
+                                  f"this edition has the word {word!r}, so the entry would find nothing. Use a word "
+                                  "the pages use, or add it to a page.")
+    return errors
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _entries, _path
+    _path = vocabulary_file(config)
+    _entries = load(_path)
+    return config
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_path.exists() or _path is None:
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    errors = dead_words(_entries, index, _path)
+    if errors:
+        raise PluginError("Search vocabulary:\n  " + "\n  ".join(errors))
+    # [page words, "said|said|..."]: compact, in every edition's index.
+    index["config"]["vocabulary"] = [[e["find"], "|".join(e["said"])] for e in _entries]
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
