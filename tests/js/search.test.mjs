@@ -12,6 +12,7 @@ import { kb, loadIndex, siteDir, startWorker, workerFile, shippedCrisis, crisisQ
 
 let engine;
 before(async () => { engine = await startWorker(); });
+const spanishDir = () => path.join(siteDir(), "es");
 
 // ---- Material's worker protocol, as search.js expects it ------------------
 
@@ -85,8 +86,8 @@ test("missed words: long enough, not stop words, matched by no result", () => {
 for (const [typo, word] of [["depresion", "depression"], ["ketamin", "ketamine"], ["anxeity", "anxiety"],
                              ["fibromyalga", "fibromyalgia"], ["sesion", "session"], ["addictve", "addictive"]]) {
   test(`"${typo}" is corrected to "${word}", a word of the site`, () => {
-    assert.equal(engine.counts[word] > 0, true, `${word} is in the index`);
-    assert.deepEqual(kb.corrections([typo], engine.counts), { [typo]: word });
+    assert.equal(engine.settings.corrections[word] > 0, true, `${word} is a word of the site or of its vocabulary`);
+    assert.deepEqual(kb.corrections([typo], engine.settings.corrections), { [typo]: word });
   });
 }
 
@@ -230,3 +231,110 @@ test("the light stemmers bring a word's forms together", () => {
   assert.deepEqual(kb.crisisTokens("matarme", { code: "es", same: {}, filler: {}, stem: es }).map((t) => t.word),
                    ["matar", "me"], "a pronoun joined to a verb is its own word");
 });
+
+// ---- 6. The patients' vocabulary (includes/<code>/search-vocabulary.yml) ------
+
+test("each edition's index carries its own vocabulary", () => {
+  const english = loadIndex().config.vocabulary;
+  const spanish = loadIndex(spanishDir()).config.vocabulary;
+  assert.ok(english.length >= 30 && spanish.length >= 30, `${english.length} and ${spanish.length} entries`);
+  assert.ok(english.some(([find, said]) => find.includes("benzodiazepines") && said.split("|").includes("xanax")));
+  assert.ok(spanish.some(([find, said]) => find.includes("benzodiazepinas") && said.split("|").includes("rivotril")));
+});
+
+test("the vocabulary adds the page words and keeps the reader's: an OR, never a replacement", async () => {
+  const { settings } = engine;
+  const decision = kb.decide("ketamine with valium", settings);
+  assert.equal(decision.reader, "ketamine valium", "the reader's words stay");
+  assert.deepEqual(decision.added.slice(0, 2), ["benzodiazepines", "diazepam"]);
+  assert.equal(decision.query, "ketamine valium " + decision.added.join(" "));
+  // A word the pages use is searched as typed: nothing is added.
+  assert.deepEqual(kb.decide("diazepam", settings).added, []);
+  assert.deepEqual(kb.decide("ketamine infusion", settings).added, []);
+  // lunr syntax is the reader's own.
+  assert.deepEqual(kb.decide("+valium", settings).added, []);
+  // This test's assumption about the index: "valium" is on no page, "diazepam" is.
+  assert.equal(engine.counts.valium, undefined);
+  assert.ok(engine.counts.diazepam > 0);
+});
+
+test("expansion never pushes an exact match down: every exact query still finds its page first", async () => {
+  const queries = JSON.parse(fs.readFileSync(process.env.KB_SEARCH_QUERIES, "utf8")).filter((q) => q.kind === "exact");
+  assert.ok(queries.length >= 10);
+  const down = [];
+  for (const q of queries) {
+    const { pages, query } = await engine.search(q.query);
+    if (pages[0] !== q.page) down.push(`${q.query} -> ${pages.slice(0, 3)} (sent ${query})`);
+  }
+  assert.deepEqual(down, []);
+});
+
+for (const [typed, page, section] of [
+  ["ketamine with valium", "what-to-expect/", "medicines"], ["ritalin and ketamine", "what-to-expect/", "medicines"],
+  ["xanax", "what-to-expect/", "medicines"], ["percocet", "what-to-expect/", "medicines"],
+  ["electroshock", "mental-health/", null], ["buy it online", "safety/", "at-home-ketamine"],
+  ["where are you located", "booking/", null], ["is this sponsored", "about/", null],
+]) {
+  test(`"${typed}" opens ${page}${section ? "#" + section : ""} first`, async () => {
+    const { pages, links } = await engine.search(typed);
+    assert.equal(pages[0], page, `${typed} -> ${pages.slice(0, 3)}`);
+    if (section) assert.equal(links[0], `${page}#${section}`, `the first result links to the section: ${links.slice(0, 3)}`);
+  });
+}
+
+// Ranking that answers (the issue's cases), in the query path: no page weights.
+const RANKING = {
+  en: [["who should not have ketamine", "safety/"], ["is it safe for me", "safety/"], ["who shouldn't take ketamine", "safety/"],
+       ["how many treatments", "what-to-expect/"], ["how many sessions", "what-to-expect/"],
+       ["how many infusions will I need", "what-to-expect/"], ["who wrote this", "about/"],
+       ["who pays for this guide", "about/"], ["does the clinic profit", "about/"], ["who funds this", "about/"]],
+  es: [["quién no debe recibir ketamina", "safety/"], ["es segura para mí", "safety/"], ["cuántas sesiones", "what-to-expect/"],
+       ["cuántos tratamientos necesito", "what-to-expect/"], ["quién escribió esto", "about/"],
+       ["quién paga esta guía", "about/"], ["dónde queda la clínica", "booking/"], ["ketamina con rivotril", "what-to-expect/"]],
+};
+for (const [code, cases] of Object.entries(RANKING)) {
+  test(`${code}: questions of who may have it, how many sessions and who is behind the guide rank their answer first`, async () => {
+    const searcher = code === "en" ? engine : await startWorker({ index: loadIndex(spanishDir()) });
+    for (const [typed, page] of cases) {
+      const { pages, query } = await searcher.search(typed);
+      assert.equal(pages[0], page, `${typed} -> ${pages.slice(0, 3)} (sent ${query})`);
+    }
+  });
+}
+
+test("words the vocabulary explained are never corrected ('who pays' is not 'who says')", async () => {
+  const result = await engine.search("who pays for this guide");
+  assert.equal(result.corrected, false, result.query);
+  assert.ok(!result.query.includes("says"), result.query);
+  const spanish = await startWorker({ index: loadIndex(spanishDir()) });
+  const oir = await spanish.search("oír voces");
+  assert.ok(!oir.query.includes("veces"), oir.query);
+});
+
+test("a misspelt brand name is corrected to the brand, which the vocabulary expands", async () => {
+  const result = await engine.search("xanex");
+  assert.equal(result.reader, "xanax");
+  assert.ok(result.added.includes("benzodiazepines"), result.added);
+});
+
+test("results: added words are not reported missing, and a page listed for its sections highlights them", () => {
+  const groups = [[{ location: "a/", terms: {} }, { location: "a/#s", terms: { valium: false, diazepam: true } }],
+                  [{ location: "b/", terms: { ketamine: true, diazepam: false } }]];
+  kb.tidyResults(groups, ["diazepam", "benzodiazepines"]);
+  assert.deepEqual(groups[0][0].terms, { diazepam: true }, "the page's link gets ?h=diazepam, not ?h=");
+  assert.deepEqual(groups[0][1].terms, { valium: false, diazepam: true }, "the reader's own word may still be missing");
+  assert.deepEqual(groups[1][0].terms, { ketamine: true }, "an added word a result lacks is not 'Missing'");
+});
+
+for (const [code, typo, word] of [["en", "fibromyalga", "fibromyalgia"], ["es", "fibromialga", "fibromialgia"]]) {
+  test(`${code}: a corrected typo highlights the corrected word on every result link`, async () => {
+    const searcher = code === "en" ? engine : await startWorker({ index: loadIndex(spanishDir()) });
+    const result = await searcher.search(typo);
+    assert.equal(result.reader, word);
+    for (const group of result.reply.data.items) {
+      for (const item of group) {
+        assert.equal(Object.keys(item.terms).filter((t) => item.terms[t]).join(" "), word, `${item.location}: ?h=${word}`);
+      }
+    }
+  });
+}
