@@ -25,7 +25,11 @@
 //      and 911 above the results, announced, in the page's language and in
 //      the language of the words that matched. Such a query goes to search
 //      as typed: it is never corrected or rewritten.
-//   4. A typed "word~999" would hang lunr: edit distances are capped at 2.
+//   4. The patients' vocabulary (includes/<code>/search-vocabulary.yml)
+//      adds the words our pages use for what the reader typed ("valium":
+//      diazepam, benzodiazepines), as alternatives, never in place of the
+//      reader's words. Words it explained are never "corrected".
+//   5. A typed "word~999" would hang lunr: edit distances are capped at 2.
 //
 // The deciding functions are pure and tested with Node (tests/js/).
 
