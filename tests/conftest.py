@@ -111,3 +111,32 @@ def page(browser, server):
     yield tab
     context.close()
     assert not errors, f"uncaught errors in the page: {errors}"
+
+
+# ---- make test-fast ---------------------------------------------------------------
+# The tests that need no built site, no browser and no build of their own:
+# unit tests of the hooks and the search logic's pure parts, on small
+# fixtures, in seconds. A test is fast unless it asks for one of these
+# fixtures or builds a copy of the project (BUILDS_ITS_OWN, by module).
+SLOW_FIXTURES = {"site", "pages", "server", "browser", "page", "editions", "outcomes", "config"}
+BUILDS_ITS_OWN = "build("
+
+
+def pytest_collection_modifyitems(config, items):
+    sources: dict[str, str] = {}
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            continue
+        function = getattr(item, "function", None)
+        if function is not None:
+            import inspect
+
+            key = f"{item.module.__name__}.{function.__name__}"
+            if key not in sources:
+                try:
+                    sources[key] = inspect.getsource(function)
+                except (OSError, TypeError):
+                    sources[key] = BUILDS_ITS_OWN
+            if BUILDS_ITS_OWN in sources[key] or "build_with_page_text(" in sources[key]:
+                continue
+        item.add_marker(pytest.mark.fast)

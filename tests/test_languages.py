@@ -416,3 +416,22 @@ def test_a_spanish_handout_prints_in_spanish_with_its_own_address(page, server, 
     assert "¿Está en crisis? Llame o envíe un mensaje de texto al 988" in text
     for chrome in ("¿Quiere saber si", "Copiar enlace", "Page last reviewed"):
         assert chrome not in text, chrome
+
+
+# ---- Errors in a translation name the translation's file ------------------------
+
+@pytest.mark.parametrize("page,text,says", [
+    ("es/glossary.md", '\n<p><a href="#" onclick="window.__ran = 1">Clic</a></p>\n',
+     "docs/es/glossary.md: inline event handler <a onclick=...>"),
+    ("es/about.md", "\n<!-- kb:clinic-contacts -->\n", "docs/es/about.md: unknown marker <!-- kb:clinic-contacts -->"),
+    ("es/safety.md", "\n[^sin-fecha]: Una página web sin fecha. [ejemplo](https://example.org/)\n",
+     "docs/es/safety.md: reference [^sin-fecha] does not say when it was read"),
+])
+def test_an_error_on_a_spanish_page_names_the_spanish_file(tmp_path, page, text, says):
+    """An editor opens the file the message names: the Spanish page, never
+    its English original (the layers issue found docs/glossary.md named)."""
+    from sitebuild import build_with_page_text
+
+    result = build_with_page_text(tmp_path, page, text)
+    assert result.returncode != 0
+    assert says in result.stderr, result.stderr[-2000:]

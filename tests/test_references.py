@@ -81,7 +81,7 @@ def test_make_claims_lists_every_cited_sentence_of_every_page():
     result = subprocess.run([sys.executable, "overrides/hooks/references.py", "claims", "docs"], cwd=ROOT,
                             capture_output=True, text=True, env={"PATH": ""}, check=True)
     rows = [line for line in result.stdout.splitlines() if line.startswith("| docs/")]
-    assert any("| docs/safety.md | #misuse | Ketamine is a Schedule III controlled substance" in r for r in rows)
+    assert any("| docs/safety.md | #misuse | In the United States, ketamine is a Schedule III controlled drug" in r for r in rows)
     assert result.stdout.strip().endswith(f"{len(rows)} claim(s) with sources.")
 
 

@@ -34,6 +34,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from languages import source_path   # docs/es/safety.md in the Spanish build: the file an editor opens
+
 # Data blocks (JSON, JSON-LD) are never executed, so they need no hash.
 _DATA_TYPES = {"application/json", "application/ld+json"}
 # Minified HTML may drop the quotes.
@@ -127,7 +129,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    errors = content_errors(html, f"docs/{page.file.src_uri}")
+    errors = content_errors(html, source_path(config, page))
     if errors:
         raise PluginError("Content Security Policy:\n  " + "\n  ".join(errors))
     return html

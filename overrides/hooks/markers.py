@@ -86,21 +86,24 @@ MARKERS: dict[str, Marker] = {
 }
 
 
-def check_markers(markdown: str, src_uri: str) -> list[str]:
-    """One message per unknown, misplaced or missing marker on a page."""
+def check_markers(markdown: str, src_uri: str, shown: str | None = None) -> list[str]:
+    """One message per unknown, misplaced or missing marker on a page.
+    `src_uri` is the page within its edition ("about.md"); `shown`, the file
+    an editor opens ("docs/es/about.md"), which the messages name."""
+    shown = shown or f"docs/{src_uri}"
     errors, found = [], set(_MARKER.findall(markdown))
     for name in sorted(found):
         marker = MARKERS.get(name)
         if marker is None:
-            errors.append(f"docs/{src_uri}: unknown marker <!-- kb:{name} -->. "
+            errors.append(f"{shown}: unknown marker <!-- kb:{name} -->. "
                           f"Known markers: {', '.join(sorted(MARKERS))}.")
         elif marker.pages and src_uri not in marker.pages:
-            errors.append(f"docs/{src_uri}: <!-- kb:{name} --> belongs on "
+            errors.append(f"{shown}: <!-- kb:{name} --> belongs on "
                           f"{' or '.join('docs/' + p for p in marker.pages)}, not on this page. If that page has moved "
                           f"here, change the marker's page in MARKERS in overrides/hooks/markers.py.")
     for name, marker in sorted(MARKERS.items()):
         if marker.required and src_uri in marker.pages and name not in found:
-            errors.append(f"docs/{src_uri}: the marker <!-- kb:{name} --> is missing, so what it makes has "
+            errors.append(f"{shown}: the marker <!-- kb:{name} --> is missing, so what it makes has "
                           "nowhere to go. Put it back on a line of its own.")
     return errors
 
@@ -133,7 +136,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    errors = check_markers(markdown, page.file.src_uri)
+    errors = check_markers(markdown, page.file.src_uri, languages.source_path(config, page))
     if errors:
         raise PluginError("Generated content markers:\n  " + "\n  ".join(errors))
     return fill(markdown, Context(page, config, None, None), markdown=True)

@@ -30,6 +30,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from languages import source_path   # docs/es/safety.md in the Spanish build: the file an editor opens
+
 STALE_AFTER_DAYS = 365
 _DEFINITION = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*(?P<text>.+)$", re.M)
 _ACCESSED = re.compile(r"Accessed (?P<date>(?:January|February|March|April|May|June|July|August|September"
@@ -157,7 +159,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _seen.extend(read_references(markdown, "docs/" + page.file.src_uri))
+    _seen.extend(read_references(markdown, source_path(config, page)))
     errors = check_consistent(_seen)
     if errors:
         raise PluginError("Inconsistent references:\n  " + "\n  ".join(errors))

@@ -30,6 +30,7 @@ FIELDS = {"find": "the words our pages use, e.g. find: [benzodiazepines, diazepa
 
 _entries: list[dict] = []
 _path: Path | None = None
+_dirty = False
 
 
 def vocabulary_file(config: MkDocsConfig) -> Path:
@@ -114,6 +115,11 @@ def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
     return errors
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _dirty
+    _dirty = dirty
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _entries, _path
     _path = vocabulary_file(config)
@@ -126,7 +132,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not index_path.exists() or _path is None:
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    errors = dead_words(_entries, index, _path)
+    # A dirty build's index holds only the pages it rebuilt; the full build
+    # checks every entry.
+    errors = [] if _dirty else dead_words(_entries, index, _path)
     if errors:
         raise PluginError("Search vocabulary:\n  " + "\n  ".join(errors))
     # [page words, "said|said|..."]: compact, in every edition's index.

@@ -99,11 +99,12 @@
     });
   }
 
-  // How often each word occurs in the index's titles, text and tags.
-  function vocabulary(docs, separator) {
+  // How often each word occurs in the index's titles, text and tags (or,
+  // with `textOnly`, in what the pages show: titles and text).
+  function vocabulary(docs, separator, textOnly) {
     var counts = Object.create(null);
     docs.forEach(function (doc) {
-      var text = [doc.title, doc.text].concat(doc.tags || []).join(" ").replace(/<[^>]*>/g, " ");
+      var text = [doc.title, doc.text].concat(textOnly ? [] : doc.tags || []).join(" ").replace(/<[^>]*>/g, " ");
       words(text, separator).forEach(function (word) {
         if (/^\p{L}[\p{L}']*$/u.test(word)) counts[word] = (counts[word] || 0) + 1;
       });
@@ -187,8 +188,8 @@
   //   - a phrase ("who wrote", "how many sessions") adds its page words
   //     whenever it is in the query: it names an intent;
   //   - a single word ("xanax", "electroshock") adds them only when no page
-  //     uses it, so a query that matches the site as typed is searched as
-  //     typed, and its exact matches stay first.
+  //     shows it (in a title or the text), so a query that matches the site
+  //     as typed is searched as typed, and its exact matches stay first.
 
   // " Text like this " for whole-word and phrase tests: folded, apostrophes
   // dropped ("can't" is "cant"), anything else between words a space.
@@ -486,8 +487,10 @@
     var crisis = config.crisis || {};
     var separator = new RegExp(config.separator);
     var counts = vocabulary(docs || [], separator);
+    // The words the pages show, not their hidden keywords: "appointment",
+    // a keyword of Booking, still adds the words of its Book section.
     var folded = Object.create(null);
-    Object.keys(counts).forEach(function (w) { folded[fold(w)] = true; });
+    Object.keys(vocabulary(docs || [], separator, true)).forEach(function (w) { folded[fold(w)] = true; });
     var corrections = Object.assign(Object.create(null), saidWords(config.vocabulary), counts);
     return {
       separator: separator,
