@@ -41,7 +41,9 @@ def article(soup: BeautifulSoup):
 def test_topic_page_opens_with_plain_key_points(pages, url):
     h1 = article(pages[url]).find("h1")
     box = h1.find_next_sibling()
-    assert "key-points" in box["class"], f"{url}: the first thing after the heading is the Key points box"
+    assert box is not None and "key-points" in box.get("class", []), (
+        f"{url}: the first thing after the heading must be the Key points box (CONTRIBUTING.md#key-points); "
+        "a page that is a signpost or reference, not a topic, goes in TOPIC_PAGES' exceptions")
     assert box.select_one(".admonition-title").get_text(strip=True) == "Key points"
     text = " ".join(li.get_text(" ", strip=True) for li in box.select("li"))
     grade = textstat.flesch_kincaid_grade(text)

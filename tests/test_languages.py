@@ -435,3 +435,13 @@ def test_an_error_on_a_spanish_page_names_the_spanish_file(tmp_path, page, text,
     result = build_with_page_text(tmp_path, page, text)
     assert result.returncode != 0
     assert says in result.stderr, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("code,expected", [("es", "25 de noviembre de 2026"), ("zh-Hant", "2026年11月25日"),
+                                           ("fil", "Nobyembre 25, 2026")])
+def test_review_dates_in_each_language_from_its_code_as_html_writes_it(code, expected):
+    """A language code as HTML and mkdocs.yml write it ("zh-Hant") reaches
+    Babel as Babel spells it ("zh_Hant"); the layers issue found it raised."""
+    import review_dates
+
+    assert review_dates.human(dt.date(2026, 11, 25), code) == expected

@@ -33,9 +33,12 @@ def today() -> dt.date:
 def human(date: dt.date, language: str = "en") -> str:
     """"25 November 2026"; in another language its long form, from the
     Unicode CLDR data Babel ships ("25 de noviembre de 2026")."""
+    from babel import Locale
     from babel.dates import format_date
 
-    return format_date(date, "d MMMM y" if language == "en" else "long", locale=language)
+    # Babel spells locales with "_" ("zh_Hant"); the site, as HTML does, "zh-Hant".
+    locale = Locale.parse(language.replace("-", "_"))
+    return format_date(date, "d MMMM y" if language == "en" else "long", locale=locale)
 
 
 def review(meta: dict, on: dt.date, language: str = "en") -> dict:
