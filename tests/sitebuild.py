@@ -46,12 +46,19 @@ def _pages_in_nav() -> list[tuple[str, str, str]]:
     """Every page in mkdocs.yml's nav, in order: (URL, nav label, the H1 of
     its Markdown). Tests iterate over these, so a new page is covered."""
     pages = []
-    for item in load_config()["nav"]:
-        [(label, src)] = item.items()
-        url = "" if src == "index.md" else src.removesuffix(".md") + "/"
-        text, _ = get_data((ROOT / "docs" / src).read_text(encoding="utf-8"))
-        h1 = next(line for line in text.splitlines() if line.startswith("# "))
-        pages.append((url, label, re.sub(r"\s*\{#[^}]*\}\s*$", "", h1[2:]).strip()))
+
+    def walk(items):
+        for item in items:
+            [(label, src)] = item.items()
+            if isinstance(src, list):   # a nav section: its pages, in order
+                walk(src)
+                continue
+            url = "" if src == "index.md" else src.removesuffix(".md") + "/"
+            text, _ = get_data((ROOT / "docs" / src).read_text(encoding="utf-8"))
+            h1 = next(line for line in text.splitlines() if line.startswith("# "))
+            pages.append((url, label, re.sub(r"\s*\{#[^}]*\}\s*$", "", h1[2:]).strip()))
+
+    walk(load_config()["nav"])
     return pages
 
 

@@ -445,3 +445,23 @@ def test_review_dates_in_each_language_from_its_code_as_html_writes_it(code, exp
     import review_dates
 
     assert review_dates.human(dt.date(2026, 11, 25), code) == expected
+
+
+def test_a_nav_section_works_in_every_edition(tmp_path):
+    """Nav groups: the translation keeps the section, titled from its
+    interface.yml; a missing title names the line to add."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    grouped = text.replace("  - Glossary: glossary.md\n  - For clinicians: clinicians.md\n",
+                           "  - Reference:\n      - Glossary: glossary.md\n      - For clinicians: clinicians.md\n")
+    assert grouped != text, "this test's assumption: the nav lists the glossary, then the clinicians' page"
+    config.write_text(grouped, encoding="utf-8")
+    missing = build(tmp_path / "missing", config)
+    assert missing.returncode != 0 and "includes/es/interface.yml: no translation for 'Reference'" in missing.stderr
+    interface = project / "includes" / "es" / "interface.yml"
+    interface.write_text(interface.read_text(encoding="utf-8") + "\nReference: Referencia\n", encoding="utf-8")
+    result = build(tmp_path / "site", config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    nav = BeautifulSoup((tmp_path / "site" / "es" / "glossary" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert "Referencia" in nav.select_one("nav.md-nav--primary").get_text(" ")

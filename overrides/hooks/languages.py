@@ -253,19 +253,28 @@ def language_overrides(config: MkDocsConfig, entry: dict) -> dict:
                 options["base_path"] = [f"{base}/{code}" for base in options.get("base_path") or ["."]]
         extensions.append({name: options} if options is not None else name)
 
-    nav = []
-    for item in raw.get("nav", []):
-        target = next(iter(item.values())) if isinstance(item, dict) else item
-        if not isinstance(target, str):
-            raise PluginError("mkdocs.yml: nav sections are not supported by overrides/hooks/languages.py yet; "
-                              "keep the nav a flat list of `Title: file.md`.")
-        nav.append(target)
-
     def required(text):
         if text not in strings:
             raise PluginError(f"includes/{code}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
                               f"  {_yaml_key(text)}: <the {code} text>")
         return strings[text]
+
+    def translated_nav(items):
+        """The English nav's files, each titled by its translated page's own
+        title; a section keeps its place, titled from interface.yml."""
+        nav = []
+        for item in items:
+            title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+            if isinstance(target, str):
+                nav.append(target)
+            elif isinstance(target, list) and title:
+                nav.append({required(title): translated_nav(target)})
+            else:
+                raise PluginError(f"mkdocs.yml: nav: {item!r} is neither `Title: file.md` nor a section "
+                                  "`Title: [...]` of them.")
+        return nav
+
+    nav = translated_nav(raw.get("nav", []))
 
     return {
         "site_name": required(raw["site_name"]),
