@@ -13,7 +13,7 @@ BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test test-fast build audit claims bench lock clean
+.PHONY: serve test test-fast build permalinks audit claims bench lock clean
 
 serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -38,6 +38,9 @@ bench: $(STAMP) $(BENCH_STAMP) browser ## Speed and size, next to a default Mate
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/tags_boost.py
 	$(BIN)/python benchmarks/site.py
+
+permalinks: $(STAMP) ## After adding a page or section: record its new section ids in permalinks.yml (never removes one)
+	PERMALINKS_RECORD=1 $(BIN)/mkdocs build --strict --site-dir site
 
 audit: $(STAMP) ## List pages past their review date, references read more than a year ago, and translations behind their English page
 	$(BIN)/python overrides/hooks/review_dates.py docs

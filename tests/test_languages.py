@@ -465,3 +465,16 @@ def test_a_nav_section_works_in_every_edition(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     nav = BeautifulSoup((tmp_path / "site" / "es" / "glossary" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert "Referencia" in nav.select_one("nav.md-nav--primary").get_text(" ")
+
+
+def test_make_audit_gives_a_new_translation_the_values_to_record(tmp_path):
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "aftercare.md").write_text("---\ntitle: Aftercare\nlast_reviewed: 2026-12-01\n---\n\n# Aftercare\n", "utf-8")
+    (docs / "es" / "aftercare.md").write_text("---\ntitle: Cuidados después\n---\n\n# Cuidados después\n", "utf-8")
+    lines = translation_status.audit(docs)
+    [line] = [l for l in lines if "aftercare" in l]
+    assert line.startswith(f"{(docs / 'es' / 'aftercare.md').as_posix()}: new translation of")
+    assert re.search(r'translation_of: 2026-12-01 and translation_source: "[0-9a-f]{12}"', line)

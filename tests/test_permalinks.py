@@ -257,3 +257,47 @@ def test_a_moved_page_keeps_its_published_url_through_a_redirect(tmp_path, confi
     assert result.returncode == 0, result.stderr
     stub = (tmp_path / "site" / "glossary" / "index.html").read_text()
     assert "medical-words/" in stub
+
+
+def test_adding_a_page_is_its_files_one_nav_line_and_make_permalinks(tmp_path):
+    """CONTRIBUTING.md#add-a-page, in a copy of the project: the page, its
+    translation and a nav line; the strict build asks for the new section
+    ids until `make permalinks` (PERMALINKS_RECORD=1) records them; then a
+    renamed published id fails again until it has a redirect."""
+    from sitebuild import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    front = ("---\ntitle: {title}\ndescription: {description}\nlast_reviewed: 2026-12-01\nnext_review: 2027-12-01\n"
+             "{extra}---\n\n")
+    (project / "docs" / "aftercare.md").write_text(
+        front.format(title="Aftercare", description="Looking after yourself after a session.", extra="")
+        + "# Aftercare {#aftercare}\n\nRest after a session.\n\n## At home {#at-home}\n\nHave someone with you.\n",
+        encoding="utf-8")
+    (project / "docs" / "es" / "aftercare.md").write_text(
+        front.format(title="Cuidados después", description="Cómo cuidarse después de una sesión.",
+                     extra='translation_of: 2026-12-01\ntranslation_source: "000000000000"\n')
+        + "# Cuidados después {#aftercare}\n\nDescanse después de una sesión.\n\n## En casa {#at-home}\n\n"
+          "Tenga a alguien con usted.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - What to expect: what-to-expect.md\n", "  - What to expect: what-to-expect.md\n  - Aftercare: aftercare.md\n"),
+        encoding="utf-8")
+
+    unrecorded = build(tmp_path / "first", config)
+    assert unrecorded.returncode != 0
+    assert "docs/aftercare.md publishes #aftercare, which is not in permalinks.yml" in unrecorded.stderr
+
+    recorded = build(tmp_path / "second", config, env={"PERMALINKS_RECORD": "1"})
+    assert recorded.returncode == 0, recorded.stderr[-3000:]
+    registry = (project / "permalinks.yml").read_text(encoding="utf-8")
+    assert "  /aftercare/:\n    - aftercare\n    - at-home\n" in registry
+    assert registry.startswith("# Published links."), "the file's comments are kept"
+    assert build(tmp_path / "third", config).returncode == 0, "a plain strict build passes now"
+
+    page = project / "docs" / "aftercare.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{#at-home}", "{#home}"), encoding="utf-8")
+    spanish = project / "docs" / "es" / "aftercare.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("{#at-home}", "{#home}"), encoding="utf-8")
+    renamed = build(tmp_path / "fourth", config, env={"PERMALINKS_RECORD": "1"})
+    assert renamed.returncode != 0
+    assert "Published link /aftercare/#at-home is broken" in renamed.stderr

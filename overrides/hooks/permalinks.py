@@ -14,6 +14,8 @@ from __future__ import annotations
 import fnmatch
 import html
 import json
+import logging
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -25,6 +27,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import languages
+
+log = logging.getLogger("mkdocs.hooks.permalinks")
 
 REGISTRY = "permalinks.yml"
 KEYS = {"pages", "anchor_redirects", "private"}
@@ -144,6 +148,42 @@ def check(registry: dict, published: dict[str, set[str]], redirected_pages: set[
     return errors
 
 
+def unlisted(registry: dict, published: dict[str, set[str]]) -> dict[str, list[str]]:
+    """{url: [ids]} the site publishes that the registry neither lists nor
+    marks private, in the order the page has them."""
+    found = {}
+    for url, ids in published.items():
+        listed = set(registry["pages"].get(url, []))
+        new = [i for i in ids if i not in listed
+               and not any(fnmatch.fnmatchcase(i, pattern) for pattern in registry["private"])]
+        if new:
+            found[url] = new
+    return found
+
+
+def record(text: str, new: dict[str, list[str]]) -> str:
+    """permalinks.yml with new ids added under their page (a new page at the
+    end of `pages:`), its comments and order kept. Nothing is removed."""
+    lines = text.splitlines()
+    start = lines.index("pages:")
+    end = next((n for n in range(start + 1, len(lines)) if lines[n] and not lines[n].startswith(" ")), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    for url, ids in new.items():
+        head = f"  {url}:"
+        if head in lines[start:end]:
+            at = lines.index(head, start) + 1
+            while at < end and lines[at].startswith("    - "):
+                at += 1
+        else:
+            lines[end:end] = [head]
+            at = end + 1
+            end += 1
+        lines[at:at] = [f"    - {i}" for i in ids]
+        end += len(ids)
+    return "\n".join(lines) + "\n"
+
+
 def redirects_for_page(registry: dict, url: str) -> dict[str, str]:
     """{old-id: target} for one page, targets relative to that page."""
     result = {}
@@ -187,7 +227,7 @@ def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, file
             "change whenever the wording does. Add one in the form `## Heading {#short-stable-id}`:\n  "
             + "\n  ".join(missing))
     key = _page_key(page)
-    _published[key] = set(_ID.findall(html_content))
+    _published[key] = list(dict.fromkeys(_ID.findall(html_content)))   # a set, in the page's order
     _sources[key] = languages.source_path(config, page)
     redirects = redirects_for_page(_registry, key)
     if redirects:
@@ -208,6 +248,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     registry = _registry
     if _dirty:   # only the pages this build rendered
         registry = {**_registry, "pages": {u: a for u, a in _registry["pages"].items() if u in _published}}
-    errors = check(registry, _published, redirected, _sources)
+    # `make permalinks` (PERMALINKS_RECORD=1): the first language's build
+    # records the ids it publishes that are not listed yet. A listed id that
+    # is gone still fails, below, until it has a redirect.
+    if os.environ.get("PERMALINKS_RECORD") and not languages.is_translation(config):
+        new = unlisted(registry, _published)
+        if new:
+            path = Path(config.config_file_path).parent / REGISTRY
+            path.write_text(record(path.read_text(encoding="utf-8"), new), encoding="utf-8")
+            for url, ids in new.items():
+                log.info(f"{REGISTRY}: recorded {', '.join('#' + i for i in ids)} under {url}")
+                registry["pages"].setdefault(url, []).extend(ids)
+    errors = check(registry, {u: set(i) for u, i in _published.items()}, redirected, _sources)
     if errors:
         raise PluginError("Permalink check failed:\n  - " + "\n  - ".join(errors))

@@ -79,7 +79,14 @@ def audit(docs: Path) -> list[str]:
         for path in sorted(folder.glob("*.md")):
             english = docs / path.name
             _, meta = get_data(path.read_text(encoding="utf-8"))
-            if not english.is_file() or "translation_of" not in meta or "translation_source" not in meta:
+            if not english.is_file():
+                continue
+            if "translation_of" not in meta or "translation_source" not in meta:
+                # A new translation: the values it must record, to copy in.
+                text = english.read_text(encoding="utf-8")
+                lines.append(f"{path.as_posix()}: new translation of {english.as_posix()}: add to its front matter "
+                             f"translation_of: {get_data(text)[1].get('last_reviewed')} and translation_source: "
+                             f"\"{fingerprint(text)}\".")
                 continue
             state = status(meta, english)
             if state["behind"]:
