@@ -43,12 +43,12 @@ permalinks: $(STAMP) ## After adding a page or section: record its new section i
 	PERMALINKS_RECORD=1 $(BIN)/mkdocs build --strict --site-dir site
 
 audit: $(STAMP) ## List pages past their review date, references read more than a year ago, and translations behind their English page
-	$(BIN)/python overrides/hooks/review_dates.py docs
-	$(BIN)/python overrides/hooks/references.py audit docs
-	$(BIN)/python overrides/hooks/translation_status.py docs
+	$(BIN)/python hooks/review_dates.py docs
+	$(BIN)/python hooks/references.py audit docs
+	$(BIN)/python hooks/translation_status.py docs
 
 claims: $(STAMP) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)
-	@$(BIN)/python overrides/hooks/references.py claims docs
+	@$(BIN)/python hooks/references.py claims docs
 
 # Node tools for the checks (html-validate), pinned in package-lock.json.
 $(NODE_STAMP): package-lock.json

@@ -246,7 +246,7 @@ def copy_project(dest: Path) -> Path:
     change in a test without touching the real ones."""
     import shutil
 
-    for name in ("docs", "overrides", "includes"):
+    for name in ("docs", "overrides", "hooks", "includes"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "permalinks.yml", "crisis-words.yml"):

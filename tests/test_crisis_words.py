@@ -1,4 +1,4 @@
-"""overrides/hooks/crisis_words.py: crisis-words.yml is checked when the
+"""hooks/crisis_words.py: crisis-words.yml is checked when the
 config loads, and a bad entry names the file, the language, the entry and
 the fix; the built index carries every language's lists and help."""
 
@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from sitebuild import LANGUAGES, ROOT
 
-_spec = importlib.util.spec_from_file_location("crisis_words", ROOT / "overrides" / "hooks" / "crisis_words.py")
+_spec = importlib.util.spec_from_file_location("crisis_words", ROOT / "hooks" / "crisis_words.py")
 crisis_words = importlib.util.module_from_spec(_spec)
 sys.modules["crisis_words"] = crisis_words
 _spec.loader.exec_module(crisis_words)

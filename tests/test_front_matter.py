@@ -1,4 +1,4 @@
-"""Unit tests of overrides/hooks/front_matter.py on small fixtures, and one
+"""Unit tests of hooks/front_matter.py on small fixtures, and one
 real build that shows the error reaches the editor."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def test_a_bad_page_fails_the_real_build(tmp_path):
         # Home
         """))
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"site_name: T\ndocs_dir: {docs}\nhooks: [{ROOT / 'overrides/hooks/front_matter.py'}]\n")
+    config.write_text(f"site_name: T\ndocs_dir: {docs}\nhooks: [{ROOT / 'hooks/front_matter.py'}]\n")
     result = build(tmp_path / "site", config)
     assert result.returncode != 0
     assert "docs/index.md: front matter field 'next_review' (2026-11-01) is not after last_reviewed" in result.stderr

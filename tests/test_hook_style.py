@@ -1,4 +1,4 @@
-"""Hook style (overrides/hooks/): every event handler takes its arguments
+"""Hook style (hooks/): every event handler takes its arguments
 the way MkDocs' own BasePlugin declares them (the item positional, the rest
 keyword-only), each one typed, so a reader sees at once what a hook touches."""
 
@@ -46,7 +46,7 @@ def _module(path):
 
 def test_every_hook_file_is_registered_or_a_library():
     registered = {path.name for path in HOOKS}
-    for path in sorted((ROOT / "overrides" / "hooks").glob("*.py")):
+    for path in sorted((ROOT / "hooks").glob("*.py")):
         handlers = [name for name, _ in inspect.getmembers(_module(path), inspect.isfunction) if name.startswith("on_")]
         assert path.name in registered or not handlers, f"{path.name} handles {handlers} but is not under hooks: in mkdocs.yml"
 

@@ -1,4 +1,4 @@
-"""The site in every language (overrides/hooks/languages.py and
+"""The site in every language (hooks/languages.py and
 translation_status.py): unit tests of the hooks on small fixtures, checks of
 the built editions' HTML, and what a reader does in Chromium.
 
@@ -329,7 +329,7 @@ def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_
     note = _soup(tmp_path / "site", "es/safety/").select_one("aside.translation-note .translation-note__behind")
     assert "no está al día" in note.get_text() and note.select_one("a[hreflang=en]")["href"] == "../../safety/"
     assert not _soup(tmp_path / "site", "es/glossary/").select(".translation-note__behind")
-    audit = subprocess.run([sys.executable, "overrides/hooks/translation_status.py", "docs"], cwd=project,
+    audit = subprocess.run([sys.executable, "hooks/translation_status.py", "docs"], cwd=project,
                            capture_output=True, text=True, check=True)
     assert "docs/es/safety.md: behind docs/safety.md" in audit.stdout
     fingerprint = translation_status.fingerprint(page.read_text())
@@ -338,7 +338,7 @@ def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_
 
 
 def test_the_audit_finds_no_translation_behind_today():
-    audit = subprocess.run([sys.executable, "overrides/hooks/translation_status.py", "docs"], cwd=ROOT,
+    audit = subprocess.run([sys.executable, "hooks/translation_status.py", "docs"], cwd=ROOT,
                            capture_output=True, text=True, check=True)
     assert audit.stdout.strip() == "0 translated page(s) behind their English page."
 

@@ -1,4 +1,4 @@
-"""One way to place generated content: unit tests of overrides/hooks/markers.py
+"""One way to place generated content: unit tests of hooks/markers.py
 and real builds of changed copies of the site."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def test_marker_on_the_wrong_page_names_where_it_belongs():
     errors = check_markers("<!-- kb:clinic-contact -->", "safety.md")
     assert errors == ["docs/safety.md: <!-- kb:clinic-contact --> belongs on docs/booking.md, not on this page. "
                       "If that page has moved here, change the marker's page in MARKERS in "
-                      "overrides/hooks/markers.py."]
+                      "hooks/markers.py."]
 
 
 @pytest.mark.parametrize("name,page", [(n, p) for n, m in MARKERS.items() if m.required for p in m.pages])

@@ -1,4 +1,4 @@
-"""overrides/hooks/palette_css.py keeps the colours the site uses and the
+"""hooks/palette_css.py keeps the colours the site uses and the
 schemes, and drops Material's other named colours."""
 
 from palette_css import colours_in_use, prune

@@ -1,4 +1,4 @@
-"""Published links never break: unit tests of overrides/hooks/permalinks.py,
+"""Published links never break: unit tests of hooks/permalinks.py,
 real builds of changed copies of the site, and the built site's links."""
 
 from __future__ import annotations
@@ -242,7 +242,7 @@ def test_a_moved_page_keeps_its_published_url_through_a_redirect(tmp_path, confi
     config_file = project / "mkdocs.yml"
     config_file.write_text(config_file.read_text().replace("Glossary: glossary.md", "Glossary: medical-words.md"))
     # The page's generated list moves with it (named once, in markers.py).
-    markers = project / "overrides" / "hooks" / "markers.py"
+    markers = project / "hooks" / "markers.py"
     markers.write_text(markers.read_text().replace('("glossary.md",)', '("medical-words.md",)'))
     registry = project / "permalinks.yml"
     registry.write_text(registry.read_text().replace("  /glossary/:", "  /medical-words/:\n    - glossary\n"

@@ -1,4 +1,4 @@
-"""Unit tests of overrides/hooks/print_urls.py: printed handouts show each
+"""Unit tests of hooks/print_urls.py: printed handouts show each
 link's absolute address."""
 
 from print_urls import absolute_print_urls

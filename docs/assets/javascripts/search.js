@@ -10,7 +10,7 @@
 //      word, and lunr skips its stop-word filter for wildcard words, so
 //      "a*" matched "addiction". We drop the stop words from the query
 //      first: lunr's English list, or the list of the index's language
-//      (its config.stop_words, overrides/hooks/search_stop_words.py). A
+//      (its config.stop_words, hooks/search_stop_words.py). A
 //      query of nothing but stop words goes as typed.
 //   2. Corrections look like corrections. When a word matched nowhere, we
 //      look for the nearest word the site uses (within 1 edit, 2 for long

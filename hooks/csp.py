@@ -122,7 +122,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> None:
     if not config.site_url:
-        raise PluginError("mkdocs.yml: site_url is not set. The Content Security Policy (overrides/hooks/csp.py) "
+        raise PluginError("mkdocs.yml: site_url is not set. The Content Security Policy (hooks/csp.py) "
                           "allows scripts only from the site's own address; set site_url to it.")
     if not config.extra.get("scope"):
         config.extra["scope"] = urlsplit(config.site_url).path or "/"

@@ -100,7 +100,7 @@ def check_markers(markdown: str, src_uri: str, shown: str | None = None) -> list
         elif marker.pages and src_uri not in marker.pages:
             errors.append(f"{shown}: <!-- kb:{name} --> belongs on "
                           f"{' or '.join('docs/' + p for p in marker.pages)}, not on this page. If that page has moved "
-                          f"here, change the marker's page in MARKERS in overrides/hooks/markers.py.")
+                          f"here, change the marker's page in MARKERS in hooks/markers.py.")
     for name, marker in sorted(MARKERS.items()):
         if marker.required and src_uri in marker.pages and name not in found:
             errors.append(f"{shown}: the marker <!-- kb:{name} --> is missing, so what it makes has "

@@ -3,7 +3,7 @@ due", and a visible notice once the next review date has passed.
 
 "Today" is REVIEW_TODAY (an ISO date) when set, so tests and CI never depend
 on the calendar; otherwise the build date. `make audit` lists overdue pages
-with the same rule (python overrides/hooks/review_dates.py docs).
+with the same rule (python hooks/review_dates.py docs).
 """
 
 from __future__ import annotations

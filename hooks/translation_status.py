@@ -14,7 +14,7 @@ not only a new review date, shows. On the page:
   - when the English page has been reviewed or changed since, a note that
     the translation is behind, linking the English page.
 The build logs each page that is behind, and `make audit` lists them
-(python overrides/hooks/translation_status.py docs), with the fingerprint
+(python hooks/translation_status.py docs), with the fingerprint
 to record once the translation is brought up to date. A translation that is
 behind does not fail the build: a correction to an English page must never
 wait for its translation, and the translated page says it is behind.

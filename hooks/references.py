@@ -13,8 +13,8 @@ The build fails, naming the file and the reference, when
     made on one page cannot be forgotten on another.
 
 The same reading gives two reports for reviewers:
-  python overrides/hooks/references.py audit docs   references read more than a year ago (`make audit`)
-  python overrides/hooks/references.py claims docs  every sentence we cite a source for (`make claims`)
+  python hooks/references.py audit docs   references read more than a year ago (`make audit`)
+  python hooks/references.py claims docs  every sentence we cite a source for (`make claims`)
 """
 
 from __future__ import annotations

@@ -176,7 +176,7 @@ def theme_file(config: MkDocsConfig, pattern: str) -> Path:
         if found:
             break
     raise PluginError(f"expected one {pattern} in the theme ({config.theme.dirs}). Material's file naming "
-                      "may have changed; check overrides/hooks/ after an upgrade.")
+                      "may have changed; check hooks/ after an upgrade.")
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
