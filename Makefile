@@ -13,13 +13,16 @@ BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test test-fast build permalinks audit claims bench lock clean
+.PHONY: serve test test-fast check build permalinks audit claims bench lock clean
 
 serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 test: $(STAMP) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest
+
+check: $(STAMP) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
+	$(BIN)/python hooks/source_checks.py
 
 test-fast: $(STAMP) ## While editing: the tests that need no build and no browser (hooks, search logic, writing rules)
 	$(BIN)/pytest -m fast -q

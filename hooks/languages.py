@@ -182,19 +182,26 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if is_translation(config):
         return _with_shared_assets(files, config)
     folders = [entry["code"] + "/" for entry in config.extra["languages"][1:]]
-    pages = {f.src_uri for f in files.documentation_pages() if not f.src_uri.startswith(tuple(folders))}
-    errors = []
-    for folder in folders:
-        translated = {f.src_uri[len(folder):] for f in files.documentation_pages() if f.src_uri.startswith(folder)}
-        errors += [f"docs/{folder}{name} is missing: every page in docs/ needs its translation there, "
-                   "with the same file name (the same URL and section ids)." for name in sorted(pages - translated)]
-        errors += [f"docs/{folder}{name} has no English page docs/{name}: translate an existing page, or add the "
-                   "English page first." for name in sorted(translated - pages)]
+    errors = unpaired_pages([f.src_uri for f in files.documentation_pages()], folders)
     if errors:
         raise PluginError("Languages:\n  " + "\n  ".join(errors))
     for file in [f for f in files if f.src_uri.startswith(tuple(folders))]:
         files.remove(file)
     return files
+
+
+def unpaired_pages(src_uris: list[str], folders: list[str]) -> list[str]:
+    """One message per page without its translation in a language folder
+    ("es/"), and per translation without its English page."""
+    pages = {uri for uri in src_uris if not uri.startswith(tuple(folders))}
+    errors = []
+    for folder in folders:
+        translated = {uri[len(folder):] for uri in src_uris if uri.startswith(folder)}
+        errors += [f"docs/{folder}{name} is missing: every page in docs/ needs its translation there, "
+                   "with the same file name (the same URL and section ids)." for name in sorted(pages - translated)]
+        errors += [f"docs/{folder}{name} has no English page docs/{name}: translate an existing page, or add the "
+                   "English page first." for name in sorted(translated - pages)]
+    return errors
 
 
 def _with_shared_assets(files: Files, config: MkDocsConfig) -> Files:

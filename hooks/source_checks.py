@@ -1,0 +1,107 @@
+"""The source checks, on their own: `make check` (python hooks/source_checks.py).
+
+Not a hook. The build runs each of these checks from its hook, page by
+page; this runs the same functions over docs/, includes/ and the config in
+a second or two, without building, so an editor hears of a mistake before
+a build and CI can run them first. Each message names the file to open, the
+field and the fix, as in the build.
+
+What it checks: mkdocs.yml (MkDocs' own validation, extra.languages and
+extra.clinic), every page's front matter in every edition, the headings'
+explicit ids, the generated-content markers, the references (dated, the
+same on every page of an edition), permalinks.yml's shape, crisis-words.yml,
+each edition's search vocabulary, and that every page has its translation.
+What needs the built pages stays in the build: links and anchors, the
+permalink registry against the published ids, the CSP, the vocabulary's
+page words, the interface words a template renders.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+HOOKS = Path(__file__).resolve().parent
+ROOT = HOOKS.parent
+sys.path.insert(0, str(HOOKS))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
+
+import clinic  # noqa: E402
+import crisis_words  # noqa: E402
+import front_matter  # noqa: E402
+import languages  # noqa: E402
+import markers  # noqa: E402
+import permalinks  # noqa: E402
+import references  # noqa: E402
+import search_vocabulary  # noqa: E402
+
+
+def _caught(check) -> list[str]:
+    """A check that raises on the first problem, as a list of its message."""
+    try:
+        check()
+    except PluginError as error:
+        return [str(error)]
+    return []
+
+
+def run(root: Path = ROOT) -> list[str]:
+    """Every problem found, one message each; [] when the sources are sound."""
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    errors: list[str] = []
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"))
+    except Exception as error:   # MkDocs' own validation: its message names the setting
+        return [f"mkdocs.yml: {error}"]
+    errors += _caught(lambda: languages.languages(config))
+    if errors:
+        return errors
+    errors += clinic.validate(config.extra.get("clinic"))
+    errors += _caught(lambda: crisis_words.load(root / crisis_words.DATA_FILE))
+    errors += _caught(lambda: permalinks.load_registry(root / permalinks.REGISTRY))
+
+    docs = Path(config.docs_dir)
+    codes = [entry["code"] for entry in config.extra["languages"]]
+    folders = [code + "/" for code in codes[1:]]
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    errors += languages.unpaired_pages(pages, folders)
+    includes = root / "includes"
+    for code in codes:
+        folder = "" if code == codes[0] else code + "/"
+        errors += _caught(lambda: search_vocabulary.load(includes / folder / search_vocabulary.DATA_FILE))
+        seen: list = []
+        for uri in (p for p in pages if (p.startswith(folder) if folder else not p.startswith(tuple(folders)))):
+            path = docs / uri
+            shown = path.relative_to(root).as_posix()
+            text = path.read_text(encoding="utf-8")
+            markdown, meta = get_data(text)
+            errors += front_matter.validate(meta, shown.removeprefix("docs/"), translation=bool(folder))
+            missing = permalinks.headings_without_ids(markdown)
+            if missing:
+                errors.append(f"{shown}: these headings have no explicit id, so their links would change whenever "
+                              "the wording does. Add one in the form `## Heading {#short-stable-id}`:\n  "
+                              + "\n  ".join(missing))
+            errors += markers.check_markers(markdown, uri[len(folder):], shown)
+            try:
+                seen += references.read_references(markdown, shown)
+            except PluginError as error:
+                errors.append(str(error))
+        errors += references.check_consistent(seen)
+    return errors
+
+
+def main() -> int:
+    errors = run()
+    for error in errors:
+        print(error)
+    print(f"{len(errors)} problem(s) in the sources." if errors else "The sources are sound: no problems found.")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""`make check` (hooks/source_checks.py): the source checks without a build.
+Each planted mistake is found, and the message names the file to open, in
+every edition. The build runs the same functions from its hooks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from sitebuild import ROOT, copy_project
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import source_checks  # noqa: E402
+
+
+def test_the_real_sources_are_sound():
+    assert source_checks.run(ROOT) == []
+
+
+def _append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _front(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"this test's assumption: {path.name} has {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+MISTAKES = {
+    "front matter": (lambda p: _front(p / "docs/es/safety.md", "next_review:", "next_reviw:"),
+                     "docs/es/safety.md: front matter field 'next_reviw'"),
+    "heading without an id": (lambda p: _append(p / "docs/es/about.md", "\n## Sin identificador\n\nTexto.\n"),
+                              "docs/es/about.md: these headings have no explicit id"),
+    "unknown marker": (lambda p: _append(p / "docs/es/about.md", "\n<!-- kb:clinic-contacts -->\n"),
+                       "docs/es/about.md: unknown marker <!-- kb:clinic-contacts -->"),
+    "undated reference": (lambda p: _append(p / "docs/es/safety.md", "\n[^sin-fecha]: Una página. [x](https://example.org/)\n"),
+                          "docs/es/safety.md: reference [^sin-fecha] does not say when it was read"),
+    "missing translation": (lambda p: (p / "docs/es/glossary.md").unlink(), "docs/es/glossary.md is missing"),
+    "crisis words": (lambda p: _append(p / "crisis-words.yml", "  - Suicide\n"), "crisis-words.yml"),
+    "vocabulary": (lambda p: _append(p / "includes/es/search-vocabulary.yml", "  - find: [x]\n    said: []\n"),
+                   "includes/es/search-vocabulary.yml: intents, entry"),
+    "clinic": (lambda p: _front(p / "mkdocs.yml", "    website: https://avidsportsmed.com/", "    website: avidsportsmed"),
+               "extra.clinic.website"),
+}
+
+
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_a_planted_mistake_is_found_and_names_its_file(tmp_path, mistake):
+    project = copy_project(tmp_path / "project")
+    plant, says = MISTAKES[mistake]
+    plant(project)
+    errors = source_checks.run(project)
+    assert any(says in e for e in errors), errors
+
+
+def test_make_check_runs_in_seconds_and_exits_non_zero_on_a_mistake(tmp_path):
+    ok = subprocess.run([sys.executable, str(ROOT / "hooks" / "source_checks.py")], capture_output=True, text=True,
+                        timeout=60)
+    assert ok.returncode == 0 and "no problems found" in ok.stdout, ok.stdout + ok.stderr
