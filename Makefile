@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Installed when the lock changes; the stamp records that the venv matches it.
 STAMP  := $(VENV)/.installed-from-lock
+# Our Python-Markdown extensions (kbsite/) are on the venv's path (below).
+KBSITE := $(VENV)/.kbsite-on-path
 NODE_STAMP := node_modules/.installed-from-lock
 BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 
@@ -15,19 +17,19 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve test test-fast check build permalinks audit claims bench lock clean
 
-serve: $(STAMP) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
+serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: $(STAMP) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
+test: $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest
 
-check: $(STAMP) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
+check: $(KBSITE) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
 	$(BIN)/python hooks/source_checks.py
 
-test-fast: $(STAMP) ## While editing: the tests that need no build and no browser (hooks, search logic, writing rules)
+test-fast: $(KBSITE) ## While editing: the tests that need no build and no browser (hooks, search logic, writing rules)
 	$(BIN)/pytest -m fast -q
 
-build: $(STAMP) ## Strict build into site/
+build: $(KBSITE) ## Strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
 $(STAMP): requirements.lock
@@ -35,22 +37,29 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
 	touch $@
 
-bench: $(STAMP) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build (prints figures)
+# Our Python-Markdown extensions (kbsite/) on the venv's path, as an editable
+# install would put them, so `mkdocs` finds `kbsite.markdown.*` however it is
+# started.
+$(KBSITE): $(STAMP)
+	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'kbsite.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
+	touch $@
+
+bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build (prints figures)
 	$(BIN)/python benchmarks/crisis.py
 	$(BIN)/python benchmarks/search_check.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/tags_boost.py
 	$(BIN)/python benchmarks/site.py
 
-permalinks: $(STAMP) ## After adding a page or section: record its new section ids in permalinks.yml (never removes one)
+permalinks: $(KBSITE) ## After adding a page or section: record its new section ids in permalinks.yml (never removes one)
 	PERMALINKS_RECORD=1 $(BIN)/mkdocs build --strict --site-dir site
 
-audit: $(STAMP) ## List pages past their review date, references read more than a year ago, and translations behind their English page
+audit: $(KBSITE) ## List pages past their review date, references read more than a year ago, and translations behind their English page
 	$(BIN)/python hooks/review_dates.py docs
 	$(BIN)/python hooks/references.py audit docs
 	$(BIN)/python hooks/translation_status.py docs
 
-claims: $(STAMP) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)
+claims: $(KBSITE) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)
 	@$(BIN)/python hooks/references.py claims docs
 
 # Node tools for the checks (html-validate), pinned in package-lock.json.

@@ -18,14 +18,14 @@ function onEveryPage(fn) {
 // ---- 1 and 2. Section links ------------------------------------------------
 
 // The "Copy link" button beside every section heading's permalink (¶),
-// written into the page at build time (hooks/copy_link_buttons.py).
+// written into the page at build time (kbsite/markdown/copy_link_buttons.py).
 // It copies the section's absolute, published address (canonical URL +
 // #id), so a link pasted from a preview still points at the live site.
 // One listener serves every button, on every page instant navigation shows.
 (function () {
   var status;
 
-  // The page's words (hooks/copy_link_buttons.py), in its language.
+  // The page's words (kbsite/markdown/copy_link_buttons.py), in its language.
   function word(key) {
     var data = document.querySelector("[data-copy-link-words]");
     try { return JSON.parse(data.getAttribute("data-copy-link-words"))[key]; } catch (error) { return ""; }

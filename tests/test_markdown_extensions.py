@@ -1,0 +1,81 @@
+"""The site's Python-Markdown extensions (kbsite/markdown/), called as any
+generator would: `markdown.markdown(text, extensions=[...])`. Markdown in,
+HTML out, in the style of pymdown-extensions' tests."""
+
+from __future__ import annotations
+
+import textwrap
+
+import markdown
+import pytest
+
+
+def check(source: str, expected: str, extensions: list, configs: dict | None = None) -> None:
+    """The HTML of `source` is exactly `expected` (both dedented)."""
+    html = markdown.markdown(textwrap.dedent(source).strip(), extensions=extensions, extension_configs=configs or {})
+    assert html == textwrap.dedent(expected).strip(), html
+
+
+TOC = {"toc": {"permalink": True, "permalink_title": "Link to this section"}}
+
+
+def test_each_section_and_subsection_gets_a_copy_link_button_named_by_its_heading():
+    check(
+        """
+        # Title {#t}
+
+        ## Risks & "side" *effects* {#risks}
+
+        #### Deep {#deep}
+        """,
+        '<h1 id="t">Title<a class="headerlink" href="#t" title="Link to this section">&para;</a></h1>\n'
+        '<h2 id="risks">Risks &amp; "side" <em>effects</em><a class="headerlink" href="#risks" '
+        'title="Link to this section">&para;</a><button type="button" class="copy-link" '
+        'aria-label="Copy link to section: Risks &amp; &quot;side&quot; effects" data-search-exclude>Copy link</button></h2>\n'
+        '<h4 id="deep">Deep<a class="headerlink" href="#deep" title="Link to this section">&para;</a></h4>\n'
+        '<div hidden data-copy-link-words="{&quot;copy&quot;: &quot;Copy link&quot;, &quot;copied&quot;: &quot;Copied&quot;, '
+        '&quot;done&quot;: &quot;Link copied:&quot;, &quot;failed&quot;: &quot;Could not copy. The link is selected:&quot;, '
+        '&quot;field&quot;: &quot;Link to this section&quot;}"></div>',
+        ["toc", "attr_list", "kbsite.markdown.copy_link_buttons"], TOC)
+
+
+def test_copy_link_buttons_speak_the_language_they_are_given():
+    html = markdown.markdown("## Riesgos {#risks}\n\n### Sub {#sub data-search-exclude}\n",
+                             extensions=["toc", "attr_list", "kbsite.markdown.copy_link_buttons"],
+                             extension_configs={**TOC, "kbsite.markdown.copy_link_buttons": {
+                                 "copy": "Copiar enlace", "label": "Copiar enlace a la sección: {title}"}})
+    assert '<button type="button" class="copy-link" aria-label="Copiar enlace a la sección: Riesgos" ' \
+           'data-search-exclude>Copiar enlace</button></h2>' in html
+    assert 'aria-label="Copiar enlace a la sección: Sub"' in html and html.count("<button") == 2
+
+
+def test_a_page_without_sections_gets_no_buttons_and_no_words():
+    check("# Only a title {#t}\n\nText.", '<h1 id="t">Only a title<a class="headerlink" href="#t" '
+          'title="Link to this section">&para;</a></h1>\n<p>Text.</p>',
+          ["toc", "attr_list", "kbsite.markdown.copy_link_buttons"], TOC)
+
+
+def test_footnote_back_links_are_named_by_aria_label_not_title():
+    check(
+        """
+        Text.[^a]
+
+        [^a]: One.
+        """,
+        '<p>Text.<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup></p>\n'
+        '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:a">\n'
+        '<p>One.&#160;<a class="footnote-backref" href="#fnref:a" aria-label="Back to text">&#8617;</a></p>\n'
+        '</li>\n</ol>\n</div>',
+        ["footnotes", "kbsite.markdown.footnote_backlinks"], {"footnotes": {"BACKLINK_TITLE": "Back to text"}})
+
+
+def test_without_the_extension_python_markdown_titles_the_back_links():
+    """This test's assumption about Python-Markdown: the title is its own."""
+    html = markdown.markdown("Text.[^a]\n\n[^a]: One.", extensions=["footnotes"],
+                             extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to text"}})
+    assert 'title="Back to text"' in html
+
+
+@pytest.mark.parametrize("name", ["kbsite.markdown.footnote_backlinks", "kbsite.markdown.copy_link_buttons"])
+def test_each_extension_is_listed_in_mkdocs_yml(config, name):
+    assert name in config["markdown_extensions"]
