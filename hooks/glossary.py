@@ -5,9 +5,8 @@ includes/glossary.md defines each term once, as an abbreviation
 terms show as tooltips; this hook turns the same lines into the glossary
 page's list, at the page's <!-- kb:glossary --> marker (markers.py).
 
-A term is explained where it first appears on a page, as CONTRIBUTING asks
-of the writing itself; later uses on that page are plain text. A tooltip
-on every use repeated one definition up to 15 times on the safety page.
+A tooltip shows on a term's first use on a page only: that is the
+Python-Markdown extension kbsite.markdown.first_use_tooltips.
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 def glossary_source(config: MkDocsConfig) -> Path:
     """The glossary file: the one file pymdownx.snippets appends to every page
@@ -36,7 +33,6 @@ def glossary_source(config: MkDocsConfig) -> Path:
     raise PluginError(f"mkdocs.yml: the glossary {appended[0]!r} (pymdownx.snippets > auto_append) is not in "
                       f"any base_path {snippets.get('base_path')!r}.")
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.*)$")
-_ABBR = re.compile(r'<abbr title="[^"]*">(?P<term>[^<]*)</abbr>')
 
 
 def read_glossary(path: Path) -> list[tuple[str, str]]:
@@ -65,18 +61,3 @@ def glossary_markdown(entries: list[tuple[str, str]]) -> str:
     return "\n\n".join(f"{term[0].upper()}{term[1:]}\n:   {definition}" for term, definition in entries)
 
 
-
-def first_use_only(html: str) -> str:
-    """Keep each term's tooltip (<abbr title>) on its first use on the page."""
-    seen: set[str] = set()
-
-    def once(match: re.Match) -> str:
-        if match["term"] in seen:
-            return match["term"]
-        seen.add(match["term"])
-        return match[0]
-    return _ABBR.sub(once, html)
-
-
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return first_use_only(html)

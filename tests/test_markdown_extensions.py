@@ -76,6 +76,27 @@ def test_without_the_extension_python_markdown_titles_the_back_links():
     assert 'title="Back to text"' in html
 
 
-@pytest.mark.parametrize("name", ["kbsite.markdown.footnote_backlinks", "kbsite.markdown.copy_link_buttons"])
+@pytest.mark.parametrize("name", ["kbsite.markdown.footnote_backlinks", "kbsite.markdown.copy_link_buttons",
+                                  "kbsite.markdown.first_use_tooltips"])
 def test_each_extension_is_listed_in_mkdocs_yml(config, name):
     assert name in config["markdown_extensions"]
+
+
+def test_a_glossary_term_is_a_tooltip_on_its_first_use_only():
+    check(
+        """
+        CRPS is rare. CRPS hurts.
+
+        - CRPS again.
+
+        *[CRPS]: Complex regional pain syndrome.
+        """,
+        '<p><abbr title="Complex regional pain syndrome.">CRPS</abbr> is rare. CRPS hurts.</p>\n'
+        "<ul>\n<li>CRPS again.</li>\n</ul>",
+        ["abbr", "kbsite.markdown.first_use_tooltips"])
+
+
+def test_without_the_extension_every_use_is_a_tooltip():
+    """This test's assumption about Python-Markdown's abbr extension."""
+    html = markdown.markdown("CRPS and CRPS.\n\n*[CRPS]: Pain.", extensions=["abbr"])
+    assert html.count("<abbr") == 2
