@@ -1,7 +1,8 @@
 """Give every link in a page's content its absolute address for print.
 
-A printed handout cannot be clicked, so print CSS writes each link's
-address after its text. CSS can only print an attribute as written, and
+A printed handout cannot be clicked, so print CSS writes the address of
+each link to another page or site after its text (not of a link to a section
+of the same page, a footnote or a back-link). CSS can only print an attribute as written, and
 our own links are relative ("../booking/"), so this hook resolves them
 against the page's published URL at build time (a[data-print-url]); links
 to other sites print their href as it is.
@@ -22,9 +23,15 @@ _LINK = re.compile(r'<a\s(?P<attrs>[^>]*?)(?<![\w:-])href="(?P<href>[^"]*)"')
 def absolute_print_urls(html: str, page_url: str) -> str:
     def add(match: re.Match) -> str:
         attrs, href = match["attrs"], match["href"]
-        # Same-page section links, permalinks (¶), and phone, text and email
-        # links (their text already is the number or address) print as they
-        # are. An absolute address needs no copy: print CSS shows its href.
+        # A link to a section of the same page prints no address: on paper it
+        # says where to look. Material's JavaScript makes every href absolute,
+        # so print CSS cannot tell these from links to other sites; they are
+        # marked here (footnote links by their own classes).
+        if href.startswith("#") and "footnote-" not in attrs and "headerlink" not in attrs:
+            return f"{match[0]} data-same-page"
+        # Permalinks (¶), and phone, text and email links (their text already
+        # is the number or address) print as they are. An absolute address
+        # needs no copy: print CSS shows its href.
         if href.startswith(("#", "tel:", "sms:", "mailto:", "https:", "http:")) or "headerlink" in attrs:
             return match[0]
         return f'{match[0]} data-print-url="{urljoin(page_url, href)}"'

@@ -69,6 +69,22 @@ def test_printed_page_is_a_clean_handout(page, server, config):
     assert "In crisis? Call or text 988 (Suicide & Crisis Lifeline). In an emergency, call 911." in text
     # Each link's address after its text
     assert "Howketamineworkstorelievephysicalpain(" + config["site_url"] + "physical-relief/)" in compact
+
+
+def test_the_safety_handout_prints_no_address_after_a_footnote_or_same_page_link(page, server, config):
+    """The usability review counted 42 addresses after footnote numbers and
+    "↩↩↩↩" back-links on the printed safety page."""
+    page.goto(server.root + "safety/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
+    compact = text.replace(" ", "")
+    assert "#fn:" not in compact and "#fnref:" not in compact, "no address after a footnote number"
+    assert "safety/#" not in compact, "no address after a link to a section of the same page"
+    assert "↩" not in text, "no back-links on paper"
+    # What stays: the references' own addresses, once each, at the end; the crisis line and the disclaimer.
+    assert "doi.org/10.1097/AAP.0000000000000808" in compact
+    assert "In crisis? Call or text 988" in text
+    print(f"safety handout: {len(pdf.pages)} pages")
     # No navigation, search, footer or call-to-action chrome
     for chrome in ("Skip to content", "Search", "Previous", "For clinicians", "Edit this page",
                    "Want to know if ketamine", "Copy link"):

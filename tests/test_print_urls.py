@@ -14,9 +14,16 @@ def test_relative_links_get_their_absolute_address():
 
 
 def test_links_that_need_no_address_are_left_alone():
-    html = ('<a class="headerlink" href="#benefits">¶</a><a href="#top">top</a>'
+    html = ('<a class="headerlink" href="#benefits">¶</a><a class="footnote-ref" href="#fn:x">1</a>'
+            '<a class="footnote-backref" href="#fnref:x">↩</a>'
             '<a href="tel:988">988</a><a href="sms:988">text</a><a href="mailto:a@example.com">a@example.com</a>')
     assert absolute_print_urls(html, PAGE) == html
+
+
+def test_a_link_to_a_section_of_the_same_page_is_marked_so_print_shows_no_address():
+    """Material's JavaScript makes every href absolute, so print CSS needs the mark."""
+    assert absolute_print_urls('<a href="#misuse">misused</a>', PAGE) == '<a href="#misuse" data-same-page>misused</a>'
+
 
 
 def test_only_the_href_attribute_counts():
