@@ -259,11 +259,11 @@ def test_every_page_switches_to_the_same_page_in_the_other_language(editions, co
                 assert a["lang"] == a["hreflang"] and a["target"] == "_self"
 
 
-def test_edit_this_page_opens_the_translation_itself(editions, config):
+def test_suggest_a_change_opens_the_translation_itself(editions, config):
     for code in TRANSLATIONS:
-        edit = editions[code]["safety/"].select_one("a.md-content__button[href*='/edit/']")["href"]
+        edit = editions[code]["safety/"].select_one(".md-copyright__edit a[href*='/edit/']")["href"]
         assert edit.endswith(f"/edit/main/docs/{code}/safety.md"), edit
-    assert editions["en"]["safety/"].select_one("a.md-content__button[href*='/edit/']")["href"].endswith(
+    assert editions["en"]["safety/"].select_one(".md-copyright__edit a[href*='/edit/']")["href"].endswith(
         "/edit/main/docs/safety.md")
 
 

@@ -126,6 +126,12 @@ def test_theme_loads_no_web_fonts_and_offers_a_palette_toggle(pages):
         assert toggles[0]["data-md-color-media"] == "(prefers-color-scheme)"
 
 
-def test_edit_link_points_at_the_page_source(pages, config):
-    edit = pages["mental-health/"].select_one('a[title="Edit this page"]')
-    assert edit["href"] == config["repo_url"] + "/edit/main/docs/mental-health.md"
+def test_suggest_a_change_is_in_the_footer_not_beside_the_title(pages, config):
+    """The usability review: an "Edit this page" pencil beside every title is
+    an editor's tool in a patient's way."""
+    for url, soup in pages.items():
+        assert not soup.select("article .md-content__button"), f"{url}: no pencil beside the title"
+        edit = soup.select_one("footer .md-copyright__edit a")
+        page_file = (url.rstrip("/") or "index") + ".md"
+        assert edit["href"] == config["repo_url"] + "/edit/main/docs/" + page_file, url
+        assert edit.get_text(strip=True) == "Suggest a change"
