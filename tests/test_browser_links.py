@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
+
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -89,3 +91,19 @@ def test_the_safety_handout_prints_no_address_after_a_footnote_or_same_page_link
     for chrome in ("Skip to content", "Search", "Previous", "For clinicians", "Edit this page",
                    "Want to know if ketamine", "Copy link"):
         assert chrome not in text, chrome
+
+
+@pytest.mark.parametrize("prefix", ["", "es/"], ids=["en", "es"])
+def test_key_points_and_notes_are_at_the_body_text_size_on_a_phone(browser, server, prefix):
+    """The usability review: key points were 12.8 px, Material's admonition
+    size, on a site for people in pain."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    tab = context.new_page()
+    for url in ("safety/", "mental-health/"):
+        tab.goto(server.root + prefix + url)
+        size = lambda selector: tab.eval_on_selector(selector, "e => parseFloat(getComputedStyle(e).fontSize)")
+        body = size("article.md-content__inner > p")
+        assert body >= 16, body
+        assert size(".key-points li") == body, f"{prefix}{url}: key points smaller than the text"
+        assert size(".admonition:not(.key-points) p, .key-points li") == body
+    context.close()
