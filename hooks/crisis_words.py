@@ -77,13 +77,25 @@ def load(path: Path) -> dict[str, dict]:
             text = _text(value, f"{path.name}: {lang}, phrase {n}", "- kill myself")
             if text in seen:
                 raise PluginError(f"{path.name}: {lang}, phrase {n}: {text!r} is listed twice; delete one.")
+            if "\n" in text:
+                raise PluginError(f"{path.name}: {lang}, phrase {n}: {text!r} is more than one line; "
+                                  "write each phrase on its own line.")
             seen.add(text)
             checked.append(text)
         fillers = [_text(w, f"{path.name}: {lang}, filler {n}", "to") for n, w in enumerate(filler, 1)]
+        for n, word in enumerate(fillers, 1):
+            if " " in word:
+                raise PluginError(f"{path.name}: {lang}, filler {n}: {word!r} is more than one word; filler "
+                                  "words are single words (list each on its own).")
         if set(fillers) & seen:
             word = sorted(set(fillers) & seen)[0]
             raise PluginError(f"{path.name}: {lang}: {word!r} is both a phrase and a filler word, so it could never "
                               "match; take it out of one of them.")
+        for n, text in enumerate(checked, 1):
+            words = [w for w in re.split(r"[^\w]+", text) if w]
+            if words and all(w in fillers for w in words):
+                raise PluginError(f"{path.name}: {lang}, phrase {n}: {text!r} is all filler words, so it could "
+                                  "never match; add a word that means crisis.")
         forms = {_text(k, f"{path.name}: {lang}, same", "dont: do not"):
                  _text(v, f"{path.name}: {lang}, same: {k}", "dont: do not") for k, v in same.items()}
         for form, meaning in forms.items():

@@ -85,6 +85,9 @@ def load(path: Path) -> list[dict]:
                     raise PluginError(f"{where}: {field}: expected a list of words, {FIELDS[field]}; got {value!r}.")
             finds = {fold(w) for w in entry["find"]}
             for form in entry["said"]:
+                if "|" in form:
+                    raise PluginError(f"{where}: said: {form!r} has a '|', which the index uses between forms; "
+                                      "write it as two forms.")
                 key = fold(form.strip())
                 if key in finds:
                     raise PluginError(f"{where}: said: {form!r} is one of its own page words (find); delete it from said.")

@@ -47,6 +47,8 @@ def test_the_file_cites_its_sources():
     ("en:\n  phrases: [suicide]\n  same: {dont: dont}\n", "same: 'dont' means itself"),
     ("en:\n  phrases: [suicide]\n  same: {do not: dont}\n", "same: 'do not' is more than one word"),
     ("en:\n  phrases: [suicide]\n  same: [dont]\n", "same: expected a map"),
+    ("en:\n  phrases: [suicide]\n  filler: [do not]\n", "filler 1: 'do not' is more than one word"),
+    ("en:\n  phrases: [suicide, to be]\n  filler: [to, be]\n", "phrase 2: 'to be' is all filler words"),
     ("- suicide\n", "expected a language code with its phrases"),
     ("en: [\n", "cannot read the crisis words"),
 ])

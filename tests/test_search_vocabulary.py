@@ -45,6 +45,7 @@ def test_the_files_say_where_the_names_come_from():
     ("medicines:\n  - find: [diazepam]\n    said: [Diazepam]\n", "said: 'Diazepam' is one of its own page words"),
     ("medicines:\n  - find: [diazepam]\n    said: [valium]\n  - find: [benzodiazepines]\n    said: [valium]\n",
      "entry 2: said: 'valium' is also in medicines, entry 1"),
+    ("medicines:\n  - find: [diazepam]\n    said: [\"valium|xanax\"]\n", "said: 'valium|xanax' has a '|'"),
     ("- valium\n", "expected groups of entries"),
     ("medicines: [\n", "cannot read the search vocabulary"),
 ])

@@ -338,3 +338,33 @@ for (const [code, typo, word] of [["en", "fibromyalga", "fibromyalgia"], ["es", 
     }
   });
 }
+
+// ---- 7. Robustness (review findings) ---------------------------------------------
+
+test("words that are names of JavaScript's own properties are words like any other", () => {
+  const { settings } = engine;
+  for (const typed of ["constructor", "Constructor de", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+    const decision = kb.decide(typed, settings);
+    assert.equal(decision.help.length, 0, typed);
+  }
+  assert.equal(kb.decide("suicide constructor", settings).help[0], "en");
+  assert.deepEqual(kb.corrections(["constructor"], settings.corrections), {});
+});
+
+test("a long query is decided fast (no exponential search for a phrase's words)", () => {
+  const { settings } = engine;
+  const typed = "no if i ".repeat(60) + "x ".repeat(15) + "one car ".repeat(60) + "x ".repeat(15) + "die";
+  const start = process.hrtime.bigint();
+  kb.decide(typed, settings);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  assert.ok(ms < 200, `${typed.length} characters took ${ms.toFixed(0)} ms`);
+});
+
+test("the Spanish vocabulary never adds a Spanish stop word (it would match as a prefix)", () => {
+  const settings = kb.searchSettings(loadIndex(spanishDir()).config, loadIndex(spanishDir()).docs);
+  for (const typed of ["trd", "quién escribió", "cuántas sesiones", "dónde queda", "comprar en línea"]) {
+    const { added } = kb.decide(typed, settings);
+    const stop = added.filter((w) => settings.stopWords.includes(w));
+    assert.deepEqual(stop, [], `${typed}: ${added}`);
+  }
+});

@@ -162,7 +162,10 @@
   }
 
   function correctedQuery(query, fixes, separator) {
-    return words(query, separator).map(function (word) { return fixes[word] || word; }).join(" ");
+    // Own keys only: "constructor" is a word a reader may type.
+    return words(query, separator).map(function (word) {
+      return Object.prototype.hasOwnProperty.call(fixes, word) ? fixes[word] : word;
+    }).join(" ");
   }
 
   // What goes to the worker for what the reader typed.
@@ -197,7 +200,7 @@
     return " " + fold(text).replace(/['’`´]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
   }
 
-  function vocabularyExpander(entries, known) {
+  function vocabularyExpander(entries, known, stopWords) {
     var rules = (entries || []).map(function (entry) {
       return {
         find: spaced(entry[0].join(" ")).trim().split(" ").filter(Boolean),
@@ -220,7 +223,9 @@
         if (!forms.length) return;
         forms.forEach(function (form) { found.covered = found.covered.concat(form.trim().split(" ")); });
         rule.find.forEach(function (word) {
-          if (found.added.indexOf(word) < 0 && text.indexOf(" " + word + " ") < 0 && !isStopWord(word)) found.added.push(word);
+          if (found.added.indexOf(word) < 0 && text.indexOf(" " + word + " ") < 0 && !isStopWord(word, stopWords)) {
+            found.added.push(word);
+          }
         });
       });
       return found;
@@ -327,7 +332,9 @@
   function crisisMatcher(lists) {
     var languages = Object.keys(lists || {}).map(function (code) {
       var list = lists[code];
-      var lang = {code: code, same: {}, filler: {}, stem: STEMMERS[code] || function (w) { return w; }};
+      // Maps with no inherited keys: "constructor" is a word a reader may type.
+      var lang = {code: code, same: Object.create(null), filler: Object.create(null),
+                  stem: STEMMERS[code] || function (w) { return w; }};
       Object.keys(list.same || {}).forEach(function (k) { lang.same[fold(k).replace(/['’]/g, "")] = fold(list.same[k]); });
       // Shipped compact (crisis_words.py): phrases one per line, filler
       // words space-separated; lists of strings work too.
@@ -366,7 +373,10 @@
     if (positions.some(function (at) { return !at.length; })) return false;
     var span = 2 * phraseWords.length + 2;
     return (function choose(k, used, low, high) {
-      if (k === positions.length) return high - low < span;
+      // The span only grows as words are placed: give up on it as soon as it
+      // is too wide (without this, a long query took seconds).
+      if (high - low >= span) return false;
+      if (k === positions.length) return true;
       return positions[k].some(function (i) {
         if (used.indexOf(i) >= 0) return false;
         return choose(k + 1, used.concat([i]), Math.min(low, i), Math.max(high, i));
@@ -500,7 +510,8 @@
       page: crisis.page || "en",
       counts: counts,
       corrections: corrections,
-      expand: vocabularyExpander(config.vocabulary, function (word) { return folded[word] === true; })
+      expand: vocabularyExpander(config.vocabulary, function (word) { return folded[word] === true; },
+                                 config.stop_words || STOP_WORDS)
     };
   }
 
@@ -515,7 +526,15 @@
         settings = searchSettings(message.data.config, message.data.docs);
       }
       if (message && message.type === QUERY) {
-        var decision = decide(String(message.data), settings);
+        var decision;
+        try {
+          decision = decide(String(message.data), settings);
+        } catch (error) {
+          // Never lose the reader's query to a fault of ours: search it as
+          // typed, and show crisis help, since nothing here could rule it out.
+          decision = {help: [settings.page], matches: [], reader: String(message.data), added: [],
+                      query: capEdits(String(message.data)), mayCorrect: false};
+        }
         showCrisisHelp(parts, decision.help, settings.help);
         showNote(parts, "");
         decision.corrected = false;
