@@ -15,7 +15,7 @@ BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test test-fast check build permalinks audit claims bench lock clean
+.PHONY: serve test test-fast check build postbuild permalinks audit claims bench lock clean
 
 serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -31,6 +31,9 @@ test-fast: $(KBSITE) ## While editing: the tests that need no build and no brows
 
 build: $(KBSITE) ## Strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
+
+postbuild: $(KBSITE) ## The post-build steps on a built site/ (any generator's): print addresses, QR codes, CSS trimming, permalinks, CSP
+	$(BIN)/python -m kbsite.postbuild site
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -4,7 +4,7 @@ script files, but not scripts inside a page). Usage:
 
     <script>{% filter jsmin %} ... {% endfilter %}</script>
 
-csp.py hashes inline scripts after the build, so it hashes the minified text.
+kbsite/postbuild/csp.py hashes inline scripts after the build, so it hashes the minified text.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ import yaml
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -297,6 +298,9 @@ def language_overrides(config: MkDocsConfig, entry: dict) -> dict:
     }
 
 
+# Last of all: the other editions are built once this one is finished,
+# post-build steps included (hooks/postbuild.py, -50).
+@event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if is_translation(config):
         return

@@ -1,264 +1,67 @@
-"""Keep every published link working.
+"""Published section links never change by accident (permalinks.yml).
 
-permalinks.yml lists every page URL and #section anchor the site has
-published. After each build this hook checks, in both directions, that
-  - every listed anchor still exists on its page, or has an anchor redirect
-    whose target exists, and every listed page still exists or redirects;
-  - every id the site's content publishes is listed, or marked private.
-It also gives each page with anchor redirects a small JSON map that
-docs/assets/javascripts/site.js follows in the browser.
+The registry itself, and the check of a built site against it, are the
+site's layers (kbsite.permalinks, kbsite.postbuild.anchors, run by
+hooks/postbuild.py). What stays here is MkDocs' part, while each page is
+built:
+  - every heading must carry an explicit {#id}: the `toc` extension's
+    slugify is replaced by one that records the headings without one, and
+    the page fails the build, naming its file;
+  - a page with anchor redirects gets a small JSON map that
+    docs/assets/javascripts/site.js follows in the browser.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import html
 import json
-import logging
-import os
-import posixpath
-import re
 from pathlib import Path
 
-import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import languages
-
-log = logging.getLogger("mkdocs.hooks.permalinks")
-
-REGISTRY = "permalinks.yml"
-KEYS = {"pages", "anchor_redirects", "private"}
-
-_ID = re.compile(r'\sid="([^"]+)"')
-
-_registry: dict = {}
-_published: dict[str, set[str]] = {}   # "/page/" -> ids in its content
-_sources: dict[str, str] = {}          # "/page/" -> "docs/page.md"
+from kbsite.errors import SiteError
+from kbsite.permalinks import REGISTRY, ExplicitIdsOnly, load_registry, redirects_for_page
 
 
-def page_url(src: str) -> str:
-    """The URL MkDocs gives a Markdown file: "index.md" -> "/",
-    "a/index.md" -> "/a/", "reindex.md" -> "/reindex/"."""
-    stem = src[:-3] if src.endswith(".md") else src
-    parts = [p for p in stem.strip("/").split("/") if p]
-    if parts and parts[-1] == "index":
-        parts.pop()
-    return "/" + "".join(p + "/" for p in parts)
-
-
-def load_registry(path: Path) -> dict:
-    """Read and check the registry's shape; errors name the file and field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise PluginError(f"{path.name}: cannot read the permalink registry: {exc}") from exc
-    unknown = set(data) - KEYS
-    if unknown:
-        raise PluginError(f"{path.name}: unknown key(s) {sorted(unknown)}. Expected only {sorted(KEYS)}.")
-    pages = data.get("pages") or {}
-    for url, anchors in pages.items():
-        if not (isinstance(url, str) and url.startswith("/") and url.endswith("/")):
-            raise PluginError(f"{path.name}: pages: {url!r} is not a page URL. Expected a path like /pain-overlap/.")
-        if not isinstance(anchors, list) or not all(isinstance(a, str) for a in anchors):
-            raise PluginError(f"{path.name}: pages > {url}: expected a list of section ids, got {anchors!r}.")
-    redirects = data.get("anchor_redirects") or {}
-    for old, new in redirects.items():
-        for link in (old, new):
-            if not (isinstance(link, str) and re.fullmatch(r"/([\w-]+/)*#[\w-]+", link)):
-                raise PluginError(f"{path.name}: anchor_redirects: {link!r} is not a section link. "
-                                  "Expected the form \"/page/#section-id\".")
-    private = data.get("private") or []
-    if not all(isinstance(p, str) for p in private):
-        raise PluginError(f"{path.name}: private: expected a list of id patterns, got {private!r}.")
-    return {"pages": pages, "anchor_redirects": redirects, "private": private}
-
-
-class ExplicitIdsOnly:
-    """The `toc` extension's slugify, installed by on_config. Python-Markdown
-    calls it only for a heading with no explicit {#id} (attr_list sets those
-    first), after its own parser has found the headings: ATX and setext,
-    any fence, snippets included. An automatic id changes whenever someone
-    rewords the heading, which breaks published links, so each call records
-    the heading; on_page_content then fails the build, naming the file."""
+class PermalinkHook:
+    """State of one build: the registry as read at its start, and the
+    slugify that collects each page's headings without an id."""
 
     def __init__(self):
-        self.missing: list[str] = []
+        self.registry: dict = {"pages": {}, "anchor_redirects": {}, "private": []}
+        self.slugify = ExplicitIdsOnly()
 
-    def __call__(self, value: str, separator: str) -> str:
-        self.missing.append(value)
-        return f"missing-id-{len(self.missing)}"   # never published: the build fails first
+    def on_config(self, config: MkDocsConfig) -> None:
+        try:
+            self.registry = load_registry(Path(config.config_file_path).parent / REGISTRY)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+        toc = config.mdx_configs.setdefault("toc", {})
+        if toc.get("slugify") not in (None, self.slugify):
+            raise PluginError("mkdocs.yml: markdown_extensions > toc > slugify is set, but hooks/permalinks.py needs "
+                              "its own, which fails the build on a heading without an explicit {#id}. Remove it.")
+        toc["slugify"] = self.slugify
 
-
-_slugify = ExplicitIdsOnly()
-_dirty = False
-
-
-def headings_without_ids(markdown: str) -> list[str]:
-    """The headings Python-Markdown finds without an explicit id (for tests
-    and tools; the build uses the same slugify through mkdocs.yml's toc)."""
-    import markdown as python_markdown
-
-    slugify = ExplicitIdsOnly()
-    python_markdown.Markdown(extensions=["attr_list", "toc", "pymdownx.superfences"],
-                             extension_configs={"toc": {"slugify": slugify}}).convert(markdown)
-    return slugify.missing
-
-
-def check(registry: dict, published: dict[str, set[str]], redirected_pages: set[str],
-          sources: dict[str, str]) -> list[str]:
-    """Every broken published link and every unlisted id, one message each."""
-    errors = []
-
-    def resolves(link: str) -> bool:
-        url, _, anchor = link.partition("#")
-        return url in published and (not anchor or anchor in published[url])
-
-    for url, anchors in registry["pages"].items():
-        if url not in published:
-            if url not in redirected_pages:
-                errors.append(
-                    f"Published page {url} no longer exists. Restore it, or add a redirect for it "
-                    "under plugins > redirects > redirect_maps in mkdocs.yml.")
-            continue
-        for anchor in anchors:
-            link = f"{url}#{anchor}"
-            if anchor in published[url]:
-                continue
-            target = registry["anchor_redirects"].get(link)
-            if target is None:
-                errors.append(
-                    f"Published link {link} is broken: {sources[url]} has no section with id "
-                    f"'{anchor}'. Put {{#{anchor}}} back on its heading, or, if the section was "
-                    f"renamed or removed, add to anchor_redirects in {REGISTRY}:\n"
-                    f"      \"{link}\": \"{url}#<new-id>\"")
-            elif not resolves(target):
-                errors.append(f"Anchor redirect {link} -> {target} in {REGISTRY} leads nowhere: "
-                              f"{target} does not exist.")
-    for url, ids in sorted(published.items()):
-        listed = set(registry["pages"].get(url, []))
-        for anchor in sorted(ids - listed):
-            if not any(fnmatch.fnmatchcase(anchor, pattern) for pattern in registry["private"]):
-                errors.append(
-                    f"{sources[url]} publishes #{anchor}, which is not in {REGISTRY}. Add it under "
-                    f"pages > {url} (clinicians may link to it), or to private if it is not a section.")
-    return errors
+    def on_page_content(self, html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        missing, self.slugify.missing = self.slugify.missing, []
+        if missing:
+            source = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+            raise PluginError(
+                f"{source}: these headings have no explicit id, so their links would change whenever the "
+                "wording does. Add one in the form `## Heading {#short-stable-id}`:\n  " + "\n  ".join(missing))
+        redirects = redirects_for_page(self.registry, "/" + page.url)
+        if redirects:
+            # Data in an attribute, not a <script>: Material's instant navigation
+            # re-creates script elements, which would run JSON as code (and the
+            # CSP would block it). html.escape makes the JSON a safe attribute.
+            data = html.escape(json.dumps(redirects, sort_keys=True))
+            html_content += f'\n<div hidden data-anchor-redirects="{data}"></div>'
+        return html_content
 
 
-def unlisted(registry: dict, published: dict[str, set[str]]) -> dict[str, list[str]]:
-    """{url: [ids]} the site publishes that the registry neither lists nor
-    marks private, in the order the page has them."""
-    found = {}
-    for url, ids in published.items():
-        listed = set(registry["pages"].get(url, []))
-        new = [i for i in ids if i not in listed
-               and not any(fnmatch.fnmatchcase(i, pattern) for pattern in registry["private"])]
-        if new:
-            found[url] = new
-    return found
-
-
-def record(text: str, new: dict[str, list[str]]) -> str:
-    """permalinks.yml with new ids added under their page (a new page at the
-    end of `pages:`), its comments and order kept. Nothing is removed."""
-    lines = text.splitlines()
-    start = lines.index("pages:")
-    end = next((n for n in range(start + 1, len(lines)) if lines[n] and not lines[n].startswith(" ")), len(lines))
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1
-    for url, ids in new.items():
-        head = f"  {url}:"
-        if head in lines[start:end]:
-            at = lines.index(head, start) + 1
-            while at < end and lines[at].startswith("    - "):
-                at += 1
-        else:
-            lines[end:end] = [head]
-            at = end + 1
-            end += 1
-        lines[at:at] = [f"    - {i}" for i in ids]
-        end += len(ids)
-    return "\n".join(lines) + "\n"
-
-
-def redirects_for_page(registry: dict, url: str) -> dict[str, str]:
-    """{old-id: target} for one page, targets relative to that page."""
-    result = {}
-    for old, new in registry["anchor_redirects"].items():
-        old_url, _, old_id = old.partition("#")
-        if old_url == url:
-            new_url, _, new_id = new.partition("#")
-            relative = posixpath.relpath(new_url, url) + "/" if new_url != url else ""
-            result[old_id] = f"{relative}#{new_id}"
-    return result
-
-
-def _page_key(page) -> str:
-    return "/" + page.url
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    # `mkdocs build --dirty` renders only changed pages: the check can only
-    # speak for those.
-    global _dirty
-    _dirty = dirty
-
-
-def on_config(config: MkDocsConfig) -> None:
-    _registry.clear()
-    _published.clear()
-    _sources.clear()
-    _registry.update(load_registry(Path(config.config_file_path).parent / REGISTRY))
-    toc = config.mdx_configs.setdefault("toc", {})
-    if toc.get("slugify") not in (None, _slugify):
-        raise PluginError("mkdocs.yml: markdown_extensions > toc > slugify is set, but permalinks.py needs its "
-                          "own, which fails the build on a heading without an explicit {#id}. Remove it.")
-    toc["slugify"] = _slugify
-
-
-def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    missing, _slugify.missing = _slugify.missing, []
-    if missing:
-        raise PluginError(
-            f"{languages.source_path(config, page)}: these headings have no explicit id, so their links would "
-            "change whenever the wording does. Add one in the form `## Heading {#short-stable-id}`:\n  "
-            + "\n  ".join(missing))
-    key = _page_key(page)
-    _published[key] = list(dict.fromkeys(_ID.findall(html_content)))   # a set, in the page's order
-    _sources[key] = languages.source_path(config, page)
-    redirects = redirects_for_page(_registry, key)
-    if redirects:
-        # Data in an attribute, not a <script>: Material's instant navigation
-        # re-creates script elements, which would run JSON as code (and the
-        # CSP would block it). html.escape makes the JSON a safe attribute.
-        data = html.escape(json.dumps(redirects, sort_keys=True))
-        html_content += f'\n<div hidden data-anchor-redirects="{data}"></div>'
-    return html_content
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    redirect_plugin = config.plugins.get("redirects")
-    redirected = set()
-    if redirect_plugin:
-        for old in redirect_plugin.config.get("redirect_maps", {}):
-            redirected.add(page_url(old))
-    registry = _registry
-    if _dirty:   # only the pages this build rendered
-        registry = {**_registry, "pages": {u: a for u, a in _registry["pages"].items() if u in _published}}
-    # `make permalinks` (PERMALINKS_RECORD=1): the first language's build
-    # records the ids it publishes that are not listed yet. A listed id that
-    # is gone still fails, below, until it has a redirect.
-    if os.environ.get("PERMALINKS_RECORD") and not languages.is_translation(config):
-        new = unlisted(registry, _published)
-        if new:
-            path = Path(config.config_file_path).parent / REGISTRY
-            path.write_text(record(path.read_text(encoding="utf-8"), new), encoding="utf-8")
-            for url, ids in new.items():
-                log.info(f"{REGISTRY}: recorded {', '.join('#' + i for i in ids)} under {url}")
-                registry["pages"].setdefault(url, []).extend(ids)
-    errors = check(registry, {u: set(i) for u, i in _published.items()}, redirected, _sources)
-    if errors:
-        raise PluginError("Permalink check failed:\n  - " + "\n  - ".join(errors))
+_hook = PermalinkHook()
+on_config = _hook.on_config
+on_page_content = _hook.on_page_content

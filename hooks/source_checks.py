@@ -29,12 +29,14 @@ sys.path.insert(0, str(HOOKS))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
+from kbsite import permalinks  # noqa: E402
+from kbsite.errors import SiteError  # noqa: E402
+
 import clinic  # noqa: E402
 import crisis_words  # noqa: E402
 import front_matter  # noqa: E402
 import languages  # noqa: E402
 import markers  # noqa: E402
-import permalinks  # noqa: E402
 import references  # noqa: E402
 import search_vocabulary  # noqa: E402
 
@@ -43,7 +45,7 @@ def _caught(check) -> list[str]:
     """A check that raises on the first problem, as a list of its message."""
     try:
         check()
-    except PluginError as error:
+    except (PluginError, SiteError) as error:
         return [str(error)]
     return []
 

@@ -28,7 +28,7 @@ def require_tool(name: str, why: str) -> str:
 
 # The site is built for the address the tests serve it at, as the Pages
 # workflow builds it for its published address: its Content Security Policy
-# allows scripts from the site's own address only (hooks/csp.py).
+# allows scripts from the site's own address only (kbsite/postbuild/csp.py).
 # Every build in this session (and `config`) sees this SITE_URL.
 SERVER_PORT = reserve_port()
 os.environ["SITE_URL"] = local_site_url(SERVER_PORT)

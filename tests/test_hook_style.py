@@ -44,18 +44,30 @@ def _module(path):
     return module
 
 
+def _handlers(module) -> dict:
+    """The module's event handlers: its own functions, or the methods of the
+    instance that holds a hook's state (`on_config = _hook.on_config`)."""
+    found = {}
+    for name, value in inspect.getmembers(module):
+        if not name.startswith("on_"):
+            continue
+        function = getattr(value, "__func__", value)
+        if inspect.isfunction(function) and function.__module__ == module.__name__:
+            found[name] = value
+    return found
+
+
 def test_every_hook_file_is_registered_or_a_library():
     registered = {path.name for path in HOOKS}
     for path in sorted((ROOT / "hooks").glob("*.py")):
-        handlers = [name for name, _ in inspect.getmembers(_module(path), inspect.isfunction) if name.startswith("on_")]
+        handlers = list(_handlers(_module(path)))
         assert path.name in registered or not handlers, f"{path.name} handles {handlers} but is not under hooks: in mkdocs.yml"
 
 
 @pytest.mark.parametrize("path", HOOKS, ids=lambda p: p.name)
 def test_event_handlers_match_mkdocs_signatures_and_are_typed(path):
     module = _module(path)
-    handlers = {name: fn for name, fn in inspect.getmembers(module, inspect.isfunction)
-                if name.startswith("on_") and fn.__module__ == module.__name__}
+    handlers = _handlers(module)
     assert handlers, f"{path.name} handles no MkDocs event"
     for name, fn in handlers.items():
         assert name in EVENTS, f"{path.name}: {name} is not a MkDocs event"

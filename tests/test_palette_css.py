@@ -1,7 +1,7 @@
-"""hooks/palette_css.py keeps the colours the site uses and the
+"""kbsite/postbuild/palette_css.py keeps the colours the site uses and the
 schemes, and drops Material's other named colours."""
 
-from palette_css import colours_in_use, prune
+from kbsite.postbuild.palette_css import colours_in_pages, prune
 
 CSS = ("@media screen{[data-md-color-scheme=slate]{--md-hue:232}}"
        "[data-md-color-primary=red]{--md-primary-fg-color:#ef5552}"
@@ -15,9 +15,12 @@ def test_prune_keeps_schemes_and_used_colours():
     assert "teal" in prune(CSS, {"teal"}) and "red" not in prune(CSS, {"teal"})
 
 
-def test_colours_in_use_reads_every_palette_entry():
-    palette = [{"primary": "custom", "accent": "custom"}, {"scheme": "slate", "primary": "red"}]
-    assert colours_in_use(palette) == {"custom", "red", "indigo"}   # Material's default accent
+def test_the_colours_in_use_are_read_from_the_built_pages_quoted_or_not():
+    """Material writes each palette entry's colours on <body> and on its
+    toggle, its default accent (indigo) included when an entry names none."""
+    pages = ['<body data-md-color-scheme=default data-md-color-primary=custom data-md-color-accent="indigo">',
+             "<input data-md-color-primary='red' data-md-color-media=\"(prefers-color-scheme)\">"]
+    assert colours_in_pages(pages) == {"custom", "red", "indigo"}
 
 
 def test_built_palette_has_only_the_schemes_and_custom_colours(site, config):

@@ -1,4 +1,4 @@
-"""Published links never break: unit tests of hooks/permalinks.py,
+"""Published links never break: unit tests of kbsite/permalinks.py,
 real builds of changed copies of the site, and the built site's links."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
 
-from permalinks import check, headings_without_ids, load_registry, page_url, redirects_for_page
+from kbsite.errors import SiteError
+from kbsite.permalinks import check, headings_without_ids, load_registry, page_url, redirects_for_page
 from sitebuild import PAGES, ROOT, build, build_with_page_text, copy_project, local_site_url, reserve_port
 
 REGISTRY = {"pages": {"/a/": ["one", "two"], "/b/": ["three"]}, "anchor_redirects": {}, "private": ["fn:*"]}
@@ -67,7 +67,7 @@ def test_removed_page_needs_a_page_redirect():
 def test_malformed_registry_fails_loudly(tmp_path, text, message):
     path = tmp_path / "permalinks.yml"
     path.write_text(text)
-    with pytest.raises(PluginError, match=re.escape(message)):
+    with pytest.raises(SiteError, match=re.escape(message)):
         load_registry(path)
 
 

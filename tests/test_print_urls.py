@@ -1,7 +1,7 @@
-"""Unit tests of hooks/print_urls.py: printed handouts show each
+"""Unit tests of kbsite/postbuild/print_urls.py: printed handouts show each
 link's absolute address."""
 
-from print_urls import absolute_print_urls
+from kbsite.postbuild.print_urls import absolute_print_urls
 
 PAGE = "https://example.org/guide/physical-relief/"
 

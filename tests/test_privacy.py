@@ -168,7 +168,7 @@ def test_phone_menu_works_without_javascript(browser, server):
     context.close()
 
 
-# ---- Only the site's own inline scripts (hooks/csp.py) ------------
+# ---- Only the site's own inline scripts (kbsite/postbuild/csp.py) ------------
 
 @pytest.mark.parametrize("snippet,message", [
     ("<script>window.__ran = 1</script>", "docs/glossary.md: an inline <script> in the page"),

@@ -1,4 +1,4 @@
-"""hooks/unused_css.py: Material's stylesheet, trimmed to what the
+"""kbsite/postbuild/unused_css.py: Material's stylesheet, trimmed to what the
 site uses. Unit tests of the trimming on small stylesheets, then the proof
 that matters: in Chromium, every element of every page (and the search
 dialog with results) has the same computed style with the trimmed file as
@@ -6,8 +6,6 @@ with Material's whole file."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,12 +14,8 @@ from playwright.sync_api import expect
 from settle import settle_animations
 from sitebuild import EDITION_URLS, PAGES, ROOT
 
-_spec = importlib.util.spec_from_file_location("unused_css", ROOT / "hooks" / "unused_css.py")
-unused_css = importlib.util.module_from_spec(_spec)
-sys.modules["unused_css"] = unused_css
-_spec.loader.exec_module(unused_css)
-
-import material  # noqa: E402
+import material
+from kbsite.postbuild import unused_css
 
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
 

@@ -12,6 +12,8 @@ design: a word anywhere in a page or script keeps every rule that needs it.
 Then custom properties that nothing reads any more (the icons of unused
 admonition types) are dropped.
 
+A step of the post-build layer (kbsite.postbuild).
+
 The site's other stylesheets (Material's palette, pruned by palette_css.py,
 and our extra.css) are then appended, in the order the pages linked them,
 so a first visit waits for one stylesheet request, not three: on a phone
@@ -30,8 +32,7 @@ import re
 from pathlib import Path
 
 import tinycss2
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from kbsite.errors import SiteError
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # The site's other stylesheets, joined after Material's (in the pages' order).
@@ -111,7 +112,7 @@ def _trim_rules(rules, used: set[str]) -> list[str]:
         elif rule.type in ("at-rule", "qualified-rule"):
             kept.append(tinycss2.serialize([rule]))
         elif rule.type == "error":
-            raise PluginError(f"unused_css.py: cannot parse Material's stylesheet ({rule.message}). "
+            raise SiteError(f"unused_css.py: cannot parse Material's stylesheet ({rule.message}). "
                               "Check the hook after a Material upgrade.")
     return kept
 
@@ -165,27 +166,23 @@ def trim(css: str, used: set[str], read_elsewhere: set[str] = frozenset()) -> st
     return drop_unread_custom_properties("".join(_trim_rules(rules, used)), read_elsewhere)
 
 
-def theme_file(config: MkDocsConfig, pattern: str) -> Path:
-    """The theme's own file matching `pattern` (e.g. assets/stylesheets/
-    main.*.min.css), read from the theme, not the site: a second build into
-    the same folder (`mkdocs build --dirty`) finds our output there."""
-    for folder in config.theme.dirs:
-        found = sorted(Path(folder).glob(pattern))
-        if len(found) == 1:
-            return found[0]
-        if found:
-            break
-    raise PluginError(f"expected one {pattern} in the theme ({config.theme.dirs}). Material's file naming "
-                      "may have changed; check hooks/ after an upgrade.")
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    styles = site / "assets" / "stylesheets"
-    original = theme_file(config, "assets/stylesheets/main.*.min.css")
-    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
-    shipped = [*pages.values(), *(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js"))),
-               *(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.json")))]
+def apply(site, source: Path | None = None) -> None:
+    """Trim and join one edition's stylesheets. `source` is Material's own
+    main stylesheet, from the theme, where a generator knows it (see
+    palette_css.apply); without it, the site's file is Material's."""
+    styles = site.root / "assets" / "stylesheets"
+    found = site.files("assets/stylesheets/main.*.min.css")
+    # With the theme's file known, an earlier build's joined file may sit
+    # beside Material's (`mkdocs build --dirty`); both are replaced below.
+    if source is None and len(found) != 1:
+        raise SiteError(f"unused_css.py: expected one Material main.*.min.css in {site.label}assets/stylesheets, "
+                        f"found {[f.name for f in found]}. Check kbsite/postbuild/ after a Material upgrade.")
+    original = source or found[0]
+    pages = site.pages
+    if source is None and not any(_APPENDED_LINK.search(text) for text in pages.values()):
+        return   # joined already: the step ran on this folder before
+    shipped = [*pages.values(), *(p.read_text(encoding="utf-8") for p in site.files("**/*.js")),
+               *(p.read_text(encoding="utf-8") for p in site.files("**/*.json"))]
     other_css = "".join(p.read_text(encoding="utf-8") for p in sorted(styles.glob("*.css"))
                         if not p.name.startswith("main."))
     used = set(_WORD.findall("".join(shipped)))
@@ -195,10 +192,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     css = trim(original.read_text(encoding="utf-8"), used, read_elsewhere)
     joined = [css]
     for pattern in APPENDED:
-        found = sorted(styles.glob(pattern))
-        if len(found) != 1:
-            raise PluginError(f"unused_css.py: expected one {pattern} in {styles}, found {[f.name for f in found]}.")
-        joined.append(found[0].read_text(encoding="utf-8"))
+        matches = sorted(styles.glob(pattern))
+        if len(matches) != 1:
+            raise SiteError(f"unused_css.py: expected one {pattern} in {site.label}assets/stylesheets, "
+                            f"found {[f.name for f in matches]}.")
+        joined.append(matches[0].read_text(encoding="utf-8"))
     css = "\n".join(joined)
     digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
     combined = f"main.{digest}.min.css"
@@ -212,7 +210,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         relinked, dropped = _APPENDED_LINK.subn("", relinked)
         # 0: a page an earlier build into this folder joined already (--dirty).
         if dropped not in (0, len(APPENDED)):
-            raise PluginError(f"unused_css.py: {path} links {dropped} of the stylesheets {APPENDED}, not each once; "
-                              "check the theme's templates.")
-        if relinked != text:
-            path.write_text(relinked, encoding="utf-8")
+            raise SiteError(f"unused_css.py: {site.name(path)} links {dropped} of the stylesheets {APPENDED}, "
+                            "not each once; check the theme's templates.")
+        pages[path] = relinked

@@ -12,12 +12,15 @@
   naming the page, and so does a handler or javascript: URL anywhere in the
   built site. No 'unsafe-inline', no 'unsafe-eval'.
 - Material's first inline script contains the site's "scope", which by
-  default differs with page depth ("..", "../.."); on_config fixes it from
-  site_url so every page has the same scripts and the same hashes, which
-  instant navigation needs (the first page's policy stays in force).
+  default differs with page depth ("..", "../.."); this step writes the
+  edition's own path there instead (the same place, as an absolute path),
+  so every page has the same scripts and the same hashes, which instant
+  navigation needs (the first page's policy stays in force).
 - Idempotent: a policy already in a page (`mkdocs build --dirty` keeps
-  unchanged pages) is replaced, never doubled.
+  unchanged pages, or the post-build step runs twice) is replaced, never doubled.
 `mkdocs serve` gets no policy: it injects its own live-reload script.
+A step of the post-build layer (kbsite.postbuild); content_errors is also the
+build's check of each page's HTML, naming its source file.
 """
 
 from __future__ import annotations
@@ -26,21 +29,17 @@ import base64
 import hashlib
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from languages import source_path   # docs/es/safety.md in the Spanish build: the file an editor opens
+from kbsite.errors import SiteError
 
 # Data blocks (JSON, JSON-LD) are never executed, so they need no hash.
 _DATA_TYPES = {"application/json", "application/ld+json"}
 # Minified HTML may drop the quotes.
 _CHARSET = re.compile(r"""<meta charset=["']?utf-8["']?\s*/?>""", re.I)
 _POLICY_META = re.compile(r"""<meta http-equiv=["']?Content-Security-Policy["']?\s+content=(?:"[^"]*"|'[^']*')\s*/?>""", re.I)
+# Material's scope (base.html): `__md_scope=new URL("..",location)`.
+_SCOPE = re.compile(r"""(__md_scope=new URL\()(["'])[^"']*\2""")
 # Attributes that take a URL, where javascript: would run code.
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
 
@@ -109,51 +108,30 @@ def content_errors(html: str, where: str) -> list[str]:
     return errors
 
 
-_serving = False
+def same_scope(html: str, site_url: str) -> str:
+    """Material's scope as the edition's absolute path ("/repo/es/")."""
+    path = urlsplit(site_url).path or "/"
+    return _SCOPE.sub(lambda m: f"{m[1]}{m[2]}{path}{m[2]}", html)
 
 
-def on_startup(*, command: str, dirty: bool) -> None:
-    # `mkdocs serve` injects its own inline live-reload script into every page
-    # it serves; a policy would block it and stop the preview from reloading.
-    # The policy is for the published site, which `mkdocs build` makes.
-    global _serving
-    _serving = command == "serve"
-
-
-def on_config(config: MkDocsConfig) -> None:
-    if not config.site_url:
-        raise PluginError("mkdocs.yml: site_url is not set. The Content Security Policy (hooks/csp.py) "
-                          "allows scripts only from the site's own address; set site_url to it.")
-    if not config.extra.get("scope"):
-        config.extra["scope"] = urlsplit(config.site_url).path or "/"
-
-
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    errors = content_errors(html, source_path(config, page))
-    if errors:
-        raise PluginError("Content Security Policy:\n  " + "\n  ".join(errors))
-    return html
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if _serving:
-        return
-    pages = sorted(Path(config.site_dir).rglob("*.html"))
-    texts = {path: _POLICY_META.sub("", path.read_text(encoding="utf-8")) for path in pages}
+def apply(site: "Site") -> None:
+    """The policy in every page of one edition, after any check that the
+    built pages run no code the policy would have to allow unsafely."""
+    texts = {path: same_scope(_POLICY_META.sub("", text), site.url) for path, text in site.pages.items()}
     errors = []
     for path, text in texts.items():
         found = ScriptFinder(text)
-        where = path.relative_to(config.site_dir).as_posix()
+        where = site.name(path)
         errors += [f"{where}: inline event handler {h}" for h in found.handlers]
         errors += [f"{where}: javascript: URL {u}" for u in found.javascript_urls]
     if errors:
-        raise PluginError("Content Security Policy: the built site runs code the policy would have to allow "
-                          "with 'unsafe-inline'. Check the theme overrides and plugins:\n  " + "\n  ".join(errors))
+        raise SiteError("Content Security Policy: the built site runs code the policy would have to allow "
+                        "with 'unsafe-inline'. Check the theme overrides and plugins:\n  " + "\n  ".join(errors))
     hashes = set().union(*(inline_script_hashes(text) for text in texts.values()))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(config.site_url, hashes)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(site.url, hashes)}">'
     for path, text in texts.items():
         charset = _CHARSET.search(text)
         if not charset:
-            raise PluginError(f'{path}: no <meta charset="utf-8"> to put the Content Security Policy '
-                              "after. The policy must come before any script; check the page's template.")
-        path.write_text(text[:charset.end()] + meta + text[charset.end():], encoding="utf-8")
+            raise SiteError(f'{site.name(path)}: no <meta charset="utf-8"> to put the Content Security Policy '
+                            "after. The policy must come before any script; check the page's template.")
+        site.pages[path] = text[:charset.end()] + meta + text[charset.end():]

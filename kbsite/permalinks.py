@@ -1,0 +1,178 @@
+"""The permalink registry (permalinks.yml): every page URL and #section
+anchor the site has published, so a published link never breaks.
+
+The registry is checked in both directions against what a built site
+publishes (kbsite.postbuild.anchors, after every build):
+  - every listed anchor still exists on its page, or has an anchor redirect
+    whose target exists, and every listed page still exists or redirects;
+  - every id the site's content publishes is listed, or marked private.
+`make permalinks` records new ids (record); the source checks read its
+shape (load_registry); pages with anchor redirects carry a small JSON map
+(redirects_for_page) that docs/assets/javascripts/site.js follows.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+
+from kbsite.errors import SiteError
+
+REGISTRY = "permalinks.yml"
+KEYS = {"pages", "anchor_redirects", "private"}
+
+
+def page_url(src: str) -> str:
+    """The URL MkDocs gives a Markdown file: "index.md" -> "/",
+    "a/index.md" -> "/a/", "reindex.md" -> "/reindex/"."""
+    stem = src[:-3] if src.endswith(".md") else src
+    parts = [p for p in stem.strip("/").split("/") if p]
+    if parts and parts[-1] == "index":
+        parts.pop()
+    return "/" + "".join(p + "/" for p in parts)
+
+
+def load_registry(path: Path) -> dict:
+    """Read and check the registry's shape; errors name the file and field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SiteError(f"{path.name}: cannot read the permalink registry: {exc}") from exc
+    unknown = set(data) - KEYS
+    if unknown:
+        raise SiteError(f"{path.name}: unknown key(s) {sorted(unknown)}. Expected only {sorted(KEYS)}.")
+    pages = data.get("pages") or {}
+    for url, anchors in pages.items():
+        if not (isinstance(url, str) and url.startswith("/") and url.endswith("/")):
+            raise SiteError(f"{path.name}: pages: {url!r} is not a page URL. Expected a path like /pain-overlap/.")
+        if not isinstance(anchors, list) or not all(isinstance(a, str) for a in anchors):
+            raise SiteError(f"{path.name}: pages > {url}: expected a list of section ids, got {anchors!r}.")
+    redirects = data.get("anchor_redirects") or {}
+    for old, new in redirects.items():
+        for link in (old, new):
+            if not (isinstance(link, str) and re.fullmatch(r"/([\w-]+/)*#[\w-]+", link)):
+                raise SiteError(f"{path.name}: anchor_redirects: {link!r} is not a section link. "
+                                  "Expected the form \"/page/#section-id\".")
+    private = data.get("private") or []
+    if not all(isinstance(p, str) for p in private):
+        raise SiteError(f"{path.name}: private: expected a list of id patterns, got {private!r}.")
+    return {"pages": pages, "anchor_redirects": redirects, "private": private}
+
+
+class ExplicitIdsOnly:
+    """The `toc` extension's slugify, installed by on_config. Python-Markdown
+    calls it only for a heading with no explicit {#id} (attr_list sets those
+    first), after its own parser has found the headings: ATX and setext,
+    any fence, snippets included. An automatic id changes whenever someone
+    rewords the heading, which breaks published links, so each call records
+    the heading; on_page_content then fails the build, naming the file."""
+
+    def __init__(self):
+        self.missing: list[str] = []
+
+    def __call__(self, value: str, separator: str) -> str:
+        self.missing.append(value)
+        return f"missing-id-{len(self.missing)}"   # never published: the build fails first
+
+
+def headings_without_ids(markdown: str) -> list[str]:
+    """The headings Python-Markdown finds without an explicit id (for tests
+    and tools; the build uses the same slugify through mkdocs.yml's toc)."""
+    import markdown as python_markdown
+
+    slugify = ExplicitIdsOnly()
+    python_markdown.Markdown(extensions=["attr_list", "toc", "pymdownx.superfences"],
+                             extension_configs={"toc": {"slugify": slugify}}).convert(markdown)
+    return slugify.missing
+
+
+def check(registry: dict, published: dict[str, set[str]], redirected_pages: set[str],
+          sources: dict[str, str]) -> list[str]:
+    """Every broken published link and every unlisted id, one message each."""
+    errors = []
+
+    def resolves(link: str) -> bool:
+        url, _, anchor = link.partition("#")
+        return url in published and (not anchor or anchor in published[url])
+
+    for url, anchors in registry["pages"].items():
+        if url not in published:
+            if url not in redirected_pages:
+                errors.append(
+                    f"Published page {url} no longer exists. Restore it, or add a redirect for it "
+                    "under plugins > redirects > redirect_maps in mkdocs.yml.")
+            continue
+        for anchor in anchors:
+            link = f"{url}#{anchor}"
+            if anchor in published[url]:
+                continue
+            target = registry["anchor_redirects"].get(link)
+            if target is None:
+                errors.append(
+                    f"Published link {link} is broken: {sources[url]} has no section with id "
+                    f"'{anchor}'. Put {{#{anchor}}} back on its heading, or, if the section was "
+                    f"renamed or removed, add to anchor_redirects in {REGISTRY}:\n"
+                    f"      \"{link}\": \"{url}#<new-id>\"")
+            elif not resolves(target):
+                errors.append(f"Anchor redirect {link} -> {target} in {REGISTRY} leads nowhere: "
+                              f"{target} does not exist.")
+    for url, ids in sorted(published.items()):
+        listed = set(registry["pages"].get(url, []))
+        for anchor in sorted(ids - listed):
+            if not any(fnmatch.fnmatchcase(anchor, pattern) for pattern in registry["private"]):
+                errors.append(
+                    f"{sources[url]} publishes #{anchor}, which is not in {REGISTRY}. Add it under "
+                    f"pages > {url} (clinicians may link to it), or to private if it is not a section.")
+    return errors
+
+
+def unlisted(registry: dict, published: dict[str, set[str]]) -> dict[str, list[str]]:
+    """{url: [ids]} the site publishes that the registry neither lists nor
+    marks private, in the order the page has them."""
+    found = {}
+    for url, ids in published.items():
+        listed = set(registry["pages"].get(url, []))
+        new = [i for i in ids if i not in listed
+               and not any(fnmatch.fnmatchcase(i, pattern) for pattern in registry["private"])]
+        if new:
+            found[url] = new
+    return found
+
+
+def record(text: str, new: dict[str, list[str]]) -> str:
+    """permalinks.yml with new ids added under their page (a new page at the
+    end of `pages:`), its comments and order kept. Nothing is removed."""
+    lines = text.splitlines()
+    start = lines.index("pages:")
+    end = next((n for n in range(start + 1, len(lines)) if lines[n] and not lines[n].startswith(" ")), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    for url, ids in new.items():
+        head = f"  {url}:"
+        if head in lines[start:end]:
+            at = lines.index(head, start) + 1
+            while at < end and lines[at].startswith("    - "):
+                at += 1
+        else:
+            lines[end:end] = [head]
+            at = end + 1
+            end += 1
+        lines[at:at] = [f"    - {i}" for i in ids]
+        end += len(ids)
+    return "\n".join(lines) + "\n"
+
+
+def redirects_for_page(registry: dict, url: str) -> dict[str, str]:
+    """{old-id: target} for one page, targets relative to that page."""
+    result = {}
+    for old, new in registry["anchor_redirects"].items():
+        old_url, _, old_id = old.partition("#")
+        if old_url == url:
+            new_url, _, new_id = new.partition("#")
+            relative = posixpath.relpath(new_url, url) + "/" if new_url != url else ""
+            result[old_id] = f"{relative}#{new_id}"
+    return result

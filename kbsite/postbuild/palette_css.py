@@ -1,0 +1,56 @@
+"""Ship only the colour palettes the site uses.
+
+Material's palette.css holds a rule set for each of its 20-odd named
+primary and accent colours, whichever one a site picks. We use `custom`
+colours (set in extra.css), so those rules are dead weight on every first
+visit: about 1.4 KB of the 2 KB (gzip). After the build this removes the
+rules of every named colour that the built pages do not set (mkdocs.yml's
+theme.palette); the light and dark schemes and the toggle stay as Material
+wrote them. A step of the post-build layer (kbsite.postbuild).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kbsite.errors import SiteError
+
+# A rule set that styles one named colour: [data-md-color-primary=red] {...}
+_NAMED_RULE = re.compile(r"\[data-md-color-(?:primary|accent)=(?P<name>[a-z-]+)\][^{}]*\{[^{}]*\}")
+
+
+def prune(css: str, keep: set[str]) -> str:
+    return _NAMED_RULE.sub(lambda m: m[0] if m["name"] in keep else "", css)
+
+
+_COLOUR_ATTRIBUTE = re.compile(r"""data-md-color-(?:primary|accent)=["']?([a-z-]+)""")
+
+
+def colours_in_pages(pages) -> set[str]:
+    """The named colours the built pages set (Material writes the palette's
+    colours on <body> and on each palette toggle)."""
+    return {name for text in pages for name in _COLOUR_ATTRIBUTE.findall(text)}
+
+
+def apply(site, source: Path | None = None) -> None:
+    """Prune the edition's palette stylesheet. `source` is Material's own
+    file, from the theme, where a generator knows it: a second build into
+    the same folder (`mkdocs build --dirty`) finds our pruned copy in the
+    site. Without it, the site's file is Material's (a fresh build)."""
+    files = site.files("assets/stylesheets/palette.*.min.css")
+    if not files:
+        return   # no palette configured: Material ships none
+    if len(files) != 1:
+        raise SiteError(f"palette_css.py: expected one Material palette stylesheet in "
+                        f"{site.label}assets/stylesheets, found {[f.name for f in files]}. "
+                        "Material's file naming may have changed; check kbsite/postbuild/ after an upgrade.")
+    if source is None and not any(files[0].name in text for text in site.pages.values()):
+        return   # joined into the main stylesheet already: the step ran on this folder before
+    css = (source or files[0]).read_text(encoding="utf-8")
+    pruned = prune(css, colours_in_pages(site.pages.values()))
+    if pruned == css:
+        raise SiteError(f"palette_css.py: found no named-colour rules in {source or site.name(files[0])}. "
+                        "Material's palette stylesheet may have changed (check kbsite/postbuild/ after an "
+                        "upgrade), or the post-build step ran on this folder before.")
+    files[0].write_text(pruned, encoding="utf-8")

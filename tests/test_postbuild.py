@@ -1,0 +1,157 @@
+"""The post-build layer (kbsite/postbuild/) on its own: its steps on small
+built folders, and `python -m kbsite.postbuild` on a site that MkDocs built
+without our post-build hook, which must come out byte for byte the site
+`make build` makes."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kbsite.postbuild import Site, csp, print_qr, print_urls
+from sitebuild import BUILD_ENV, ROOT, build, copy_project
+
+CANONICAL = '<link rel=canonical href=https://example.org/guide/safety/>'
+
+
+def _page(body: str, head: str = CANONICAL) -> str:
+    return f'<!doctype html><html><head><meta charset=utf-8>{head}</head><body><article class="md-content__inner">{body}</article></body></html>'
+
+
+def _site(tmp_path: Path, pages: dict[str, str], **options) -> Site:
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return Site(tmp_path, "https://example.org/guide/", **options)
+
+
+# ---- Steps on small folders ---------------------------------------------------
+
+def test_an_edition_leaves_the_other_editions_folders_to_their_own_run(tmp_path):
+    site = _site(tmp_path, {"index.html": _page(""), "safety/index.html": _page(""), "es/index.html": _page("")},
+                 exclude=("es",))
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in site.pages) == ["index.html", "safety/index.html"]
+    assert site.page_key(tmp_path / "safety/index.html") == "/safety/"
+    assert site.page_url(tmp_path / "safety/index.html") == "https://example.org/guide/safety/"
+    assert site.source("/safety/") == "docs/safety.md" and site.source("/") == "docs/index.md"
+
+
+def test_print_addresses_go_on_content_links_only_minified_or_not(tmp_path):
+    body = ('<p><a href=../booking/>book</a> <a href="../glossary/#nmda">NMDA</a> <a href=#misuse>misuse</a></p>'
+            '<aside class=booking-cta data-search-exclude><aside><a href=../booking/>inner</a></aside>'
+            '<a href=../booking/>still inside</a></aside><a href=../about/>after</a>')
+    site = _site(tmp_path, {"safety/index.html": _page(body), "404.html": _page("<a href=../x/>x</a>", head="")})
+    print_urls.apply(site)
+    text = site.pages[tmp_path / "safety/index.html"]
+    assert "<a href=../booking/ data-print-url=https://example.org/guide/booking/>book</a>" in text
+    assert '<a href="../glossary/#nmda" data-print-url="https://example.org/guide/glossary/#nmda">' in text
+    assert "<a href=#misuse data-same-page>misuse</a>" in text
+    # Inside the theme's boxes around the content (hidden in print), nested or not: nothing.
+    assert "<a href=../booking/>inner</a>" in text and "<a href=../booking/>still inside</a>" in text
+    assert "<a href=../about/ data-print-url=https://example.org/guide/about/>after</a>" in text
+    # A page without a canonical link (the 404 page) is never printed.
+    assert "data-print-url" not in site.pages[tmp_path / "404.html"]
+    print_urls.apply(site)
+    assert site.pages[tmp_path / "safety/index.html"] == text, "a second run must change nothing"
+
+
+def test_qr_codes_only_for_pages_with_a_canonical_address(tmp_path):
+    site = _site(tmp_path, {"safety/index.html": _page(""), "404.html": _page("", head="")})
+    print_qr.apply(site)
+    assert (tmp_path / "safety" / print_qr.FILE_NAME).stat().st_size > 100
+    assert not (tmp_path / print_qr.FILE_NAME).exists()
+    assert print_qr.canonical_url('<link href="https://a.example/x/" rel="canonical">') == "https://a.example/x/"
+
+
+def test_the_scope_is_the_same_absolute_path_on_every_page():
+    """Material writes base_url ("..", "../..") into its first inline
+    script; one hash for every page needs one text."""
+    for relative in ("..", "../..", "."):
+        html = f'<script>__md_scope=new URL("{relative}",location),__md_hash=1</script>'
+        assert csp.same_scope(html, "https://example.org/guide/es/") == \
+            '<script>__md_scope=new URL("/guide/es/",location),__md_hash=1</script>'
+
+
+def test_the_policy_hashes_the_final_scripts_and_is_never_doubled(tmp_path):
+    site = _site(tmp_path, {"index.html": _page("", head=CANONICAL + "<script>var a=1</script>")})
+    csp.apply(site)
+    once = site.pages[tmp_path / "index.html"]
+    assert once.count("Content-Security-Policy") == 1
+    assert f"'{csp.inline_script_hashes('<script>var a=1</script>').pop()[1:-1]}'" in once
+    assert "script-src https://example.org/guide/ " in once
+    csp.apply(site)
+    assert site.pages[tmp_path / "index.html"] == once
+
+
+# ---- The command on a real build ----------------------------------------------
+
+def _postbuild(site_dir: Path, config: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kbsite.postbuild", str(site_dir), "--config", str(config)],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, **BUILD_ENV})
+
+
+@pytest.fixture(scope="module")
+def bare_then_postbuilt(tmp_path_factory) -> tuple[Path, Path]:
+    """A strict build without hooks/postbuild.py, then the command on it."""
+    project = copy_project(tmp_path_factory.mktemp("bare") / "project")
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if "hooks/postbuild.py" not in line), encoding="utf-8")
+    site = project.parent / "site"
+    result = build(site, config)
+    assert result.returncode == 0, result.stderr
+    assert "Content-Security-Policy" not in (site / "index.html").read_text(encoding="utf-8")
+    done = _postbuild(site, config)
+    assert done.returncode == 0, done.stderr
+    return site, config
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    found = []
+
+    def walk(comparison: filecmp.dircmp, prefix: str = ""):
+        found.extend(prefix + name for name in comparison.left_only + comparison.right_only + comparison.funny_files)
+        found.extend(prefix + name for name in comparison.common_files
+                     if not filecmp.cmp(Path(comparison.left) / name, Path(comparison.right) / name, shallow=False))
+        for name, sub in comparison.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right))
+    return found
+
+
+def test_the_command_on_a_bare_build_makes_the_site_make_build_makes(bare_then_postbuilt, site):
+    postbuilt, _ = bare_then_postbuilt
+    assert _differences(site, postbuilt) == []
+
+
+def test_a_second_run_changes_nothing(bare_then_postbuilt, tmp_path):
+    postbuilt, config = bare_then_postbuilt
+    again = tmp_path / "site"
+    shutil.copytree(postbuilt, again)
+    result = _postbuild(again, config)
+    assert result.returncode == 0, result.stderr
+    assert _differences(postbuilt, again) == []
+
+
+def test_a_lost_section_on_a_spanish_page_names_the_spanish_file(bare_then_postbuilt, tmp_path):
+    postbuilt, config = bare_then_postbuilt
+    broken = tmp_path / "site"
+    shutil.copytree(postbuilt, broken)
+    page = broken / "es" / "safety" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("id=misuse", "id=renamed"), encoding="utf-8")
+    result = _postbuild(broken, config)
+    assert result.returncode == 1
+    assert "Published link /safety/#misuse is broken: docs/es/safety.md has no section with id 'misuse'" in result.stderr
+
+
+def test_a_folder_that_is_no_built_site_is_named(tmp_path):
+    result = _postbuild(tmp_path / "nothing", ROOT / "mkdocs.yml")
+    assert result.returncode == 1
+    assert f"{tmp_path / 'nothing'}/index.html: missing. Build the site first" in result.stderr
