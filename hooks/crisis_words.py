@@ -124,9 +124,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
-def help_html(env: Environment, code: str) -> str:
+def help_html(env: Environment, config: MkDocsConfig, code: str) -> str:
     """The search panel's crisis help in language `code`."""
-    return env.get_template(HELP_TEMPLATE).render(crisis_code=code).strip()
+    return env.get_template(HELP_TEMPLATE).render(config=config, crisis_code=code).strip()
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -142,6 +142,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         "page": config.theme["language"],
         "lists": {lang: {"phrases": "\n".join(data["phrases"]), "filler": " ".join(data["filler"]), "same": data["same"]}
                   for lang, data in _words.items()},
-        "help": {code: re.sub(r">\s+<", "><", help_html(_env, code)) for code in codes},
+        "help": {code: re.sub(r">\s+<", "><", help_html(_env, config, code)) for code in codes},
     }
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import languages
+from kbsite import editions
 
 DESCRIPTION_MAX = 160  # search engines cut snippets beyond this
 
@@ -107,8 +107,8 @@ def validate(meta: dict, src_path: str, translation: bool = False) -> list[str]:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    errors = validate(page.meta, languages.source_path(config, page).removeprefix("docs/"),
-                      translation=languages.is_translation(config))
+    errors = validate(page.meta, editions.source_path(config, page).removeprefix("docs/"),
+                      translation=editions.is_translation(config))
     if errors:
         raise PluginError("Invalid front matter:\n  " + "\n  ".join(errors))
     return markdown

@@ -13,8 +13,8 @@ changing only what a language must:
   snippets        includes/<code>/         the glossary and the crisis box
   nav             the English nav's files, each titled by its page's title
   edit_uri        <edit_uri><code>/        "Edit this page" opens the translation
-  our words       includes/<code>/interface.yml, through `translate` (Python
-                  hooks) and the `t` filter (templates)
+  our words       includes/<code>/interface.yml, through `translate` (Python)
+                  and partials/words.html (templates, from config.extra.interface)
 
 Every hook runs in every build, so every check (strict links and anchors,
 permalinks.yml's section ids, CSP, privacy, sizes) covers every language.
@@ -33,12 +33,13 @@ import logging
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
+
+from kbsite.editions import (INTERFACE, alternates, is_translation, load_interface, missing_template_words,
+                             source_docs_dir, translate, unpaired_pages, yaml_key)
 
 log = logging.getLogger("mkdocs.hooks.languages")
 
@@ -48,7 +49,6 @@ FIELDS = {
     "locale": "the Open Graph locale, e.g. `locale: es_US`",
 }
 OPTIONAL_FIELDS = {"search": "options for the search plugin in this language, e.g. `search: {separator: ...}`"}
-INTERFACE = "interface.yml"
 
 _command = "build"
 
@@ -90,82 +90,6 @@ def languages(config: MkDocsConfig) -> list[dict]:
     return entries
 
 
-def is_translation(config: MkDocsConfig) -> bool:
-    """True in the build of any language but the first (English). A site
-    without extra.languages has one language, its own."""
-    entries = config.extra.get("languages")
-    return bool(entries) and config.theme.get("language") != entries[0]["code"]
-
-
-def source_docs_dir(config: MkDocsConfig) -> Path:
-    """The first language's docs/ folder, from any language's build."""
-    docs = Path(config.docs_dir)
-    return docs.parent if is_translation(config) else docs
-
-
-def source_path(config: MkDocsConfig, page: Page) -> str:
-    """A page's file as an editor finds it, e.g. docs/es/safety.md."""
-    root = Path(config.config_file_path).parent
-    try:
-        return Path(page.file.abs_src_path).relative_to(root).as_posix()
-    except (TypeError, ValueError):
-        return f"docs/{page.file.src_uri}"
-
-
-def load_interface(path: Path) -> dict[str, object]:
-    """includes/<code>/interface.yml: English text -> its translation."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PluginError(f"{path}: missing. Each language but the first needs its interface words here: "
-                          "English text, a colon, the translation.") from None
-    except yaml.YAMLError as exc:
-        raise PluginError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise PluginError(f"{path}: expected lines of `English text: translation`, found {type(data).__name__}.")
-    for key, value in data.items():
-        if not isinstance(key, str) or not (isinstance(value, str) and value.strip()
-                                            or isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            raise PluginError(f"{path}: {key!r}: {value!r} is not `English text: translation`.")
-    return data
-
-
-def _yaml_key(text: str) -> str:
-    """`text` as a YAML key, quoted when YAML needs it."""
-    dumped = yaml.safe_dump({text: 0}, allow_unicode=True, width=10_000)
-    return dumped.rsplit(":", 1)[0]
-
-
-def translate(config: MkDocsConfig, text: str, code: str | None = None) -> str:
-    """`text` in this build's language, or in language `code` (the 404 page
-    speaks every language). The first language returns it as it is; another
-    fails loudly when its interface.yml lacks it."""
-    code = code or config.theme["language"]
-    if code == config.extra["languages"][0]["code"]:
-        return text
-    if code not in config.extra["interface"]:
-        config.extra["interface"][code] = load_interface(
-            Path(config.config_file_path).parent / "includes" / code / INTERFACE)
-    strings = config.extra["interface"][code]
-    if text not in strings:
-        raise PluginError(f"includes/{code}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
-                          f"  {_yaml_key(text)}: <the {code} text>")
-    return strings[text]
-
-
-def alternates(config: MkDocsConfig, page: Page | None) -> list[dict]:
-    """The page in every language: code, name, absolute url, and href, a link
-    relative to this page that also works on a local preview."""
-    if page is None or not getattr(page, "file", None) or page.url is None:
-        return []
-    depth = page.url.count("/")
-    up = "../" * depth + ("../" if is_translation(config) else "")
-    return [{"code": entry["code"], "name": entry["name"], "locale": entry["locale"],
-             "current": entry["code"] == config.theme["language"],
-             "url": entry["url"] + page.url, "href": (up + entry["path"] + page.url) or "./"}
-            for entry in config.extra["languages"]]
-
-
 def on_startup(*, command: str, dirty: bool) -> None:
     global _command
     _command = command
@@ -173,8 +97,20 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> None:
     languages(config)
-    # Interface words by language, read when first needed (translate).
-    config.extra["interface"] = {}
+    # Interface words by language, for templates (partials/words.html) and
+    # for translate(): every edition has every language's words, since the
+    # 404 page and crisis help speak each language.
+    root = Path(config.config_file_path).parent
+    config.extra["interface"] = {entry["code"]: load_interface(root / "includes" / entry["code"] / INTERFACE)
+                                 for entry in config.extra["languages"][1:]}
+    # The templates fall back to English for a missing word: the first
+    # language's build fails instead, naming the file to add it to.
+    custom_dir = config.theme.dirs[0] if config.theme.custom_dir else None
+    if custom_dir and not is_translation(config):
+        errors = missing_template_words(root, Path(custom_dir).relative_to(root).as_posix(),
+                                        [entry["code"] for entry in config.extra["languages"][1:]])
+        if errors:
+            raise PluginError("Interface words:\n  " + "\n  ".join(errors))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -191,20 +127,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def unpaired_pages(src_uris: list[str], folders: list[str]) -> list[str]:
-    """One message per page without its translation in a language folder
-    ("es/"), and per translation without its English page."""
-    pages = {uri for uri in src_uris if not uri.startswith(tuple(folders))}
-    errors = []
-    for folder in folders:
-        translated = {uri[len(folder):] for uri in src_uris if uri.startswith(folder)}
-        errors += [f"docs/{folder}{name} is missing: every page in docs/ needs its translation there, "
-                   "with the same file name (the same URL and section ids)." for name in sorted(pages - translated)]
-        errors += [f"docs/{folder}{name} has no English page docs/{name}: translate an existing page, or add the "
-                   "English page first." for name in sorted(translated - pages)]
-    return errors
-
-
 def _with_shared_assets(files: Files, config: MkDocsConfig) -> Files:
     """A translation's build takes the first language's images, scripts and
     stylesheets (everything in docs/ but pages and other languages), so they
@@ -219,13 +141,6 @@ def _with_shared_assets(files: Files, config: MkDocsConfig) -> Files:
             continue
         files.append(File(relative.as_posix(), str(source), config.site_dir, config.use_directory_urls))
     return files
-
-
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    env.filters["t"] = lambda text, code=None: translate(config, text, code)
-    env.globals["alternates"] = lambda page: alternates(config, page)
-    env.globals["language"] = next(e for e in config.extra["languages"] if e["code"] == config.theme["language"])
-    return env
 
 
 def language_overrides(config: MkDocsConfig, entry: dict) -> dict:
@@ -264,7 +179,7 @@ def language_overrides(config: MkDocsConfig, entry: dict) -> dict:
     def required(text):
         if text not in strings:
             raise PluginError(f"includes/{code}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
-                              f"  {_yaml_key(text)}: <the {code} text>")
+                              f"  {yaml_key(text)}: <the {code} text>")
         return strings[text]
 
     def translated_nav(items):

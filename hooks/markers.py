@@ -32,9 +32,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-import glossary
-import languages
-import section_links
+from kbsite import glossary
+from kbsite import editions
+from kbsite.clinic import hours_text
+from kbsite import section_links
 
 _MARKER = re.compile(r"<!--\s*kb:(?P<name>[\w-]+)\s*-->")
 
@@ -57,8 +58,11 @@ class Marker:
 
 def _partial(name: str) -> Callable[[Context], str]:
     def render(ctx: Context) -> str:
+        clinic = ctx.config.extra["clinic"]
         return ctx.env.get_template(f"partials/{name}.html").render(
-            config=ctx.config, clinic=ctx.config.extra["clinic"])
+            config=ctx.config, clinic=clinic,
+            opening_hours=[hours_text(spec, lambda text: editions.translate(ctx.config, text))
+                           for spec in clinic.get("hours") or []])
     return render
 
 
@@ -67,7 +71,7 @@ def _report_issue(ctx: Context) -> str:
         raise PluginError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
                           "readers report mistakes. Set repo_url to the site's GitHub repository.")
     url = html.escape(ctx.config.repo_url.rstrip("/") + "/issues")
-    link, note = (html.escape(languages.translate(ctx.config, text)) for text in
+    link, note = (html.escape(editions.translate(ctx.config, text)) for text in
                   ("open an issue on GitHub", "(you need a free GitHub account)."))
     return f'<a href="{url}">{link}</a> {note}'
 
@@ -77,7 +81,7 @@ MARKERS: dict[str, Marker] = {
         glossary.read_glossary(glossary.glossary_source(ctx.config)))),
     "section-links": Marker(("clinicians.md",), True, False,
                             lambda ctx: section_links.section_table(
-                                ctx.nav.pages, lambda text: languages.translate(ctx.config, text))),
+                                ctx.nav.pages, lambda text: editions.translate(ctx.config, text))),
     # Its page is extra.booking_page (mkdocs.yml), set by on_config.
     "clinic-contact": Marker((), True, False, _partial("clinic-contact")),
     "clinic-pricing": Marker(("what-to-expect.md",), True, False, _partial("clinic-pricing")),
@@ -136,7 +140,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    errors = check_markers(markdown, page.file.src_uri, languages.source_path(config, page))
+    errors = check_markers(markdown, page.file.src_uri, editions.source_path(config, page))
     if errors:
         raise PluginError("Generated content markers:\n  " + "\n  ".join(errors))
     return fill(markdown, Context(page, config, None, None), markdown=True)

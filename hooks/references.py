@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from languages import source_path   # docs/es/safety.md in the Spanish build: the file an editor opens
+from kbsite.editions import source_path   # docs/es/safety.md in the Spanish build: the file an editor opens
 
 STALE_AFTER_DAYS = 365
 _DEFINITION = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*(?P<text>.+)$", re.M)

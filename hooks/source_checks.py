@@ -32,7 +32,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from kbsite import permalinks  # noqa: E402
 from kbsite.errors import SiteError  # noqa: E402
 
-import clinic  # noqa: E402
+from kbsite import clinic, editions  # noqa: E402
 import crisis_words  # noqa: E402
 import front_matter  # noqa: E402
 import languages  # noqa: E402
@@ -64,6 +64,9 @@ def run(root: Path = ROOT) -> list[str]:
     if errors:
         return errors
     errors += clinic.validate(config.extra.get("clinic"))
+    if config.theme.custom_dir:
+        errors += editions.missing_template_words(root, Path(config.theme.custom_dir).relative_to(root).as_posix(),
+                                                  [entry["code"] for entry in config.extra["languages"][1:]])
     errors += _caught(lambda: crisis_words.load(root / crisis_words.DATA_FILE))
     errors += _caught(lambda: permalinks.load_registry(root / permalinks.REGISTRY))
 
@@ -71,7 +74,7 @@ def run(root: Path = ROOT) -> list[str]:
     codes = [entry["code"] for entry in config.extra["languages"]]
     folders = [code + "/" for code in codes[1:]]
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    errors += languages.unpaired_pages(pages, folders)
+    errors += editions.unpaired_pages(pages, folders)
     includes = root / "includes"
     for code in codes:
         folder = "" if code == codes[0] else code + "/"

@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-import languages
+from kbsite import editions
 
 log = logging.getLogger("mkdocs.hooks.translation_status")
 
@@ -60,13 +60,13 @@ def status(meta: dict, english: Path) -> dict:
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if not languages.is_translation(config):
+    if not editions.is_translation(config):
         return context
-    english = languages.source_docs_dir(config) / page.file.src_uri
+    english = editions.source_docs_dir(config) / page.file.src_uri
     # The first language's version of this page, for the notes' link.
-    context["translation"] = {**status(page.meta, english), "english": languages.alternates(config, page)[0]}
+    context["translation"] = {**status(page.meta, english), "english": editions.alternates(config, page)[0]}
     if context["translation"]["behind"]:
-        log.info(f"{languages.source_path(config, page)}: translation out of date: "
+        log.info(f"{editions.source_path(config, page)}: translation out of date: "
                  + "; ".join(context["translation"]["reasons"]))
     return context
 

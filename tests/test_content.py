@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from glossary import read_glossary
+from kbsite.glossary import read_glossary
 from sitebuild import FIXED_TODAY, LANGUAGES, PAGES, ROOT, build, copy_project
 
 # Every page with a Key points box; the home, glossary, clinicians' and about

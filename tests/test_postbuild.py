@@ -155,3 +155,13 @@ def test_a_folder_that_is_no_built_site_is_named(tmp_path):
     result = _postbuild(tmp_path / "nothing", ROOT / "mkdocs.yml")
     assert result.returncode == 1
     assert f"{tmp_path / 'nothing'}/index.html: missing. Build the site first" in result.stderr
+
+
+def test_readable_inline_scripts_are_minified_and_materials_are_left_as_they_are(site):
+    from kbsite.postbuild.inline_js import minify_inline_scripts
+
+    readable = '<script>\n(function () {\n  // a comment\n  var a = 1;\n})();\n</script><script type="application/ld+json">{"a": 1}</script>'
+    assert minify_inline_scripts(readable) == '<script>(function(){var a=1;})();</script><script type="application/ld+json">{"a": 1}</script>'
+    # Material's own inline scripts, as built: already minified, and jsmin keeps them byte for byte.
+    built = (site / "safety" / "index.html").read_text(encoding="utf-8")
+    assert minify_inline_scripts(built) == built

@@ -26,6 +26,7 @@ BUNDLE = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).rea
 # Our changes to Material's partial: (Material's text, ours).
 PARTIAL_CHANGES = [
     ('<div class="md-search" data-md-component="search" role="dialog">',
+     '{%- import "partials/words.html" as words with context -%}\n'   # our interface words
      '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
     ('<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n',
      '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n'
@@ -36,7 +37,7 @@ PARTIAL_CHANGES = [
     ('<div class="md-search-result__meta">', '<div class="md-search-result__meta" role="status">'),
     ('</div>\n<ol class="md-search-result__list"',
      '</div>\n{#- ours: the correction note -#}\n'
-     '<p class="search-note" role="status" data-prefix="{{ \'Showing results for\' | t }}"></p>\n'
+     '<p class="search-note" role="status" data-prefix="{{ words.t(\'Showing results for\') }}"></p>\n'
      '<ol class="md-search-result__list"'),
 ]
 

@@ -44,6 +44,10 @@ MISTAKES = {
                    "includes/es/search-vocabulary.yml: intents, entry"),
     "clinic": (lambda p: _front(p / "mkdocs.yml", "    website: https://avidsportsmed.com/", "    website: avidsportsmed"),
                "extra.clinic.website"),
+    # A template falls back to English for a missing word (partials/words.html): the check names the file.
+    "interface word": (lambda p: _append(p / "overrides/partials/booking-cta.html", '{{ words.t("A new word") }}\n'),
+                       "includes/es/interface.yml: no translation for 'A new word', which "
+                       "overrides/partials/booking-cta.html shows. Add a line:\n  A new word: <the es text>"),
 }
 
 

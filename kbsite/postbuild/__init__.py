@@ -5,6 +5,7 @@ generator that wrote it.
 
 Steps, in order, over each edition's folder (the site's own at the root,
 each other language in <code>/):
+  inline_js     the theme's inline scripts minified (they are written readable)
   print_urls    links in a page's content get their absolute address for print
   print_qr      a QR code of each page's address, for printed handouts
   palette_css   Material's palette stylesheet without the colours the site never sets
@@ -20,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbsite.postbuild import anchors, csp, palette_css, print_qr, print_urls, unused_css
+from kbsite.postbuild import anchors, csp, inline_js, palette_css, print_qr, print_urls, unused_css
 
-STEPS = ("print_urls", "print_qr", "palette_css", "unused_css", "anchors", "csp")
+STEPS = ("inline_js", "print_urls", "print_qr", "palette_css", "unused_css", "anchors", "csp")
 
 
 @dataclass
@@ -77,6 +78,7 @@ def run(site: Site, *, registry: Path | None, redirected_pages: set[str] = froze
     `theme_stylesheets`: Material's own assets/stylesheets folder, where the
     generator knows it (a --dirty build finds our output in the site);
     `policy`: False under a preview server that injects its own script."""
+    inline_js.apply(site)
     print_urls.apply(site)
     print_qr.apply(site)
     palette_css.apply(site, _one(theme_stylesheets, "palette.*.min.css"))

@@ -2,8 +2,8 @@
 
 includes/glossary.md defines each term once, as an abbreviation
 (`*[Term]: Definition.`). pymdownx.snippets appends it to every page, so
-terms show as tooltips; this hook turns the same lines into the glossary
-page's list, at the page's <!-- kb:glossary --> marker (markers.py).
+terms show as tooltips; this module turns the same lines into the glossary
+page's list, at the page's <!-- kb:glossary --> marker (hooks/markers.py).
 
 A tooltip shows on a term's first use on a page only: that is the
 Python-Markdown extension kbsite.markdown.first_use_tooltips.
@@ -14,23 +14,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.config.defaults import MkDocsConfig
+from kbsite.errors import SiteError
 
-def glossary_source(config: MkDocsConfig) -> Path:
+
+def glossary_source(config) -> Path:
     """The glossary file: the one file pymdownx.snippets appends to every page
     (mkdocs.yml: markdown_extensions > pymdownx.snippets > auto_append),
     found in its base_path."""
     snippets = config.mdx_configs.get("pymdownx.snippets") or {}
     appended = snippets.get("auto_append") or []
     if len(appended) != 1:
-        raise PluginError("mkdocs.yml: markdown_extensions > pymdownx.snippets > auto_append should name the "
+        raise SiteError("mkdocs.yml: markdown_extensions > pymdownx.snippets > auto_append should name the "
                           f"glossary file, and only it (found {appended!r}), e.g. auto_append: [glossary.md].")
     root = Path(config.config_file_path).parent
     for base in snippets.get("base_path") or ["."]:
         if (root / base / appended[0]).is_file():
             return root / base / appended[0]
-    raise PluginError(f"mkdocs.yml: the glossary {appended[0]!r} (pymdownx.snippets > auto_append) is not in "
+    raise SiteError(f"mkdocs.yml: the glossary {appended[0]!r} (pymdownx.snippets > auto_append) is not in "
                       f"any base_path {snippets.get('base_path')!r}.")
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.*)$")
 
@@ -44,13 +44,13 @@ def read_glossary(path: Path) -> list[tuple[str, str]]:
         match = _ENTRY.match(line)
         where = f"{path.parent.name}/{path.name}, line {number}"
         if not match:
-            raise PluginError(f"{where}: {line!r} is not a glossary entry. "
+            raise SiteError(f"{where}: {line!r} is not a glossary entry. "
                               "Expected `*[Term]: Plain definition.`")
         term, definition = match["term"].strip(), match["definition"].strip()
         if not definition:
-            raise PluginError(f"{where}: the term {term!r} has no definition.")
+            raise SiteError(f"{where}: the term {term!r} has no definition.")
         if term.lower() in seen:
-            raise PluginError(f"{where}: the term {term!r} is defined twice; define each term once.")
+            raise SiteError(f"{where}: the term {term!r} is defined twice; define each term once.")
         seen.add(term.lower())
         entries.append((term, definition))
     return sorted(entries, key=lambda entry: entry[0].lower())

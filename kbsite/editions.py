@@ -1,0 +1,148 @@
+"""The site's editions: the first language at the site's root, each other
+one built from docs/<code>/ and includes/<code>/ into /<code>/, with the same
+page URLs and section ids (mkdocs.yml: extra.languages, checked by
+hooks/languages.py, which builds them).
+
+What every layer needs of them, for any generator's configuration object
+with MkDocs' fields (extra, theme, docs_dir, config_file_path): which
+edition a build is, the file an editor opens for a page, the interface
+words of a language (includes/<code>/interface.yml), and the same page in
+every language.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from kbsite.errors import SiteError
+
+INTERFACE = "interface.yml"
+
+
+def is_translation(config) -> bool:
+    """True in the build of any language but the first (English). A site
+    without extra.languages has one language, its own."""
+    entries = config.extra.get("languages")
+    return bool(entries) and config.theme.get("language") != entries[0]["code"]
+
+
+def source_docs_dir(config) -> Path:
+    """The first language's docs/ folder, from any language's build."""
+    docs = Path(config.docs_dir)
+    return docs.parent if is_translation(config) else docs
+
+
+def source_path(config, page) -> str:
+    """A page's file as an editor finds it, e.g. docs/es/safety.md."""
+    root = Path(config.config_file_path).parent
+    try:
+        return Path(page.file.abs_src_path).relative_to(root).as_posix()
+    except (TypeError, ValueError):
+        return f"docs/{page.file.src_uri}"
+
+
+def load_interface(path: Path) -> dict[str, object]:
+    """includes/<code>/interface.yml: English text -> its translation."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SiteError(f"{path}: missing. Each language but the first needs its interface words here: "
+                          "English text, a colon, the translation.") from None
+    except yaml.YAMLError as exc:
+        raise SiteError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise SiteError(f"{path}: expected lines of `English text: translation`, found {type(data).__name__}.")
+    for key, value in data.items():
+        if not isinstance(key, str) or not (isinstance(value, str) and value.strip()
+                                            or isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise SiteError(f"{path}: {key!r}: {value!r} is not `English text: translation`.")
+    return data
+
+
+def yaml_key(text: str) -> str:
+    """`text` as a YAML key, quoted when YAML needs it."""
+    dumped = yaml.safe_dump({text: 0}, allow_unicode=True, width=10_000)
+    return dumped.rsplit(":", 1)[0]
+
+
+def translate(config, text: str, code: str | None = None) -> str:
+    """`text` in this build's language, or in language `code` (the 404 page
+    speaks every language). The first language returns it as it is; another
+    fails loudly when its interface.yml lacks it."""
+    code = code or config.theme["language"]
+    if code == config.extra["languages"][0]["code"]:
+        return text
+    strings = (config.extra.get("interface") or {}).get(code)
+    if strings is None:   # a configuration the MkDocs adapter did not prepare (make check)
+        strings = load_interface(Path(config.config_file_path).parent / "includes" / code / INTERFACE)
+    if text not in strings:
+        raise SiteError(f"includes/{code}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
+                          f"  {yaml_key(text)}: <the {code} text>")
+    return strings[text]
+
+
+def alternates(config, page) -> list[dict]:
+    """The page in every language: code, name, absolute url, and href, a link
+    relative to this page that also works on a local preview."""
+    if page is None or not getattr(page, "file", None) or page.url is None:
+        return []
+    depth = page.url.count("/")
+    up = "../" * depth + ("../" if is_translation(config) else "")
+    return [{"code": entry["code"], "name": entry["name"], "locale": entry["locale"],
+             "current": entry["code"] == config.theme["language"],
+             "url": entry["url"] + page.url, "href": (up + entry["path"] + page.url) or "./"}
+            for entry in config.extra["languages"]]
+
+
+def unpaired_pages(src_uris: list[str], folders: list[str]) -> list[str]:
+    """One message per page without its translation in a language folder
+    ("es/"), and per translation without its English page."""
+    pages = {uri for uri in src_uris if not uri.startswith(tuple(folders))}
+    errors = []
+    for folder in folders:
+        translated = {uri[len(folder):] for uri in src_uris if uri.startswith(folder)}
+        errors += [f"docs/{folder}{name} is missing: every page in docs/ needs its translation there, "
+                   "with the same file name (the same URL and section ids)." for name in sorted(pages - translated)]
+        errors += [f"docs/{folder}{name} has no English page docs/{name}: translate an existing page, or add the "
+                   "English page first." for name in sorted(translated - pages)]
+    return errors
+
+
+# A template's request for an interface word: words.t("text") or
+# words.t('text', code), in partials/words.html's form.
+_TEMPLATE_WORD = re.compile(r"""words\.t\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+
+
+def template_words(theme_dir: Path) -> dict[str, list[str]]:
+    """{English text: [templates that ask for it]} in a theme folder."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(theme_dir.rglob("*")):
+        if path.suffix in (".html", ".xml") and path.is_file():
+            for match in _TEMPLATE_WORD.finditer(path.read_text(encoding="utf-8")):
+                text = (match[1] if match[1] is not None else match[2]).replace('\\"', '"').replace("\\'", "'")
+                found.setdefault(text, []).append(path.relative_to(theme_dir.parent).as_posix())
+    return found
+
+
+def missing_template_words(root: Path, theme_dir: str, codes: list[str]) -> list[str]:
+    """One message per interface word a template asks for that a
+    translation's includes/<code>/interface.yml lacks. The templates fall
+    back to English (partials/words.html), so this check is what keeps an
+    edition from showing English words."""
+    wanted = template_words(root / theme_dir)
+    errors = []
+    for code in codes:
+        path = root / "includes" / code / INTERFACE
+        try:
+            strings = load_interface(path)
+        except SiteError as error:
+            errors.append(str(error))
+            continue
+        for text, templates in wanted.items():
+            if text not in strings:
+                errors.append(f"includes/{code}/{INTERFACE}: no translation for {text!r}, which "
+                              f"{', '.join(dict.fromkeys(templates))} shows. Add a line:\n  {yaml_key(text)}: <the {code} text>")
+    return errors
