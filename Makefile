@@ -20,8 +20,11 @@ export DISABLE_MKDOCS_2_WARNING := true
 serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# On every core (pytest-xdist); a file's tests stay on one worker, so each
+# file's own builds and servers are made once. 5 min 13 s here on 2 cores,
+# against 7 min 8 s on one.
 test: $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 check: $(KBSITE) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
 	$(BIN)/python hooks/source_checks.py
