@@ -28,18 +28,17 @@ languages, and its [material] extra pins an older Material.
 
 from __future__ import annotations
 
-import copy
 import logging
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kbsite.editions import (INTERFACE, alternates, is_translation, load_interface, missing_template_words,
-                             source_docs_dir, translate, unpaired_pages, yaml_key)
+from kbsite import project
+from kbsite.editions import (INTERFACE, edition_overrides, is_translation, load_interface, missing_template_words,
+                             source_docs_dir, unpaired_pages)
 
 log = logging.getLogger("mkdocs.hooks.languages")
 
@@ -145,72 +144,9 @@ def _with_shared_assets(files: Files, config: MkDocsConfig) -> Files:
 
 def language_overrides(config: MkDocsConfig, entry: dict) -> dict:
     """What a language's build changes in mkdocs.yml (see the module's doc)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config.config_file_path, "rb") as source:
-        raw = yaml_load(source)
-    code = entry["code"]
-    strings = load_interface(Path(config.config_file_path).parent / "includes" / code / INTERFACE)
-
-    theme = {**raw["theme"], "language": code}
-    plugins = []
-    for plugin in raw.get("plugins", []):
-        name, options = (plugin, {}) if isinstance(plugin, str) else next(iter(plugin.items()))
-        if name == "search":
-            options = {**(options or {}), "lang": code, **entry.get("search", {})}
-        plugins.append({name: options})
-
-    def translated(value):
-        # String options of Markdown extensions that readers see (the
-        # permalink's title, the footnote back-link's) are interface words.
-        if isinstance(value, str) and value in strings:
-            return strings[value]
-        return value
-
-    extensions = []
-    for extension in raw.get("markdown_extensions", []):
-        name, options = (extension, None) if isinstance(extension, str) else next(iter(extension.items()))
-        if isinstance(options, dict):
-            options = {key: translated(value) for key, value in copy.deepcopy(options).items()}
-            if name == "pymdownx.snippets":
-                options["base_path"] = [f"{base}/{code}" for base in options.get("base_path") or ["."]]
-        extensions.append({name: options} if options is not None else name)
-
-    def required(text):
-        if text not in strings:
-            raise PluginError(f"includes/{code}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
-                              f"  {yaml_key(text)}: <the {code} text>")
-        return strings[text]
-
-    def translated_nav(items):
-        """The English nav's files, each titled by its translated page's own
-        title; a section keeps its place, titled from interface.yml."""
-        nav = []
-        for item in items:
-            title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
-            if isinstance(target, str):
-                nav.append(target)
-            elif isinstance(target, list) and title:
-                nav.append({required(title): translated_nav(target)})
-            else:
-                raise PluginError(f"mkdocs.yml: nav: {item!r} is neither `Title: file.md` nor a section "
-                                  "`Title: [...]` of them.")
-        return nav
-
-    nav = translated_nav(raw.get("nav", []))
-
-    return {
-        "site_name": required(raw["site_name"]),
-        "site_description": required(" ".join(raw.get("site_description", "").split())),
-        "docs_dir": str(Path(config.docs_dir) / code),
-        "site_dir": str(Path(config.site_dir) / code),
-        "site_url": entry["url"],
-        "edit_uri": (raw.get("edit_uri") or "") + code + "/" if raw.get("edit_uri") else None,
-        "theme": theme,
-        "plugins": plugins,
-        "markdown_extensions": extensions,
-        "nav": nav,
-    }
+    return edition_overrides(project.load(Path(config.config_file_path)), Path(config.config_file_path).parent,
+                             entry, docs_dir=Path(config.docs_dir) / entry["code"],
+                             site_dir=Path(config.site_dir) / entry["code"], url=entry["url"])
 
 
 # Last of all: the other editions are built once this one is finished,

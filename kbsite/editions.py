@@ -146,3 +146,77 @@ def missing_template_words(root: Path, theme_dir: str, codes: list[str]) -> list
                 errors.append(f"includes/{code}/{INTERFACE}: no translation for {text!r}, which "
                               f"{', '.join(dict.fromkeys(templates))} shows. Add a line:\n  {yaml_key(text)}: <the {code} text>")
     return errors
+
+
+def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, site_dir: Path, url: str) -> dict:
+    """What the edition of `entry` (an item of extra.languages) changes in
+    the site's configuration `raw` (mkdocs.yml as read, kbsite.project.load):
+    its folders and address, Material's language, the search language, the
+    snippets folder includes/<code>/, the interface words in Markdown
+    extensions' options, the site's name and the nav's titles. Any generator
+    that reads mkdocs.yml builds the edition from it (hooks/languages.py
+    for MkDocs; tests/test_zensical.py writes it out for Zensical)."""
+    import copy
+
+    code = entry["code"]
+    strings = load_interface(root / "includes" / code / INTERFACE)
+
+    theme = {**raw["theme"], "language": code}
+    plugins = []
+    for plugin in raw.get("plugins", []):
+        name, options = (plugin, {}) if isinstance(plugin, str) else next(iter(plugin.items()))
+        if name == "search":
+            options = {**(options or {}), "lang": code, **entry.get("search", {})}
+        plugins.append({name: options})
+
+    def translated(value):
+        # String options of Markdown extensions that readers see (the
+        # permalink's title, the footnote back-link's) are interface words.
+        if isinstance(value, str) and value in strings:
+            return strings[value]
+        return value
+
+    extensions = []
+    for extension in raw.get("markdown_extensions", []):
+        name, options = (extension, None) if isinstance(extension, str) else next(iter(extension.items()))
+        if isinstance(options, dict):
+            options = {key: translated(value) for key, value in copy.deepcopy(options).items()}
+            if name == "pymdownx.snippets":
+                options["base_path"] = [f"{base}/{code}" for base in options.get("base_path") or ["."]]
+        extensions.append({name: options} if options is not None else name)
+
+    def required(text):
+        if text not in strings:
+            raise SiteError(f"includes/{code}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
+                              f"  {yaml_key(text)}: <the {code} text>")
+        return strings[text]
+
+    def translated_nav(items):
+        """The English nav's files, each titled by its translated page's own
+        title; a section keeps its place, titled from interface.yml."""
+        nav = []
+        for item in items:
+            title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+            if isinstance(target, str):
+                nav.append(target)
+            elif isinstance(target, list) and title:
+                nav.append({required(title): translated_nav(target)})
+            else:
+                raise SiteError(f"mkdocs.yml: nav: {item!r} is neither `Title: file.md` nor a section "
+                                  "`Title: [...]` of them.")
+        return nav
+
+    nav = translated_nav(raw.get("nav", []))
+
+    return {
+        "site_name": required(raw["site_name"]),
+        "site_description": required(" ".join(raw.get("site_description", "").split())),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "site_url": url,
+        "edit_uri": (raw.get("edit_uri") or "") + code + "/" if raw.get("edit_uri") else None,
+        "theme": theme,
+        "plugins": plugins,
+        "markdown_extensions": extensions,
+        "nav": nav,
+    }

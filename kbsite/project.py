@@ -37,7 +37,18 @@ def load(path: Path) -> dict:
         raise SiteError(f"{path}: cannot read the configuration: {exc}") from None
     if not isinstance(data, dict):
         raise SiteError(f"{path}: expected the site's configuration (a mapping), found {type(data).__name__}.")
+    parent = data.pop("INHERIT", None)
+    if parent:   # as MkDocs and Zensical read it: mappings merge, anything else replaces
+        data = _merged(load(Path(path).parent / parent), data)
     return data
+
+
+def _merged(base: dict, child: dict) -> dict:
+    result = dict(base)
+    for key, value in child.items():
+        result[key] = _merged(result[key], value) if isinstance(value, dict) and isinstance(result.get(key), dict) \
+            else value
+    return result
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import expect
 
 import languages
+import kbsite.editions
 import translation_status
 from front_matter import validate
 from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project
@@ -69,20 +70,20 @@ def test_alternate_links_are_absolute_for_search_engines_and_relative_for_reader
     languages.languages(english), languages.languages(spanish)
     page = SimpleNamespace(file=object(), url="safety/")
     home = SimpleNamespace(file=object(), url="")
-    assert [(a["code"], a["url"], a["href"]) for a in languages.alternates(english, page)] == [
+    assert [(a["code"], a["url"], a["href"]) for a in kbsite.editions.alternates(english, page)] == [
         ("en", "https://example.org/kb/safety/", "../safety/"), ("es", "https://example.org/kb/es/safety/", "../es/safety/")]
-    assert [a["href"] for a in languages.alternates(spanish, page)] == ["../../safety/", "../../es/safety/"]
-    assert [a["href"] for a in languages.alternates(english, home)] == ["./", "es/"]
-    assert [a["href"] for a in languages.alternates(spanish, home)] == ["../", "../es/"]
-    assert languages.alternates(english, None) == []
+    assert [a["href"] for a in kbsite.editions.alternates(spanish, page)] == ["../../safety/", "../../es/safety/"]
+    assert [a["href"] for a in kbsite.editions.alternates(english, home)] == ["./", "es/"]
+    assert [a["href"] for a in kbsite.editions.alternates(spanish, home)] == ["../", "../es/"]
+    assert kbsite.editions.alternates(english, None) == []
 
 
 def test_a_missing_interface_word_fails_naming_the_file_and_the_line_to_add():
     spanish = _config("es", "https://example.org/kb/es/", interface={"es": {"Copy link": "Copiar enlace"}})
-    assert languages.translate(spanish, "Copy link") == "Copiar enlace"
-    assert languages.translate(_config(), "Anything at all") == "Anything at all"
+    assert kbsite.editions.translate(spanish, "Copy link") == "Copiar enlace"
+    assert kbsite.editions.translate(_config(), "Anything at all") == "Anything at all"
     with pytest.raises(PluginError) as error:
-        languages.translate(spanish, "Copy: link")
+        kbsite.editions.translate(spanish, "Copy: link")
     assert "includes/es/interface.yml: no translation for 'Copy: link'" in str(error.value)
     assert "'Copy: link': <the es text>" in str(error.value)
 
