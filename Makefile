@@ -15,7 +15,7 @@ BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test test-fast check build postbuild permalinks audit claims bench lock clean
+.PHONY: serve test test-fast check build postbuild zensical permalinks audit claims bench lock clean
 
 serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -37,6 +37,9 @@ build: $(KBSITE) ## Strict build into site/
 
 postbuild: $(KBSITE) ## The post-build steps on a built site/ (any generator's): print addresses, QR codes, CSS trimming, permalinks, CSP
 	$(BIN)/python -m kbsite.postbuild site
+
+zensical: $(KBSITE) ## Every edition built with Zensical, Material's successor, into site-zensical/ (what survives: tests/test_zensical.py)
+	$(BIN)/python -m kbsite.zensical site-zensical
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

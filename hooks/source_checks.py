@@ -101,7 +101,8 @@ def run(root: Path = ROOT) -> list[str]:
 
 
 def main() -> int:
-    errors = run()
+    # The project's folder: this one's, or another given (a copy, kbsite/zensical.py).
+    errors = run(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT)
     for error in errors:
         print(error)
     print(f"{len(errors)} problem(s) in the sources." if errors else "The sources are sound: no problems found.")

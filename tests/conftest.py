@@ -140,3 +140,23 @@ def pytest_collection_modifyitems(config, items):
             if BUILDS_ITS_OWN in sources[key] or "build_with_page_text(" in sources[key]:
                 continue
         item.add_marker(pytest.mark.fast)
+
+
+# ---- The Zensical canary's report ----------------------------------------------
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """tests/test_zensical.py's lists of what survives on Zensical and what
+    does not yet, printed at the end of every run that ran it."""
+    ran = any(report.nodeid.startswith("tests/test_zensical.py::test_the_features")
+              for reports in terminalreporter.stats.values() for report in reports if hasattr(report, "nodeid"))
+    cache = getattr(config, "cache", None)
+    report = cache.get("kbsite/zensical-canary", None) if cache is not None else None
+    if not ran or not report:
+        return
+    terminalreporter.section("Zensical canary")
+    terminalreporter.write_line(f"survives ({len(report['surviving'])}):")
+    for name in report["surviving"]:
+        terminalreporter.write_line(f"  + {name}")
+    terminalreporter.write_line(f"not yet ({len(report['missing'])}, tests/test_zensical.py KNOWN_MISSING):")
+    for name in report["missing"]:
+        terminalreporter.write_line(f"  - {name}")

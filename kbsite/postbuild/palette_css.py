@@ -38,12 +38,15 @@ def apply(site, source: Path | None = None) -> None:
     file, from the theme, where a generator knows it: a second build into
     the same folder (`mkdocs build --dirty`) finds our pruned copy in the
     site. Without it, the site's file is Material's (a fresh build)."""
-    files = site.files("assets/stylesheets/palette.*.min.css")
+    from kbsite.postbuild.unused_css import theme_folder
+
+    folder = theme_folder(site)
+    files = sorted(folder.glob("palette.*.min.css"))
     if not files:
         return   # no palette configured: Material ships none
     if len(files) != 1:
         raise SiteError(f"palette_css.py: expected one Material palette stylesheet in "
-                        f"{site.label}assets/stylesheets, found {[f.name for f in files]}. "
+                        f"{site.name(folder)}, found {[f.name for f in files]}. "
                         "Material's file naming may have changed; check kbsite/postbuild/ after an upgrade.")
     if source is None and not any(files[0].name in text for text in site.pages.values()):
         return   # joined into the main stylesheet already: the step ran on this folder before

@@ -36,10 +36,22 @@ from kbsite.errors import SiteError
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 # The site's other stylesheets, joined after Material's (in the pages' order).
+# Material's palette sits beside its main stylesheet; ours in assets/stylesheets/.
 APPENDED = ("palette.*.min.css", "extra.min.css")
-_MAIN_LINK = re.compile(r"(assets/stylesheets/)main\.[0-9a-f]{8}\.min\.css")
+# Material's stylesheets are in assets/stylesheets/ (MkDocs) or a folder
+# below it (Zensical: assets/stylesheets/modern/).
+_MAIN_LINK = re.compile(r"(assets/stylesheets/(?:[\w-]+/)?)main\.[0-9a-f]{8}\.min\.css")
 _APPENDED_LINK = re.compile(
-    r"""<link rel=["']?stylesheet["']? href=["']?[^"' >]*assets/stylesheets/(?:palette\.[0-9a-f]{8}|extra)\.min\.css["']?\s*/?>""")
+    r"""<link rel=["']?stylesheet["']? href=["']?[^"' >]*assets/stylesheets/(?:[\w-]+/)?(?:palette\.[0-9a-f]{8}|extra)\.min\.css["']?\s*/?>""")
+
+
+def theme_folder(site) -> Path:
+    """The folder of Material's stylesheets in the built site, as its pages link them."""
+    for text in site.pages.values():
+        found = _MAIN_LINK.search(text)
+        if found:
+            return site.root / found[1]
+    return site.root / "assets" / "stylesheets"
 # Pseudo-classes whose argument is a list of alternatives: the selector can
 # match if any alternative can. :not() never stops a selector matching.
 _ANY_OF = ("is", "where", "has", "matches", "-webkit-any", "-moz-any")
@@ -170,12 +182,12 @@ def apply(site, source: Path | None = None) -> None:
     """Trim and join one edition's stylesheets. `source` is Material's own
     main stylesheet, from the theme, where a generator knows it (see
     palette_css.apply); without it, the site's file is Material's."""
-    styles = site.root / "assets" / "stylesheets"
-    found = site.files("assets/stylesheets/main.*.min.css")
+    styles = theme_folder(site)
+    found = sorted(styles.glob("main.*.min.css"))
     # With the theme's file known, an earlier build's joined file may sit
     # beside Material's (`mkdocs build --dirty`); both are replaced below.
     if source is None and len(found) != 1:
-        raise SiteError(f"unused_css.py: expected one Material main.*.min.css in {site.label}assets/stylesheets, "
+        raise SiteError(f"unused_css.py: expected one Material main.*.min.css in {site.name(styles)}, "
                         f"found {[f.name for f in found]}. Check kbsite/postbuild/ after a Material upgrade.")
     original = source or found[0]
     pages = site.pages
@@ -183,7 +195,7 @@ def apply(site, source: Path | None = None) -> None:
         return   # joined already: the step ran on this folder before
     shipped = [*pages.values(), *(p.read_text(encoding="utf-8") for p in site.files("**/*.js")),
                *(p.read_text(encoding="utf-8") for p in site.files("**/*.json"))]
-    other_css = "".join(p.read_text(encoding="utf-8") for p in sorted(styles.glob("*.css"))
+    other_css = "".join(p.read_text(encoding="utf-8") for p in site.files("assets/stylesheets/**/*.css")
                         if not p.name.startswith("main."))
     used = set(_WORD.findall("".join(shipped)))
     # Other stylesheets read custom properties with var(); a script or page
@@ -191,10 +203,10 @@ def apply(site, source: Path | None = None) -> None:
     read_elsewhere = var_reads(other_css) | set(re.findall(r"--[-\w]+", "".join(shipped)))
     css = trim(original.read_text(encoding="utf-8"), used, read_elsewhere)
     joined = [css]
-    for pattern in APPENDED:
-        matches = sorted(styles.glob(pattern))
+    for folder, pattern in zip((styles, site.root / "assets" / "stylesheets"), APPENDED):
+        matches = sorted(folder.glob(pattern))
         if len(matches) != 1:
-            raise SiteError(f"unused_css.py: expected one {pattern} in {site.label}assets/stylesheets, "
+            raise SiteError(f"unused_css.py: expected one {pattern} in {site.name(folder)}, "
                             f"found {[f.name for f in matches]}.")
         joined.append(matches[0].read_text(encoding="utf-8"))
     css = "\n".join(joined)

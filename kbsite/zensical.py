@@ -1,0 +1,115 @@
+"""Every edition built with Zensical, Material's successor, from the same
+sources: `python -m kbsite.zensical [DEST]` in the project's folder
+(`make zensical`; DEST defaults to site-zensical/).
+
+Zensical reads mkdocs.yml but runs no MkDocs hooks, so what hooks/languages.py
+does for MkDocs is done here with configuration, in a staging copy of the
+sources: each other edition gets a generated configuration beside
+mkdocs.yml (.zensical.<code>.yml: INHERIT mkdocs.yml, plus
+kbsite.editions.edition_overrides), and each is built into its folder. Then the post-build layer runs over the whole site
+(kbsite.postbuild). The canary (tests/test_zensical.py) checks what
+survives. Zensical 0.0.73 has no exclude_docs, so its English build also
+renders docs/<code>/ as English pages; each edition's own build then
+replaces that folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from kbsite import project
+from kbsite.editions import INTERFACE, edition_overrides, load_interface
+from kbsite.errors import SiteError
+
+
+SOURCES = ("docs", "includes", "overrides", "mkdocs.yml", "permalinks.yml", "crisis-words.yml")
+
+
+def edition_configs(root: Path) -> list[Path]:
+    """A configuration per edition, beside mkdocs.yml: INHERIT mkdocs.yml,
+    plus each other edition's overrides, plus every language's interface
+    words (config.extra.interface, which MkDocs' adapter sets when it loads
+    the config; the templates read them, partials/words.html)."""
+    config_path = root / "mkdocs.yml"
+    raw = project.load(config_path)
+    editions = project.editions(raw, config_path)
+    interface = {e.code: load_interface(root / "includes" / e.code / INTERFACE) for e in editions[1:]}
+    configs = []
+    for index, edition in enumerate(editions):
+        overrides = {}
+        if index:
+            entry = next(e for e in raw["extra"]["languages"] if e["code"] == edition.code)
+            overrides = edition_overrides(raw, root, entry, docs_dir=Path(raw.get("docs_dir") or "docs") / edition.code,
+                                          site_dir=Path(raw.get("site_dir") or "site") / edition.code, url=edition.url)
+        path = root / f".zensical.{edition.code}.yml"
+        path.write_text("# Written by kbsite/zensical.py for Zensical; not an editor's file.\n"
+                        + yaml.safe_dump({"INHERIT": config_path.name,
+                                          **{k: v for k, v in overrides.items() if v is not None},
+                                          "extra": {"interface": interface}},
+                                         allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+        configs.append(path)
+    return configs
+
+
+def build(root: Path, dest: Path) -> Path:
+    """Every edition into `dest`, then the post-build steps. Built in a
+    staging copy of the sources, where each edition's docs folder also has
+    the shared assets (docs/assets/: MkDocs' adapter adds them to each
+    edition's files; Zensical reads one docs folder per build)."""
+    zensical = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
+    # Zensical runs no hooks: the source checks run first, as `make check`.
+    checks = subprocess.run([sys.executable, str(Path(__file__).resolve().parent.parent / "hooks" / "source_checks.py"),
+                             str(root)], cwd=root, capture_output=True, text=True)
+    print(checks.stdout, end="")
+    if checks.returncode != 0:
+        raise SiteError(f"The source checks failed:\n{checks.stdout}{checks.stderr}")
+    with tempfile.TemporaryDirectory(prefix="kbsite-zensical-") as staging:
+        stage = Path(staging)
+        for name in SOURCES:
+            source = root / name
+            if source.is_dir():
+                shutil.copytree(source, stage / name)
+            elif source.is_file():
+                shutil.copy2(source, stage / name)
+        configs = edition_configs(stage)
+        raw = project.load(stage / "mkdocs.yml")
+        docs = stage / (raw.get("docs_dir") or "docs")
+        for edition in project.editions(raw, stage / "mkdocs.yml")[1:]:
+            if (docs / "assets").is_dir():
+                shutil.copytree(docs / "assets", docs / edition.code / "assets")
+        for config in configs:
+            result = subprocess.run([zensical, "build", "--config-file", str(config)],
+                                    cwd=stage, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise SiteError(f"Zensical could not build {config.name}:\n{result.stdout}{result.stderr}")
+        site = stage / (raw.get("site_dir") or "site")
+        result = subprocess.run([sys.executable, "-m", "kbsite.postbuild", str(site), "--config", str(stage / "mkdocs.yml")],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SiteError(f"The post-build steps failed on Zensical's site:\n{result.stderr}")
+        if dest.exists():
+            shutil.rmtree(dest)
+        shutil.copytree(site, dest)
+    return dest
+
+
+def main() -> int:
+    dest = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("site-zensical")
+    try:
+        build(Path.cwd(), dest.resolve())
+    except SiteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{dest}: every edition built with Zensical, post-build steps applied")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
