@@ -19,7 +19,7 @@ changing only what a language must:
 Every hook runs in every build, so every check (strict links and anchors,
 permalinks.yml's section ids, CSP, privacy, sizes) covers every language.
 A language needs no code: a folder of pages, an includes folder, a config
-entry and a search query set (CONTRIBUTING.md#languages).
+entry and a search query set (CONTRIBUTING.md#add-a-language).
 
 Why not mkdocs-static-i18n: under --strict its warning about
 navigation.instant fails the build, its one search index mixes the
@@ -37,7 +37,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from kbsite import project
-from kbsite.editions import (INTERFACE, edition_overrides, is_translation, load_interface, missing_template_words,
+from kbsite.editions import (INTERFACE, edition_overrides, folder, is_translation, load_interface, missing_template_words,
                              source_docs_dir, unpaired_pages)
 
 log = logging.getLogger("mkdocs.hooks.languages")
@@ -84,7 +84,7 @@ def languages(config: MkDocsConfig) -> list[dict]:
     if current != entries[0]["code"]:
         root = root[: -len(current) - 1]
     for index, entry in enumerate(entries):
-        entry["path"] = "" if index == 0 else entry["code"] + "/"
+        entry["path"] = "" if index == 0 else folder(entry["code"]) + "/"
         entry["url"] = root + entry["path"]
     return entries
 
@@ -100,7 +100,7 @@ def on_config(config: MkDocsConfig) -> None:
     # for translate(): every edition has every language's words, since the
     # 404 page and crisis help speak each language.
     root = Path(config.config_file_path).parent
-    config.extra["interface"] = {entry["code"]: load_interface(root / "includes" / entry["code"] / INTERFACE)
+    config.extra["interface"] = {entry["code"]: load_interface(root / "includes" / folder(entry["code"]) / INTERFACE)
                                  for entry in config.extra["languages"][1:]}
     # The templates fall back to English for a missing word: the first
     # language's build fails instead, naming the file to add it to.
@@ -117,7 +117,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     their own builds, and checks that every page has its counterpart."""
     if is_translation(config):
         return _with_shared_assets(files, config)
-    folders = [entry["code"] + "/" for entry in config.extra["languages"][1:]]
+    folders = [folder(entry["code"]) + "/" for entry in config.extra["languages"][1:]]
     errors = unpaired_pages([f.src_uri for f in files.documentation_pages()], folders)
     if errors:
         raise PluginError("Languages:\n  " + "\n  ".join(errors))
@@ -131,7 +131,7 @@ def _with_shared_assets(files: Files, config: MkDocsConfig) -> Files:
     stylesheets (everything in docs/ but pages and other languages), so they
     are kept once, in docs/assets/."""
     source = source_docs_dir(config)
-    folders = tuple(entry["code"] for entry in config.extra["languages"][1:])
+    folders = tuple(folder(entry["code"]) for entry in config.extra["languages"][1:])
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source)
         if (path.is_dir() or path.suffix == ".md" or relative.parts[0] in folders
@@ -145,8 +145,8 @@ def _with_shared_assets(files: Files, config: MkDocsConfig) -> Files:
 def language_overrides(config: MkDocsConfig, entry: dict) -> dict:
     """What a language's build changes in mkdocs.yml (see the module's doc)."""
     return edition_overrides(project.load(Path(config.config_file_path)), Path(config.config_file_path).parent,
-                             entry, docs_dir=Path(config.docs_dir) / entry["code"],
-                             site_dir=Path(config.site_dir) / entry["code"], url=entry["url"])
+                             entry, docs_dir=Path(config.docs_dir) / folder(entry["code"]),
+                             site_dir=Path(config.site_dir) / folder(entry["code"]), url=entry["url"])
 
 
 # Last of all: the other editions are built once this one is finished,

@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kbsite.editions import folder
 from kbsite.errors import SiteError
 from kbsite.permalinks import REGISTRY, page_url
 from kbsite.postbuild import Site, csp, run
@@ -62,8 +63,8 @@ class PostBuildHook:
         first = not entries or config.theme["language"] == entries[0]["code"]
         docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix() + "/"
         site = Site(Path(config.site_dir), config.site_url, docs=docs, sources=self.sources,
-                    label=f"site/{'' if first else config.theme['language'] + '/'}",
-                    exclude=tuple(e["code"] for e in entries[1:]) if first else ())
+                    label=f"site/{'' if first else folder(config.theme['language']) + '/'}",
+                    exclude=tuple(folder(e["code"]) for e in entries[1:]) if first else ())
         redirects = config.plugins.get("redirects")
         redirected = {page_url(old) for old in (redirects.config.get("redirect_maps") or {})} if redirects else set()
         try:

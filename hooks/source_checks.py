@@ -72,12 +72,12 @@ def run(root: Path = ROOT) -> list[str]:
 
     docs = Path(config.docs_dir)
     codes = [entry["code"] for entry in config.extra["languages"]]
-    folders = [code + "/" for code in codes[1:]]
+    folders = [editions.folder(code) + "/" for code in codes[1:]]
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     errors += editions.unpaired_pages(pages, folders)
     includes = root / "includes"
     for code in codes:
-        folder = "" if code == codes[0] else code + "/"
+        folder = "" if code == codes[0] else editions.folder(code) + "/"
         errors += _caught(lambda: search_vocabulary.load(includes / folder / search_vocabulary.DATA_FILE))
         seen: list = []
         for uri in (p for p in pages if (p.startswith(folder) if folder else not p.startswith(tuple(folders)))):

@@ -22,6 +22,14 @@ from kbsite.errors import SiteError
 INTERFACE = "interface.yml"
 
 
+def folder(code: str) -> str:
+    """An edition's folder (docs/<folder>/, includes/<folder>/) and the path
+    of its URLs (/<folder>/): its language code in lower case, since URLs
+    are case-sensitive and ours are lower case ("zh-Hant" -> "zh-hant").
+    The code itself, as written, is the page's lang and hreflang."""
+    return code.lower()
+
+
 def is_translation(config) -> bool:
     """True in the build of any language but the first (English). A site
     without extra.languages has one language, its own."""
@@ -77,9 +85,9 @@ def translate(config, text: str, code: str | None = None) -> str:
         return text
     strings = (config.extra.get("interface") or {}).get(code)
     if strings is None:   # a configuration the MkDocs adapter did not prepare (make check)
-        strings = load_interface(Path(config.config_file_path).parent / "includes" / code / INTERFACE)
+        strings = load_interface(Path(config.config_file_path).parent / "includes" / folder(code) / INTERFACE)
     if text not in strings:
-        raise SiteError(f"includes/{code}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
+        raise SiteError(f"includes/{folder(code)}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
                           f"  {yaml_key(text)}: <the {code} text>")
     return strings[text]
 
@@ -135,7 +143,7 @@ def missing_template_words(root: Path, theme_dir: str, codes: list[str]) -> list
     wanted = template_words(root / theme_dir)
     errors = []
     for code in codes:
-        path = root / "includes" / code / INTERFACE
+        path = root / "includes" / folder(code) / INTERFACE
         try:
             strings = load_interface(path)
         except SiteError as error:
@@ -143,7 +151,7 @@ def missing_template_words(root: Path, theme_dir: str, codes: list[str]) -> list
             continue
         for text, templates in wanted.items():
             if text not in strings:
-                errors.append(f"includes/{code}/{INTERFACE}: no translation for {text!r}, which "
+                errors.append(f"includes/{folder(code)}/{INTERFACE}: no translation for {text!r}, which "
                               f"{', '.join(dict.fromkeys(templates))} shows. Add a line:\n  {yaml_key(text)}: <the {code} text>")
     return errors
 
@@ -159,7 +167,7 @@ def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, sit
     import copy
 
     code = entry["code"]
-    strings = load_interface(root / "includes" / code / INTERFACE)
+    strings = load_interface(root / "includes" / folder(code) / INTERFACE)
 
     theme = {**raw["theme"], "language": code}
     plugins = []
@@ -182,12 +190,12 @@ def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, sit
         if isinstance(options, dict):
             options = {key: translated(value) for key, value in copy.deepcopy(options).items()}
             if name == "pymdownx.snippets":
-                options["base_path"] = [f"{base}/{code}" for base in options.get("base_path") or ["."]]
+                options["base_path"] = [f"{base}/{folder(code)}" for base in options.get("base_path") or ["."]]
         extensions.append({name: options} if options is not None else name)
 
     def required(text):
         if text not in strings:
-            raise SiteError(f"includes/{code}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
+            raise SiteError(f"includes/{folder(code)}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
                               f"  {yaml_key(text)}: <the {code} text>")
         return strings[text]
 
@@ -214,7 +222,7 @@ def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, sit
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "site_url": url,
-        "edit_uri": (raw.get("edit_uri") or "") + code + "/" if raw.get("edit_uri") else None,
+        "edit_uri": (raw.get("edit_uri") or "") + folder(code) + "/" if raw.get("edit_uri") else None,
         "theme": theme,
         "plugins": plugins,
         "markdown_extensions": extensions,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from kbsite.editions import folder
 from kbsite.errors import SiteError
 
 
@@ -72,7 +73,7 @@ def editions(config: dict, config_path: Path) -> list[Edition]:
         if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
             raise SiteError(f"{config_path.name}: extra.languages, entry {index + 1}: expected `{{code: ..., name: ..., "
                             "locale: ...}}`.")
-        path = "" if index == 0 else entry["code"] + "/"
+        path = "" if index == 0 else folder(entry["code"]) + "/"
         result.append(Edition(entry["code"], path, site_url + path, docs + path))
     return result
 

@@ -39,14 +39,14 @@ def edition_configs(root: Path) -> list[Path]:
     config_path = root / "mkdocs.yml"
     raw = project.load(config_path)
     editions = project.editions(raw, config_path)
-    interface = {e.code: load_interface(root / "includes" / e.code / INTERFACE) for e in editions[1:]}
+    interface = {e.code: load_interface(root / "includes" / e.path / INTERFACE) for e in editions[1:]}
     configs = []
     for index, edition in enumerate(editions):
         overrides = {}
         if index:
             entry = next(e for e in raw["extra"]["languages"] if e["code"] == edition.code)
-            overrides = edition_overrides(raw, root, entry, docs_dir=Path(raw.get("docs_dir") or "docs") / edition.code,
-                                          site_dir=Path(raw.get("site_dir") or "site") / edition.code, url=edition.url)
+            overrides = edition_overrides(raw, root, entry, docs_dir=Path(raw.get("docs_dir") or "docs") / edition.path,
+                                          site_dir=Path(raw.get("site_dir") or "site") / edition.path, url=edition.url)
         path = root / f".zensical.{edition.code}.yml"
         path.write_text("# Written by kbsite/zensical.py for Zensical; not an editor's file.\n"
                         + yaml.safe_dump({"INHERIT": config_path.name,
@@ -83,7 +83,7 @@ def build(root: Path, dest: Path) -> Path:
         docs = stage / (raw.get("docs_dir") or "docs")
         for edition in project.editions(raw, stage / "mkdocs.yml")[1:]:
             if (docs / "assets").is_dir():
-                shutil.copytree(docs / "assets", docs / edition.code / "assets")
+                shutil.copytree(docs / "assets", docs / edition.path / "assets")
         for config in configs:
             result = subprocess.run([zensical, "build", "--config-file", str(config)],
                                     cwd=stage, capture_output=True, text=True)

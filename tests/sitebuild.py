@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 from mkdocs.utils.meta import get_data
+from kbsite.editions import folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,7 +87,7 @@ PAGES = _pages_in_nav()
 LANGUAGES = [entry["code"] for entry in load_config()["extra"]["languages"]]
 TRANSLATIONS = LANGUAGES[1:]
 # Every page of every edition: "pain-overlap/", "es/pain-overlap/", ...
-EDITION_URLS = [prefix + url for prefix in ["", *(code + "/" for code in TRANSLATIONS)] for url, _, _ in PAGES]
+EDITION_URLS = [prefix + url for prefix in ["", *(folder(code) + "/" for code in TRANSLATIONS)] for url, _, _ in PAGES]
 
 
 class _PagesHandler(http.server.BaseHTTPRequestHandler):
@@ -207,7 +208,7 @@ def baseline_project(dest: Path) -> Path:
                           f"{base}/{code}" for base in e["pymdownx.snippets"]["base_path"]]}}
                       if isinstance(e, dict) and "pymdownx.snippets" in e else e
                       for e in baseline["markdown_extensions"]]
-        translation = {**baseline, "docs_dir": f"docs/{code}", "site_url": config["site_url"] + code + "/",
+        translation = {**baseline, "docs_dir": f"docs/{folder(code)}", "site_url": config["site_url"] + folder(code) + "/",
                        "nav": [next(iter(item.values())) for item in config["nav"]],
                        "theme": {"name": "material", "language": code},
                        "plugins": [{"search": {"lang": code}}], "markdown_extensions": extensions}
@@ -222,7 +223,7 @@ def build_baseline(site: Path, config_file: Path, env: dict | None = None) -> su
     result = build(site, config_file, env=env)
     for code in TRANSLATIONS:
         if result.returncode == 0:
-            result = build(site / code, config_file.parent / f"mkdocs.{code}.yml", env=env)
+            result = build(site / folder(code), config_file.parent / f"mkdocs.{code}.yml", env=env)
     return result
 
 

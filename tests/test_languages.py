@@ -9,6 +9,7 @@ sitebuild.EDITION_URLS in their own test files."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -28,6 +29,7 @@ import kbsite.editions
 import translation_status
 from front_matter import validate
 from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project
+from kbsite.editions import folder
 
 URLS = [url for url, _, _ in PAGES]
 
@@ -143,7 +145,7 @@ def _soup(site: Path, url: str) -> BeautifulSoup:
 @pytest.fixture(scope="module")
 def editions(site):
     """{code: {url: parsed page}} for every language."""
-    return {code: {url: _soup(site, ("" if code == LANGUAGES[0] else code + "/") + url) for url in URLS}
+    return {code: {url: _soup(site, ("" if code == LANGUAGES[0] else folder(code) + "/") + url) for url in URLS}
             for code in LANGUAGES}
 
 
@@ -218,7 +220,7 @@ def test_html_lang_canonical_hreflang_og_locale_and_structured_data(editions, co
 
     root = config["site_url"]
     for code in LANGUAGES:
-        prefix = "" if code == LANGUAGES[0] else code + "/"
+        prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
         for url in URLS:
             soup = editions[code][url]
             assert soup.html["lang"] == code
@@ -235,7 +237,7 @@ def test_html_lang_canonical_hreflang_og_locale_and_structured_data(editions, co
 def test_every_sitemap_lists_its_pages_with_every_language(site, config):
     root = config["site_url"]
     for code in LANGUAGES:
-        prefix = "" if code == LANGUAGES[0] else code + "/"
+        prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
         sitemap = BeautifulSoup((site / prefix / "sitemap.xml").read_text(encoding="utf-8"), "xml")
         entries = sitemap.find_all("url")
         # <loc>: this edition's pages only (Material's instant navigation
@@ -250,7 +252,7 @@ def test_every_sitemap_lists_its_pages_with_every_language(site, config):
 
 def test_every_page_switches_to_the_same_page_in_the_other_language(editions, config):
     for code in LANGUAGES:
-        prefix = "" if code == LANGUAGES[0] else code + "/"
+        prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
         for url in URLS:
             links = editions[code][url].select("nav.language-switch a")
             assert {a["hreflang"] for a in links} == set(LANGUAGES) - {code}, f"/{prefix}{url}"
@@ -306,7 +308,7 @@ def test_the_404_page_speaks_every_language(site, config):
     for code in TRANSLATIONS:
         section = soup.select_one(f'section.not-found__language[lang="{code}"]')
         assert section.select_one("h2").get_text(strip=True)
-        assert section.select_one("a")["href"] == config["site_url"] + code + "/"
+        assert section.select_one("a")["href"] == config["site_url"] + folder(code) + "/"
 
 
 # ---- Real builds of a changed copy of the site ---------------------------------------
@@ -479,3 +481,53 @@ def test_make_audit_gives_a_new_translation_the_values_to_record(tmp_path):
     [line] = [l for l in lines if "aftercare" in l]
     assert line.startswith(f"{(docs / 'es' / 'aftercare.md').as_posix()}: new translation of")
     assert re.search(r'translation_of: 2026-12-01 and translation_source: "[0-9a-f]{12}"', line)
+
+
+# ---- Add a language, as CONTRIBUTING.md#add-a-language says ----------------------
+
+def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_path):
+    """The steps of CONTRIBUTING.md#add-a-language, one by one, in a copy of
+    the project, for Traditional Chinese (code zh-Hant, folder zh-hant): no
+    code changes, and every structural check holds for the third edition."""
+    import shutil
+
+    project = copy_project(tmp_path / "project")
+    # 1. Every page, with the same file names and heading ids; one of them
+    #    translated here (the others stand in, copied from Spanish).
+    shutil.copytree(project / "docs" / "es", project / "docs" / "zh-hant")
+    page = project / "docs" / "zh-hant" / "booking.md"
+    text = page.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.+)$", text, re.M)[0]
+    page.write_text(text.replace(title, "title: 預約諮詢", 1), encoding="utf-8")
+    # 2. includes/<folder>/, copied from includes/es/ (translated in real life).
+    shutil.copytree(project / "includes" / "es", project / "includes" / "zh-hant")
+    # 3. One entry under extra.languages.
+    config = project / "mkdocs.yml"
+    spanish = "    - {code: es, name: Español, locale: es_US}\n"
+    assert spanish in config.read_text(encoding="utf-8"), "this test's assumption: the Spanish entry as written"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        spanish, spanish + "    - {code: zh-Hant, name: 繁體中文, locale: zh_TW, search: {lang: zh}}\n"), encoding="utf-8")
+    # 4. Crisis words of the language.
+    with (project / "crisis-words.yml").open("a", encoding="utf-8") as words:
+        words.write("\nzh-Hant:\n  filler: []\n  same: {}\n  phrases:\n    - 自殺\n    - 不想活\n")
+    # 6. make check, then the strict build.
+    check = subprocess.run([sys.executable, str(ROOT / "hooks" / "source_checks.py"), str(project)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    result = build(tmp_path / "site", config)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for url, _, _ in PAGES:
+        english, chinese = _soup(site, url), _soup(site, "zh-hant/" + url)
+        assert chinese.html["lang"] == "zh-Hant", f"/zh-hant/{url}"
+        ids = lambda soup: [h["id"] for h in soup.select("article :is(h1, h2, h3, h4)[id]")]  # noqa: E731
+        assert ids(chinese) == ids(english), f"/zh-hant/{url}: the same section ids as /{url}"
+        assert english.select_one("link[rel=alternate][hreflang=zh-Hant]")["href"].endswith(f"/zh-hant/{url}")
+        switch = {a["hreflang"]: a["href"] for a in chinese.select(".language-switch a")}
+        assert switch == {"en": "../" * (url.count("/") + 1) + url or "./", "es": "../" * (url.count("/") + 1) + "es/" + url}
+    assert _soup(site, "zh-hant/booking/").title.string.startswith("預約諮詢")
+    assert "/zh-hant/safety/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (site / "zh-hant" / "sitemap.xml").is_file()
+    assert json.loads((site / "zh-hant" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["zh"]
+    assert BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml").select_one("section[lang=zh-Hant]")
+    assert "Content-Security-Policy" in (site / "zh-hant" / "safety" / "index.html").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from sitebuild import EDITION_URLS, PAGES, TRANSLATIONS, build, build_with_page_text, copy_project, site_prefix
+from kbsite.editions import folder
 
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
@@ -84,7 +85,7 @@ def test_violations_are_really_recorded(watched, server):
 @pytest.mark.parametrize("path", [url + "index.html" for url in EDITION_URLS] + ["404.html"])
 def test_every_page_carries_the_policy_before_any_script(site, config, path):
     # Each edition is its own site: /es/ pages allow scripts from /es/ only.
-    edition = next((code + "/" for code in TRANSLATIONS if path.startswith(code + "/")), "")
+    edition = next((folder(code) + "/" for code in TRANSLATIONS if path.startswith(folder(code) + "/")), "")
     site_url, prefix = config["site_url"] + edition, site_prefix(config) + edition
     html = (site / path).read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "lxml")

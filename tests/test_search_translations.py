@@ -19,6 +19,7 @@ import yaml
 from search_runner import open_search, search
 from sitebuild import TRANSLATIONS
 from test_search import KINDS
+from kbsite.editions import folder
 
 HERE = Path(__file__).parent
 
@@ -52,7 +53,7 @@ def test_query_set_is_broad_enough(code):
 def outcomes(request, browser, server):
     code = request.param
     queries, misses = _load(code)
-    root = server.root + code + "/"
+    root = server.root + folder(code) + "/"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors = []

@@ -14,13 +14,14 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from sitebuild import LANGUAGES, ROOT, build, copy_project
+from kbsite.editions import folder
 
 _spec = importlib.util.spec_from_file_location("search_vocabulary", ROOT / "hooks" / "search_vocabulary.py")
 search_vocabulary = importlib.util.module_from_spec(_spec)
 sys.modules["search_vocabulary"] = search_vocabulary
 _spec.loader.exec_module(search_vocabulary)
 
-FILES = {code: ROOT / "includes" / ("" if code == LANGUAGES[0] else code) / "search-vocabulary.yml" for code in LANGUAGES}
+FILES = {code: ROOT / "includes" / ("" if code == LANGUAGES[0] else folder(code)) / "search-vocabulary.yml" for code in LANGUAGES}
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -73,8 +74,8 @@ def test_a_page_word_no_page_has_is_named():
 
 def test_every_edition_ships_its_vocabulary_in_its_index(site):
     for code in LANGUAGES:
-        folder = site if code == LANGUAGES[0] else site / code
-        shipped = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["vocabulary"]
+        edition = site if code == LANGUAGES[0] else site / folder(code)
+        shipped = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["vocabulary"]
         entries = search_vocabulary.load(FILES[code])
         assert shipped == [[e["find"], "|".join(e["said"])] for e in entries]
 

@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 
 from sitebuild import BUILD_ENV, EDITION_URLS, LANGUAGES, PAGES, ROOT, copy_project
 from test_fidelity import SOURCE, article_units, site_text
+from kbsite.editions import folder
 
 # Each feature and how to see it in a built site.
 FEATURES = {
@@ -137,7 +138,7 @@ def test_every_edition_has_the_same_pages_in_its_language(zensical_site, site):
     for url in EDITION_URLS:
         assert (built / url / "index.html").is_file(), f"Zensical did not build /{url}"
     for code in LANGUAGES:
-        prefix = "" if code == LANGUAGES[0] else code + "/"
+        prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
         for url, _, _ in PAGES:
             assert _soup(built, prefix + url).html["lang"] == code, f"/{prefix}{url} is not lang={code}"
 
@@ -156,7 +157,7 @@ def test_every_published_anchor_is_there(zensical_site):
     built, _ = zensical_site
     registry = yaml.safe_load((ROOT / "permalinks.yml").read_text(encoding="utf-8"))
     for code in LANGUAGES:
-        prefix = "" if code == LANGUAGES[0] else code + "/"
+        prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
         for page, anchors in registry["pages"].items():
             soup = _soup(built, prefix + page.strip("/") + ("/" if page != "/" else ""))
             missing = [a for a in anchors if not soup.find(id=a)]
