@@ -98,9 +98,9 @@ def test_every_interface_word_in_the_templates_and_hooks_is_translated():
     used = set(re.findall(r'"((?:[^"\\]|\\.)+)"\s*\|\s*t\b', templates))
     used = {re.sub(r'\\(.)', r"\1", text) for text in used}
     for code in TRANSLATIONS:
-        table = yaml.safe_load((ROOT / "includes" / code / "interface.yml").read_text(encoding="utf-8"))
+        table = yaml.safe_load((ROOT / "includes" / folder(code) / "interface.yml").read_text(encoding="utf-8"))
         missing = sorted(used - set(table))
-        assert not missing, f"includes/{code}/interface.yml lacks: {missing}"
+        assert not missing, f"includes/{folder(code)}/interface.yml lacks: {missing}"
 
 
 VALID = {"title": "T", "description": "D.", "last_reviewed": dt.date(2026, 11, 25),
