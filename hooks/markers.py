@@ -12,8 +12,10 @@ that is missing, so nothing silently renders as empty.
 
 Markers that need the finished pages (the clinicians' table of every
 section) are filled in when the page's template context is made: MkDocs
-has rendered every page's Markdown by then. The glossary is Markdown (a
-definition list), so it is filled in before the Markdown is rendered.
+has rendered every page's Markdown by then. The glossary page's list and
+the clinic's name need only configuration: the Python-Markdown extension
+kbsite.markdown.markers fills them as the Markdown is read, in any
+generator.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kbsite import glossary
 from kbsite import editions
 from kbsite.clinic import hours_text
 from kbsite import section_links
@@ -52,8 +53,8 @@ class Context:
 class Marker:
     pages: tuple[str, ...]             # docs/ files it may appear on; () means any page
     required: bool                     # each of those pages must have it
-    markdown: bool                     # filled in before the Markdown is rendered
-    render: Callable[[Context], str]
+    markdown: bool                     # filled by the Markdown extension kbsite.markdown.markers
+    render: Callable[[Context], str] | None   # None: the Markdown extension fills it
 
 
 def _partial(name: str) -> Callable[[Context], str]:
@@ -77,15 +78,14 @@ def _report_issue(ctx: Context) -> str:
 
 
 MARKERS: dict[str, Marker] = {
-    "glossary": Marker(("glossary.md",), True, True, lambda ctx: glossary.glossary_markdown(
-        glossary.read_glossary(glossary.glossary_source(ctx.config)))),
+    "glossary": Marker(("glossary.md",), True, True, None),
     "section-links": Marker(("clinicians.md",), True, False,
                             lambda ctx: section_links.section_table(
                                 ctx.nav.pages, lambda text: editions.translate(ctx.config, text))),
     # Its page is extra.booking_page (mkdocs.yml), set by on_config.
     "clinic-contact": Marker((), True, False, _partial("clinic-contact")),
     "clinic-pricing": Marker(("what-to-expect.md",), True, False, _partial("clinic-pricing")),
-    "clinic-name": Marker((), False, True, lambda ctx: html.escape(ctx.config.extra["clinic"]["name"])),
+    "clinic-name": Marker((), False, True, None),
     "report-issue": Marker(("about.md",), True, False, _report_issue),
 }
 
@@ -112,10 +112,11 @@ def check_markers(markdown: str, src_uri: str, shown: str | None = None) -> list
     return errors
 
 
-def fill(text: str, ctx: Context, markdown: bool) -> str:
+def fill(text: str, ctx: Context) -> str:
+    """The markers the build fills from the finished pages and templates."""
     def replace(match: re.Match) -> str:
         marker = MARKERS[match["name"]]
-        return marker.render(ctx) if marker.markdown == markdown else match[0]
+        return marker.render(ctx) if marker.render else match[0]
     return _MARKER.sub(replace, text)
 
 
@@ -131,6 +132,9 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(f"mkdocs.yml: extra.booking_page is {booking!r}; it should name the booking page's "
                           "file in docs/, e.g. booking_page: booking.md.")
     MARKERS["clinic-contact"] = dataclasses.replace(MARKERS["clinic-contact"], pages=(booking,))
+    if "kbsite.markdown.markers" not in config.markdown_extensions:
+        raise PluginError("mkdocs.yml: markdown_extensions should list kbsite.markdown.markers, which fills "
+                          "<!-- kb:glossary --> and <!-- kb:clinic-name -->.")
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -143,9 +147,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     errors = check_markers(markdown, page.file.src_uri, editions.source_path(config, page))
     if errors:
         raise PluginError("Generated content markers:\n  " + "\n  ".join(errors))
-    return fill(markdown, Context(page, config, None, None), markdown=True)
+    return markdown
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    page.content = fill(page.content, Context(page, config, nav, _env), markdown=False)
+    page.content = fill(page.content, Context(page, config, nav, _env))
     return context

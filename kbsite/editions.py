@@ -189,7 +189,8 @@ def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, sit
         name, options = (extension, None) if isinstance(extension, str) else next(iter(extension.items()))
         if isinstance(options, dict):
             options = {key: translated(value) for key, value in copy.deepcopy(options).items()}
-            if name == "pymdownx.snippets":
+            # Folders to read from (pymdownx.snippets, kbsite.markdown.markers): the edition's own.
+            if name == "pymdownx.snippets" or "base_path" in options:
                 options["base_path"] = [f"{base}/{folder(code)}" for base in options.get("base_path") or ["."]]
         extensions.append({name: options} if options is not None else name)
 

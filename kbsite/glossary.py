@@ -3,7 +3,8 @@
 includes/glossary.md defines each term once, as an abbreviation
 (`*[Term]: Definition.`). pymdownx.snippets appends it to every page, so
 terms show as tooltips; this module turns the same lines into the glossary
-page's list, at the page's <!-- kb:glossary --> marker (hooks/markers.py).
+page's list, at the page's <!-- kb:glossary --> marker (the Markdown
+extension kbsite.markdown.markers).
 
 A tooltip shows on a term's first use on a page only: that is the
 Python-Markdown extension kbsite.markdown.first_use_tooltips.
@@ -16,22 +17,6 @@ from pathlib import Path
 
 from kbsite.errors import SiteError
 
-
-def glossary_source(config) -> Path:
-    """The glossary file: the one file pymdownx.snippets appends to every page
-    (mkdocs.yml: markdown_extensions > pymdownx.snippets > auto_append),
-    found in its base_path."""
-    snippets = config.mdx_configs.get("pymdownx.snippets") or {}
-    appended = snippets.get("auto_append") or []
-    if len(appended) != 1:
-        raise SiteError("mkdocs.yml: markdown_extensions > pymdownx.snippets > auto_append should name the "
-                          f"glossary file, and only it (found {appended!r}), e.g. auto_append: [glossary.md].")
-    root = Path(config.config_file_path).parent
-    for base in snippets.get("base_path") or ["."]:
-        if (root / base / appended[0]).is_file():
-            return root / base / appended[0]
-    raise SiteError(f"mkdocs.yml: the glossary {appended[0]!r} (pymdownx.snippets > auto_append) is not in "
-                      f"any base_path {snippets.get('base_path')!r}.")
 _ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.*)$")
 
 

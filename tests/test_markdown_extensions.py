@@ -77,7 +77,7 @@ def test_without_the_extension_python_markdown_titles_the_back_links():
 
 
 @pytest.mark.parametrize("name", ["kbsite.markdown.footnote_backlinks", "kbsite.markdown.copy_link_buttons",
-                                  "kbsite.markdown.first_use_tooltips"])
+                                  "kbsite.markdown.first_use_tooltips", "kbsite.markdown.markers"])
 def test_each_extension_is_listed_in_mkdocs_yml(config, name):
     assert name in config["markdown_extensions"]
 
@@ -100,3 +100,41 @@ def test_without_the_extension_every_use_is_a_tooltip():
     """This test's assumption about Python-Markdown's abbr extension."""
     html = markdown.markdown("CRPS and CRPS.\n\n*[CRPS]: Pain.", extensions=["abbr"])
     assert html.count("<abbr") == 2
+
+
+# ---- kbsite.markdown.markers ---------------------------------------------------
+
+def test_the_glossary_marker_becomes_the_glossary_as_a_definition_list(tmp_path):
+    (tmp_path / "glossary.md").write_text("*[NMDA]: A receptor in the brain.\n*[CRPS]: A pain condition.\n")
+    check("""
+        # Glossary {#glossary}
+
+        <!-- kb:glossary -->
+    """, """
+        <h1 id="glossary">Glossary</h1>
+        <dl>
+        <dt>CRPS</dt>
+        <dd>A pain condition.</dd>
+        <dt>NMDA</dt>
+        <dd>A receptor in the brain.</dd>
+        </dl>
+    """, ["attr_list", "def_list", "kbsite.markdown.markers"],
+        {"kbsite.markdown.markers": {"base_path": [str(tmp_path / "missing"), str(tmp_path)]}})
+
+
+def test_a_value_marker_becomes_its_text_escaped_inside_a_sentence():
+    check("Published by <!-- kb:clinic-name -->, a clinic.",
+          "<p>Published by Avid &amp; Co, a clinic.</p>",
+          ["kbsite.markdown.markers"], {"kbsite.markdown.markers": {"values": {"clinic-name": "Avid & Co"}}})
+
+
+def test_other_markers_are_left_for_the_build():
+    check("<!-- kb:section-links -->", "<!-- kb:section-links -->", ["kbsite.markdown.markers"])
+
+
+def test_a_glossary_that_is_not_there_names_the_setting(tmp_path):
+    from kbsite.errors import SiteError
+
+    with pytest.raises(SiteError, match="kbsite.markdown.markers: the glossary 'glossary.md' is not in any base_path"):
+        markdown.markdown("<!-- kb:glossary -->", extensions=["kbsite.markdown.markers"],
+                          extension_configs={"kbsite.markdown.markers": {"base_path": [str(tmp_path)]}})

@@ -55,8 +55,10 @@ FEATURES = {
         lambda site: bool(_soup(site, "safety/").select("article .review-dates")),
     "translation note (hooks/translation_status.py)":
         lambda site: bool(_soup(site, "es/safety/").select("article .translation-note")),
-    "glossary page (hooks/markers.py, kb:glossary)":
-        lambda site: bool(_soup(site, "glossary/").select("article dl dt")),
+    "glossary page (kbsite.markdown.markers, kb:glossary)":
+        lambda site: bool(_soup(site, "es/glossary/").select("article dl dt")),
+    "the clinic's name in a sentence (kbsite.markdown.markers, kb:clinic-name)":
+        lambda site: "publica Avid Sports Medicine," in _soup(site, "es/about/").get_text(" "),
     "clinicians' table of sections (hooks/markers.py, kb:section-links)":
         lambda site: bool(_soup(site, "clinicians/").select("article table a[href*='#']")),
     "clinic contact block on the booking page (hooks/markers.py, kb:clinic-contact)":
@@ -75,7 +77,6 @@ FEATURES = {
 KNOWN_MISSING = {
     "review dates (hooks/review_dates.py)",
     "translation note (hooks/translation_status.py)",
-    "glossary page (hooks/markers.py, kb:glossary)",
     "clinicians' table of sections (hooks/markers.py, kb:section-links)",
     "clinic contact block on the booking page (hooks/markers.py, kb:clinic-contact)",
     "crisis help in the search panel (hooks/crisis_words.py)",
