@@ -4,9 +4,9 @@ The registry itself, and the check of a built site against it, are the
 site's layers (kbsite.permalinks, kbsite.postbuild.anchors, run by
 hooks/postbuild.py). What stays here is MkDocs' part, while each page is
 built:
-  - every heading must carry an explicit {#id}: the `toc` extension's
-    slugify is replaced by one that records the headings without one, and
-    the page fails the build, naming its file;
+  - every heading must carry an explicit {#id} (the Markdown extension
+    kbsite.markdown.explicit_ids finds those without; given a report
+    function here, so the page fails the build naming its file);
   - a page with anchor redirects gets a small JSON map that
     docs/assets/javascripts/site.js follows in the browser.
 """
@@ -23,35 +23,34 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kbsite.errors import SiteError
-from kbsite.permalinks import REGISTRY, ExplicitIdsOnly, load_registry, redirects_for_page
+from kbsite.markdown.explicit_ids import missing_message
+from kbsite.permalinks import REGISTRY, load_registry, redirects_for_page
 
 
 class PermalinkHook:
     """State of one build: the registry as read at its start, and the
-    slugify that collects each page's headings without an id."""
+    headings without an id of the page being built."""
 
     def __init__(self):
         self.registry: dict = {"pages": {}, "anchor_redirects": {}, "private": []}
-        self.slugify = ExplicitIdsOnly()
+        self.missing: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> None:
         try:
             self.registry = load_registry(Path(config.config_file_path).parent / REGISTRY)
         except SiteError as error:
             raise PluginError(str(error)) from None
-        toc = config.mdx_configs.setdefault("toc", {})
-        if toc.get("slugify") not in (None, self.slugify):
-            raise PluginError("mkdocs.yml: markdown_extensions > toc > slugify is set, but hooks/permalinks.py needs "
-                              "its own, which fails the build on a heading without an explicit {#id}. Remove it.")
-        toc["slugify"] = self.slugify
+        if "kbsite.markdown.explicit_ids" not in config.markdown_extensions:
+            raise PluginError("mkdocs.yml: markdown_extensions should list kbsite.markdown.explicit_ids, which fails "
+                              "the build on a heading without an explicit {#id}.")
+        config.mdx_configs.setdefault("kbsite.markdown.explicit_ids", {})["report"] = self.missing.extend
 
     def on_page_content(self, html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        missing, self.slugify.missing = self.slugify.missing, []
+        missing = list(self.missing)
+        self.missing.clear()
         if missing:
             source = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
-            raise PluginError(
-                f"{source}: these headings have no explicit id, so their links would change whenever the "
-                "wording does. Add one in the form `## Heading {#short-stable-id}`:\n  " + "\n  ".join(missing))
+            raise PluginError(f"{source}: {missing_message(missing)}")
         redirects = redirects_for_page(self.registry, "/" + page.url)
         if redirects:
             # Data in an attribute, not a <script>: Material's instant navigation

@@ -63,31 +63,17 @@ def load_registry(path: Path) -> dict:
     return {"pages": pages, "anchor_redirects": redirects, "private": private}
 
 
-class ExplicitIdsOnly:
-    """The `toc` extension's slugify, installed by on_config. Python-Markdown
-    calls it only for a heading with no explicit {#id} (attr_list sets those
-    first), after its own parser has found the headings: ATX and setext,
-    any fence, snippets included. An automatic id changes whenever someone
-    rewords the heading, which breaks published links, so each call records
-    the heading; on_page_content then fails the build, naming the file."""
-
-    def __init__(self):
-        self.missing: list[str] = []
-
-    def __call__(self, value: str, separator: str) -> str:
-        self.missing.append(value)
-        return f"missing-id-{len(self.missing)}"   # never published: the build fails first
-
 
 def headings_without_ids(markdown: str) -> list[str]:
-    """The headings Python-Markdown finds without an explicit id (for tests
-    and tools; the build uses the same slugify through mkdocs.yml's toc)."""
+    """The headings Python-Markdown finds without an explicit id (the source
+    checks; the build uses the same extension, kbsite.markdown.explicit_ids)."""
     import markdown as python_markdown
 
-    slugify = ExplicitIdsOnly()
-    python_markdown.Markdown(extensions=["attr_list", "toc", "pymdownx.superfences"],
-                             extension_configs={"toc": {"slugify": slugify}}).convert(markdown)
-    return slugify.missing
+    missing: list[str] = []
+    python_markdown.Markdown(extensions=["attr_list", "toc", "pymdownx.superfences", "kbsite.markdown.explicit_ids"],
+                             extension_configs={"kbsite.markdown.explicit_ids": {"report": missing.extend}}
+                             ).convert(markdown)
+    return missing
 
 
 def check(registry: dict, published: dict[str, set[str]], redirected_pages: set[str],

@@ -77,7 +77,8 @@ def test_without_the_extension_python_markdown_titles_the_back_links():
 
 
 @pytest.mark.parametrize("name", ["kbsite.markdown.footnote_backlinks", "kbsite.markdown.copy_link_buttons",
-                                  "kbsite.markdown.first_use_tooltips", "kbsite.markdown.markers"])
+                                  "kbsite.markdown.first_use_tooltips", "kbsite.markdown.markers",
+                                  "kbsite.markdown.explicit_ids"])
 def test_each_extension_is_listed_in_mkdocs_yml(config, name):
     assert name in config["markdown_extensions"]
 
@@ -138,3 +139,40 @@ def test_a_glossary_that_is_not_there_names_the_setting(tmp_path):
     with pytest.raises(SiteError, match="kbsite.markdown.markers: the glossary 'glossary.md' is not in any base_path"):
         markdown.markdown("<!-- kb:glossary -->", extensions=["kbsite.markdown.markers"],
                           extension_configs={"kbsite.markdown.markers": {"base_path": [str(tmp_path)]}})
+
+
+# ---- kbsite.markdown.explicit_ids -----------------------------------------------
+
+IDS = ["attr_list", "toc", "pymdownx.superfences", "kbsite.markdown.explicit_ids"]
+
+
+def test_headings_with_their_own_ids_pass_as_they_are():
+    check("""
+        # Safety {#safety}
+
+        Side effects {#side-effects}
+        ----------------------------
+
+        ```text
+        # not a heading
+        ```
+    """, """
+        <h1 id="safety">Safety</h1>
+        <h2 id="side-effects">Side effects</h2>
+        <div class="highlight"><pre><span></span><code># not a heading
+        </code></pre></div>
+    """, IDS)
+
+
+def test_a_heading_without_its_own_id_is_an_error_naming_it():
+    from kbsite.errors import SiteError
+
+    with pytest.raises(SiteError, match=r"these headings have no explicit id(.|\n)*\n  Side effects$"):
+        markdown.markdown("# Safety {#safety}\n\n## Side *effects*\n", extensions=IDS)
+
+
+def test_a_build_can_collect_the_headings_instead_to_name_the_file():
+    missing = []
+    markdown.markdown("## Risks\n\n### Who {#who}\n\nAfter\n=====\n", extensions=IDS,
+                      extension_configs={"kbsite.markdown.explicit_ids": {"report": missing.extend}})
+    assert missing == ["Risks", "After"]
