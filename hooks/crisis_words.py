@@ -35,8 +35,6 @@ FIELDS = {
     "same": "a map of written forms to what they mean, e.g.\n    same:\n      dont: do not",
 }
 
-_words: dict[str, dict] = {}
-_env: Environment | None = None
 
 
 def _text(value, where: str, example: str) -> str:
@@ -108,40 +106,50 @@ def load(path: Path) -> dict[str, dict]:
     return lists
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _words
-    _words = load(Path(config.config_file_path).parent / DATA_FILE)
-    for entry in config.extra.get("languages") or [{"code": config.theme["language"]}]:
-        if entry.get("code") not in _words:
-            raise PluginError(f"{DATA_FILE}: no list for the site's language {entry.get('code')!r}; add "
-                              f"`{entry.get('code')}:` with its phrases.")
-    return config
-
-
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    global _env
-    _env = env
-    return env
-
-
 def help_html(env: Environment, config: MkDocsConfig, code: str) -> str:
     """The search panel's crisis help in language `code`."""
     return env.get_template(HELP_TEMPLATE).render(config=config, crisis_code=code).strip()
 
 
-def on_post_build(*, config: MkDocsConfig) -> None:
-    index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not index_path.exists() or _env is None:
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    codes = [entry["code"] for entry in config.extra.get("languages") or [{"code": config.theme["language"]}]]
-    # Compact, as every edition's index carries every language: phrases one
-    # per line, filler words space-separated, markup without the template's
-    # indentation.
-    index["config"]["crisis"] = {
-        "page": config.theme["language"],
-        "lists": {lang: {"phrases": "\n".join(data["phrases"]), "filler": " ".join(data["filler"]), "same": data["same"]}
-                  for lang, data in _words.items()},
-        "help": {code: re.sub(r">\s+<", "><", help_html(_env, config, code)) for code in codes},
-    }
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+class CrisisWordsHook:
+    """State of one build: the crisis lists as read at its start, and the
+    theme's template environment, to render each language's help."""
+
+    def __init__(self):
+        self.words: dict[str, dict] = {}
+        self.env: Environment | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.words = load(Path(config.config_file_path).parent / DATA_FILE)
+        for entry in config.extra.get("languages") or [{"code": config.theme["language"]}]:
+            if entry.get("code") not in self.words:
+                raise PluginError(f"{DATA_FILE}: no list for the site's language {entry.get('code')!r}; add "
+                                  f"`{entry.get('code')}:` with its phrases.")
+        return config
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_path.exists() or self.env is None:
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        codes = [entry["code"] for entry in config.extra.get("languages") or [{"code": config.theme["language"]}]]
+        # Compact, as every edition's index carries every language: phrases one
+        # per line, filler words space-separated, markup without the template's
+        # indentation.
+        index["config"]["crisis"] = {
+            "page": config.theme["language"],
+            "lists": {lang: {"phrases": "\n".join(data["phrases"]), "filler": " ".join(data["filler"]),
+                             "same": data["same"]} for lang, data in self.words.items()},
+            "help": {code: re.sub(r">\s+<", "><", help_html(self.env, config, code)) for code in codes},
+        }
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+_hook = CrisisWordsHook()
+on_config = _hook.on_config
+on_env = _hook.on_env
+on_post_build = _hook.on_post_build

@@ -37,8 +37,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from kbsite import project
-from kbsite.editions import (INTERFACE, edition_overrides, folder, is_translation, load_interface, missing_template_words,
-                             source_docs_dir, unpaired_pages)
+from kbsite.editions import (INTERFACE, edition_overrides, edition_path, edition_url, folder, is_translation,
+                             load_interface, missing_template_words, source_docs_dir, unpaired_pages)
 
 log = logging.getLogger("mkdocs.hooks.languages")
 
@@ -49,12 +49,9 @@ FIELDS = {
 }
 OPTIONAL_FIELDS = {"search": "options for the search plugin in this language, e.g. `search: {separator: ...}`"}
 
-_command = "build"
-
 
 def languages(config: MkDocsConfig) -> list[dict]:
-    """extra.languages, checked; each entry gains `url`, the absolute address
-    of that language's home page, and `path`, its folder ('' for the first)."""
+    """extra.languages, checked (their addresses: kbsite.editions.edition_url)."""
     entries = config.extra.get("languages")
     if not isinstance(entries, list) or not entries:
         raise PluginError("mkdocs.yml: extra.languages should list the site's languages, the site's own first, "
@@ -65,7 +62,7 @@ def languages(config: MkDocsConfig) -> list[dict]:
         if not isinstance(entry, dict):
             raise PluginError(f"{where} is {entry!r}; expected a mapping with {', '.join(FIELDS)}.")
         for key in entry:
-            if key not in FIELDS and key not in OPTIONAL_FIELDS and key not in ("url", "path"):
+            if key not in FIELDS and key not in OPTIONAL_FIELDS:
                 raise PluginError(f"{where}: unknown field {key!r}. Known fields: "
                                   f"{', '.join([*FIELDS, *OPTIONAL_FIELDS])}.")
         for key, expected in FIELDS.items():
@@ -79,19 +76,7 @@ def languages(config: MkDocsConfig) -> list[dict]:
     current = config.theme["language"]
     if current not in seen:
         raise PluginError(f"mkdocs.yml: theme.language is {current!r}, which extra.languages does not list.")
-    # This build's site_url is the root's, or the root's plus "<code>/".
-    root = config.site_url or ""
-    if current != entries[0]["code"]:
-        root = root[: -len(current) - 1]
-    for index, entry in enumerate(entries):
-        entry["path"] = "" if index == 0 else folder(entry["code"]) + "/"
-        entry["url"] = root + entry["path"]
     return entries
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _command
-    _command = command
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -146,23 +131,38 @@ def language_overrides(config: MkDocsConfig, entry: dict) -> dict:
     """What a language's build changes in mkdocs.yml (see the module's doc)."""
     return edition_overrides(project.load(Path(config.config_file_path)), Path(config.config_file_path).parent,
                              entry, docs_dir=Path(config.docs_dir) / folder(entry["code"]),
-                             site_dir=Path(config.site_dir) / folder(entry["code"]), url=entry["url"])
+                             site_dir=Path(config.site_dir) / folder(entry["code"]), url=edition_url(config, entry))
 
 
-# Last of all: the other editions are built once this one is finished,
-# post-build steps included (hooks/postbuild.py, -50).
-@event_priority(-100)
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if is_translation(config):
-        return
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+class EditionsHook:
+    """State of one build: the command it runs under (`mkdocs serve` or
+    `build`), which each other edition's build is started with."""
 
-    for entry in config.extra["languages"][1:]:
-        log.info(f"Building the {entry['name']} edition into {entry['path']}")
-        edition = load_config(config_file=config.config_file_path, **language_overrides(config, entry))
-        edition.plugins.on_startup(command=_command, dirty=False)
-        try:
-            build(edition)
-        finally:
-            edition.plugins.on_shutdown()
+    def __init__(self):
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # Last of all: the other editions are built once this one is finished,
+    # post-build steps included (hooks/postbuild.py, -50).
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if is_translation(config):
+            return
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        for entry in config.extra["languages"][1:]:
+            log.info(f"Building the {entry['name']} edition into {edition_path(config, entry)}")
+            edition = load_config(config_file=config.config_file_path, **language_overrides(config, entry))
+            edition.plugins.on_startup(command=self.command, dirty=False)
+            try:
+                build(edition)
+            finally:
+                edition.plugins.on_shutdown()
+
+
+_hook = EditionsHook()
+on_startup = _hook.on_startup
+on_post_build = _hook.on_post_build

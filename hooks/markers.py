@@ -90,22 +90,34 @@ MARKERS: dict[str, Marker] = {
 }
 
 
-def check_markers(markdown: str, src_uri: str, shown: str | None = None) -> list[str]:
+def markers_for(config: MkDocsConfig) -> dict[str, Marker]:
+    """MARKERS, with the contact block's page from mkdocs.yml (extra.booking_page)."""
+    booking = config.extra.get("booking_page")
+    if not (isinstance(booking, str) and booking.endswith(".md")
+            and (Path(config.docs_dir) / booking).is_file()):
+        raise PluginError(f"mkdocs.yml: extra.booking_page is {booking!r}; it should name the booking page's "
+                          "file in docs/, e.g. booking_page: booking.md.")
+    return {**MARKERS, "clinic-contact": dataclasses.replace(MARKERS["clinic-contact"], pages=(booking,))}
+
+
+def check_markers(markdown: str, src_uri: str, shown: str | None = None,
+                  markers: dict[str, Marker] = MARKERS) -> list[str]:
     """One message per unknown, misplaced or missing marker on a page.
     `src_uri` is the page within its edition ("about.md"); `shown`, the file
-    an editor opens ("docs/es/about.md"), which the messages name."""
+    an editor opens ("docs/es/about.md"), which the messages name;
+    `markers`, MARKERS as configured (markers_for)."""
     shown = shown or f"docs/{src_uri}"
     errors, found = [], set(_MARKER.findall(markdown))
     for name in sorted(found):
-        marker = MARKERS.get(name)
+        marker = markers.get(name)
         if marker is None:
             errors.append(f"{shown}: unknown marker <!-- kb:{name} -->. "
-                          f"Known markers: {', '.join(sorted(MARKERS))}.")
+                          f"Known markers: {', '.join(sorted(markers))}.")
         elif marker.pages and src_uri not in marker.pages:
             errors.append(f"{shown}: <!-- kb:{name} --> belongs on "
                           f"{' or '.join('docs/' + p for p in marker.pages)}, not on this page. If that page has moved "
                           f"here, change the marker's page in MARKERS in hooks/markers.py.")
-    for name, marker in sorted(MARKERS.items()):
+    for name, marker in sorted(markers.items()):
         if marker.required and src_uri in marker.pages and name not in found:
             errors.append(f"{shown}: the marker <!-- kb:{name} --> is missing, so what it makes has "
                           "nowhere to go. Put it back on a line of its own.")
@@ -115,41 +127,44 @@ def check_markers(markdown: str, src_uri: str, shown: str | None = None) -> list
 def fill(text: str, ctx: Context) -> str:
     """The markers the build fills from the finished pages and templates."""
     def replace(match: re.Match) -> str:
-        marker = MARKERS[match["name"]]
+        marker = MARKERS[match["name"]]   # what a marker makes does not depend on its page
         return marker.render(ctx) if marker.render else match[0]
     return _MARKER.sub(replace, text)
 
 
-_env: Environment | None = None
+class MarkersHook:
+    """State of one build: the markers as configured (the booking page is
+    named once, in mkdocs.yml: extra.booking_page; templates link every
+    other page to it, and its contact block goes there), and the theme's
+    template environment, for the partials some markers render."""
+
+    def __init__(self):
+        self.markers: dict[str, Marker] = dict(MARKERS)
+        self.env: Environment | None = None
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.markers = markers_for(config)
+        if "kbsite.markdown.markers" not in config.markdown_extensions:
+            raise PluginError("mkdocs.yml: markdown_extensions should list kbsite.markdown.markers, which fills "
+                              "<!-- kb:glossary --> and <!-- kb:clinic-name -->.")
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        errors = check_markers(markdown, page.file.src_uri, editions.source_path(config, page), self.markers)
+        if errors:
+            raise PluginError("Generated content markers:\n  " + "\n  ".join(errors))
+        return markdown
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        page.content = fill(page.content, Context(page, config, nav, self.env))
+        return context
 
 
-def on_config(config: MkDocsConfig) -> None:
-    """The booking page is named once, in mkdocs.yml (extra.booking_page):
-    templates link every other page to it, and its contact block goes there."""
-    booking = config.extra.get("booking_page")
-    if not (isinstance(booking, str) and booking.endswith(".md")
-            and (Path(config.docs_dir) / booking).is_file()):
-        raise PluginError(f"mkdocs.yml: extra.booking_page is {booking!r}; it should name the booking page's "
-                          "file in docs/, e.g. booking_page: booking.md.")
-    MARKERS["clinic-contact"] = dataclasses.replace(MARKERS["clinic-contact"], pages=(booking,))
-    if "kbsite.markdown.markers" not in config.markdown_extensions:
-        raise PluginError("mkdocs.yml: markdown_extensions should list kbsite.markdown.markers, which fills "
-                          "<!-- kb:glossary --> and <!-- kb:clinic-name -->.")
-
-
-def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    global _env
-    _env = env
-    return env
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    errors = check_markers(markdown, page.file.src_uri, editions.source_path(config, page))
-    if errors:
-        raise PluginError("Generated content markers:\n  " + "\n  ".join(errors))
-    return markdown
-
-
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    page.content = fill(page.content, Context(page, config, nav, _env))
-    return context
+_hook = MarkersHook()
+on_config = _hook.on_config
+on_env = _hook.on_env
+on_page_markdown = _hook.on_page_markdown
+on_page_context = _hook.on_page_context

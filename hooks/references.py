@@ -151,19 +151,27 @@ def _read(path: Path) -> str:
 
 # ---- Build hooks --------------------------------------------------------------
 
-_seen: list[Reference] = []
+class ReferencesHook:
+    """State of one build: the references of the pages read so far, which
+    must agree with each other."""
+
+    def __init__(self):
+        self.seen: list[Reference] = []
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.seen = []
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.seen.extend(read_references(markdown, source_path(config, page)))
+        errors = check_consistent(self.seen)
+        if errors:
+            raise PluginError("Inconsistent references:\n  " + "\n  ".join(errors))
+        return markdown
 
 
-def on_config(config: MkDocsConfig) -> None:
-    _seen.clear()
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _seen.extend(read_references(markdown, source_path(config, page)))
-    errors = check_consistent(_seen)
-    if errors:
-        raise PluginError("Inconsistent references:\n  " + "\n  ".join(errors))
-    return markdown
+_hook = ReferencesHook()
+on_config = _hook.on_config
+on_page_markdown = _hook.on_page_markdown
 
 
 # ---- Reports ------------------------------------------------------------------

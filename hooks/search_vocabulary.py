@@ -28,9 +28,6 @@ FIELDS = {"find": "the words our pages use, e.g. find: [benzodiazepines, diazepa
           "said": "how readers say it, e.g. said: [xanax, valium, \"anxiety pills\"]",
           "source": "where brand and generic names come from, e.g. source: FDA NDC Directory"}
 
-_entries: list[dict] = []
-_path: Path | None = None
-_dirty = False
 
 
 def vocabulary_file(config: MkDocsConfig) -> Path:
@@ -118,28 +115,39 @@ def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
     return errors
 
 
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _dirty
-    _dirty = dirty
+class SearchVocabularyHook:
+    """State of one build: whether it is --dirty, and this edition's
+    vocabulary file and entries as read at its start."""
+
+    def __init__(self):
+        self.dirty = False
+        self.path: Path | None = None
+        self.entries: list[dict] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.path = vocabulary_file(config)
+        self.entries = load(self.path)
+        return config
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_path.exists() or self.path is None:
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        # A dirty build's index holds only the pages it rebuilt; the full build
+        # checks every entry.
+        errors = [] if self.dirty else dead_words(self.entries, index, self.path)
+        if errors:
+            raise PluginError("Search vocabulary:\n  " + "\n  ".join(errors))
+        # [page words, "said|said|..."]: compact, in every edition's index.
+        index["config"]["vocabulary"] = [[e["find"], "|".join(e["said"])] for e in self.entries]
+        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _entries, _path
-    _path = vocabulary_file(config)
-    _entries = load(_path)
-    return config
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not index_path.exists() or _path is None:
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    # A dirty build's index holds only the pages it rebuilt; the full build
-    # checks every entry.
-    errors = [] if _dirty else dead_words(_entries, index, _path)
-    if errors:
-        raise PluginError("Search vocabulary:\n  " + "\n  ".join(errors))
-    # [page words, "said|said|..."]: compact, in every edition's index.
-    index["config"]["vocabulary"] = [[e["find"], "|".join(e["said"])] for e in _entries]
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+_hook = SearchVocabularyHook()
+on_startup = _hook.on_startup
+on_config = _hook.on_config
+on_post_build = _hook.on_post_build

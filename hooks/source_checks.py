@@ -64,6 +64,11 @@ def run(root: Path = ROOT) -> list[str]:
     if errors:
         return errors
     errors += clinic.validate(config.extra.get("clinic"))
+    configured_markers = markers.MARKERS
+    try:
+        configured_markers = markers.markers_for(config)
+    except PluginError as error:
+        errors.append(str(error))
     if config.theme.custom_dir:
         errors += editions.missing_template_words(root, Path(config.theme.custom_dir).relative_to(root).as_posix(),
                                                   [entry["code"] for entry in config.extra["languages"][1:]])
@@ -91,7 +96,7 @@ def run(root: Path = ROOT) -> list[str]:
                 errors.append(f"{shown}: these headings have no explicit id, so their links would change whenever "
                               "the wording does. Add one in the form `## Heading {#short-stable-id}`:\n  "
                               + "\n  ".join(missing))
-            errors += markers.check_markers(markdown, uri[len(folder):], shown)
+            errors += markers.check_markers(markdown, uri[len(folder):], shown, configured_markers)
             try:
                 seen += references.read_references(markdown, shown)
             except PluginError as error:

@@ -92,6 +92,20 @@ def translate(config, text: str, code: str | None = None) -> str:
     return strings[text]
 
 
+def edition_path(config, entry: dict) -> str:
+    """An edition's folder in the site: "" for the first language, "es/" for another."""
+    return "" if entry["code"] == config.extra["languages"][0]["code"] else folder(entry["code"]) + "/"
+
+
+def edition_url(config, entry: dict) -> str:
+    """An edition's address, from any edition's build: this build's
+    site_url is the root's, or the root's plus its own folder."""
+    root = config.site_url or ""
+    if is_translation(config):
+        root = root[: -len(folder(config.theme["language"])) - 1]
+    return root + edition_path(config, entry)
+
+
 def alternates(config, page) -> list[dict]:
     """The page in every language: code, name, absolute url, and href, a link
     relative to this page that also works on a local preview."""
@@ -101,7 +115,7 @@ def alternates(config, page) -> list[dict]:
     up = "../" * depth + ("../" if is_translation(config) else "")
     return [{"code": entry["code"], "name": entry["name"], "locale": entry["locale"],
              "current": entry["code"] == config.theme["language"],
-             "url": entry["url"] + page.url, "href": (up + entry["path"] + page.url) or "./"}
+             "url": edition_url(config, entry) + page.url, "href": (up + edition_path(config, entry) + page.url) or "./"}
             for entry in config.extra["languages"]]
 
 

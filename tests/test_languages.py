@@ -48,11 +48,13 @@ def _config(language="en", site_url="https://example.org/kb/", entries=None, int
 def test_each_language_gets_its_address_from_the_build_it_is_in():
     english = _config()
     languages.languages(english)
-    assert [(e["path"], e["url"]) for e in english.extra["languages"]] == [
-        ("", "https://example.org/kb/"), ("es/", "https://example.org/kb/es/")]
+    assert [(kbsite.editions.edition_path(english, e), kbsite.editions.edition_url(english, e))
+            for e in english.extra["languages"]] == [("", "https://example.org/kb/"), ("es/", "https://example.org/kb/es/")]
     spanish = _config("es", "https://example.org/kb/es/")
     languages.languages(spanish)
-    assert [e["url"] for e in spanish.extra["languages"]] == ["https://example.org/kb/", "https://example.org/kb/es/"]
+    assert [kbsite.editions.edition_url(spanish, e) for e in spanish.extra["languages"]] == [
+        "https://example.org/kb/", "https://example.org/kb/es/"]
+    assert english.extra["languages"][1] == {"code": "es", "name": "Español", "locale": "es_US"}, "nothing written back"
 
 
 @pytest.mark.parametrize("entries,says", [

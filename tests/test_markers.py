@@ -6,14 +6,15 @@ from __future__ import annotations
 import pytest
 
 import markers
-from markers import MARKERS, check_markers
 from sitebuild import build, copy_project, load_config
 
 
-@pytest.fixture(autouse=True, scope="module")
-def configured_markers():
-    """The booking page's marker learns its page from mkdocs.yml, as in a build."""
-    markers.on_config(load_config())
+# The booking page's marker learns its page from mkdocs.yml, as in a build.
+MARKERS = markers.markers_for(load_config())
+
+
+def check_markers(text: str, page: str, shown: str | None = None) -> list[str]:
+    return markers.check_markers(text, page, shown, MARKERS)
 
 
 def test_each_marker_on_its_page_passes():
