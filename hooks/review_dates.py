@@ -43,7 +43,7 @@ def human(date: dt.date, language: str = "en") -> str:
 
 def review(meta: dict, on: dt.date, language: str = "en") -> dict:
     """What the page template shows. Front matter is already validated
-    (front_matter.py), so the dates are dates."""
+    (kbsite/front_matter.py), so the dates are dates."""
     return {
         "last_reviewed": human(meta["last_reviewed"], language),
         "last_reviewed_iso": meta["last_reviewed"].isoformat(),

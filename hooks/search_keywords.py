@@ -8,7 +8,7 @@ not use that plugin, so keywords are searchable and never clutter the page
 (extra.css hides them in search results too). Editors write `keywords`, a
 name that says what it is for; this hook hands them to search as tags. It
 runs before Material indexes the page (page context) and after the
-front-matter check (front_matter.py) has validated the list.
+front-matter check (kbsite/front_matter.py) has validated the list.
 
 Material copies a page's tags onto each of its sections in the index. A
 page's keywords say what the page is for, so after the build only the

@@ -32,9 +32,8 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from kbsite import permalinks  # noqa: E402
 from kbsite.errors import SiteError  # noqa: E402
 
-from kbsite import clinic, editions  # noqa: E402
+from kbsite import clinic, editions, front_matter  # noqa: E402
 import crisis_words  # noqa: E402
-import front_matter  # noqa: E402
 import languages  # noqa: E402
 import markers  # noqa: E402
 import references  # noqa: E402

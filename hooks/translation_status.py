@@ -1,7 +1,7 @@
 """A translated page says how current it is.
 
 Its front matter records the English page it was translated from
-(front_matter.py checks the fields):
+(kbsite/front_matter.py checks the fields):
 
     translation_of: 2026-11-25        the English page's last_reviewed then
     translation_source: "3f2a9c1d0b7e"  the English page's fingerprint then

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from front_matter import validate
+from kbsite.front_matter import validate
 from sitebuild import ROOT, build
 
 VALID = {

@@ -27,7 +27,7 @@ from playwright.sync_api import expect
 import languages
 import kbsite.editions
 import translation_status
-from front_matter import validate
+from kbsite.front_matter import validate
 from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project
 from kbsite.editions import folder
 
