@@ -350,25 +350,24 @@ def test_the_audit_finds_no_translation_behind_today():
 # ---- In the browser ------------------------------------------------------------------
 
 @pytest.mark.parametrize("url", ["", "safety/", "es/", "es/safety/"])
-def test_each_page_asks_for_its_own_sitemap_once(browser, server, url):
-    """Instant navigation reads the edition's sitemap; Material's language
-    selector would ask again for every hreflang link (a 404 page beside
-    most of them, the same sitemap again on a home page)."""
+def test_no_page_asks_for_a_sitemap(browser, server, url):
+    """Material's language selector would ask for the sitemap beside every
+    hreflang link (a 404 page beside most of them); nothing on our pages
+    needs one (partials/alternate-sitemaps.html)."""
     context = browser.new_context()
     tab = context.new_page()
     requests = []
     tab.on("request", lambda r: requests.append(r.url))
     tab.goto(server.root + url, wait_until="networkidle")
     context.close()
-    own = server.root + ("es/" if url.startswith("es/") else "") + "sitemap.xml"
-    assert [u for u in requests if "sitemap" in u] == [own]
+    assert [u for u in requests if "sitemap" in u] == []
 
 
 def test_switching_language_keeps_the_page_and_the_section(page, server):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(server.root)
-    # Instant navigation to a page, then to a section of it.
+    # To a page, then to a section of it.
     page.locator("nav.md-nav--primary").get_by_role("link", name="Safety", exact=True).click()
     expect(page).to_have_url(server.root + "safety/")
     page.locator("article a[href$='#misuse']").first.click()
@@ -377,7 +376,7 @@ def test_switching_language_keeps_the_page_and_the_section(page, server):
     expect(page).to_have_url(server.root + "es/safety/#misuse")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.locator("article.md-content__inner h1")).to_contain_text("Seguridad")
-    # Instant navigation within the Spanish edition, then back to English.
+    # Within the Spanish edition, then back to English.
     page.locator("nav.md-nav--primary").get_by_role("link", name="Qué esperar", exact=True).click()
     expect(page).to_have_url(server.root + "es/what-to-expect/")
     expect(page.locator("article.md-content__inner h1")).to_contain_text("Qué esperar")
@@ -385,10 +384,8 @@ def test_switching_language_keeps_the_page_and_the_section(page, server):
     expect(page).to_have_url(server.root + "what-to-expect/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     # Material's language selector would fetch a sitemap beside every
-    # hreflang link (a 404 page); those requests are never sent, while
-    # each edition's own sitemap, which instant navigation reads, is.
-    sitemaps = sorted({u for u in requests if u.endswith("sitemap.xml")})
-    assert sitemaps == sorted({server.root + "sitemap.xml", server.root + "es/sitemap.xml"}), sitemaps
+    # hreflang link (a 404 page); none is sent.
+    assert [u for u in requests if u.endswith("sitemap.xml")] == []
 
 
 def test_searching_a_spanish_page_finds_spanish_pages_only(page, server):
