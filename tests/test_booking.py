@@ -92,9 +92,17 @@ def _clinic_data(soup):
 def test_shipped_booking_page_shows_only_what_the_clinic_published(pages):
     soup = pages["booking/"]
     contact = _contact(soup)
+    # The page is titled for what it is for; the article's heading stays, with its id.
+    assert soup.select_one("article h1").get_text(strip=True).rstrip("¶") == "Book a consultation"
+    assert soup.title.string.startswith("Book a consultation")
+    assert soup.select_one("article h2#whole-body-relief").get_text(strip=True).startswith(
+        "A New Path to Whole-Body Relief in San Francisco")
+    # The button says where it goes, and the page says plainly what it does not list.
     button = contact.select_one("a.md-button--primary")
-    assert button.get_text(strip=True) == "Book a consultation"
+    assert button.get_text(strip=True) == "Book on Avid Sports Medicine's website"
     assert button["href"] == "https://avidsportsmed.com/"
+    assert contact.select_one(".clinic-contact__unlisted").get_text(" ", strip=True) == (
+        "This guide does not list a phone number or email address for the clinic yet. To book, use the link above.")
     html = str(soup)
     assert "None" not in contact.get_text() and 'href=""' not in html
     # No phone, email or address is configured, so none appears (the footer's
@@ -167,6 +175,8 @@ def test_pricing_link_shows_only_when_the_clinic_sets_it(pages, tmp_path):
 def test_every_configured_channel_renders(full_booking):
     contact = _contact(full_booking)
     assert contact.select_one("a.md-button--primary")["href"] == "https://scheduler.example.com/avid"
+    assert contact.select_one("a.md-button--primary").get_text(strip=True) == "Book online"
+    assert not contact.select(".clinic-contact__unlisted"), "a phone and an email are listed"
     assert contact.select_one('a[href="tel:+14155550100"]').get_text() == "(415) 555-0100"
     assert contact.select_one('a[href="mailto:appointments@example.com"]')
     address = re.sub(r"\s+", " ", contact.select_one("address").get_text(" ")).strip()

@@ -165,7 +165,7 @@ def test_phone_menu_works_without_javascript(browser, server):
     tab.locator('label.md-header__button[for="__drawer"]').click()  # a CSS-only drawer
     tab.locator("nav.md-nav--primary").get_by_role("link", name="Book a consultation", exact=True).click()
     expect(tab).to_have_url(server.root + "booking/")
-    expect(tab.locator("article.md-content__inner h1")).to_contain_text("A New Path")
+    expect(tab.locator("article.md-content__inner h1")).to_contain_text("Book a consultation")
     context.close()
 
 
