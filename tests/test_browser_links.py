@@ -18,12 +18,13 @@ def test_copy_link_from_the_keyboard(browser, server, config):
     tab.goto(server.root + "pain-overlap/")
     heading = tab.locator("h2#physical-symptoms")
     button = heading.locator("button.copy-link")
-    expect(button).to_have_css("opacity", "0")  # out of the way until wanted
+    # Out of the way until wanted, and taking no room in the heading.
+    assert button.bounding_box()["width"] <= 1 and button.bounding_box()["height"] <= 1
     # Keyboard: from the permalink (¶), Tab reaches the button, and it shows.
     heading.locator("a.headerlink").focus()
     tab.keyboard.press("Tab")
     expect(button).to_be_focused()
-    expect(button).to_have_css("opacity", "1")
+    assert button.bounding_box()["width"] > 20
     expect(button).to_have_accessible_name("Copy link to section: When emotional pain shows up in the body")
     tab.keyboard.press("Enter")
     url = config["site_url"] + "pain-overlap/#physical-symptoms"
@@ -106,4 +107,22 @@ def test_key_points_and_notes_are_at_the_body_text_size_on_a_phone(browser, serv
         assert body >= 16, body
         assert size(".key-points li") == body, f"{prefix}{url}: key points smaller than the text"
         assert size(".admonition:not(.key-points) p, .key-points li") == body
+    context.close()
+
+
+
+def test_a_tap_on_a_heading_shows_its_copy_link_button_on_a_phone(browser, server):
+    """On touch there is no pointing: a tap on the heading shows the button,
+    and until then it takes no room, so no heading wraps onto a blank line."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server.root + "es/")
+    heading = tab.locator("h2#topics")
+    button = heading.locator("button.copy-link")
+    lines = tab.evaluate("h => Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight))",
+                         heading.element_handle())
+    assert lines == 1, "the hidden button put the heading on a second line"
+    assert button.bounding_box()["width"] <= 1
+    heading.tap()
+    assert button.bounding_box()["width"] > 20
     context.close()

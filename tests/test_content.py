@@ -198,8 +198,11 @@ def test_pages_link_to_safety(pages, url):
 
 
 def test_safety_link_sits_next_to_non_opioid_relief(pages):
-    item = next(li for li in article(pages["physical-relief/"]).select("li") if "Non-Opioid Relief" in li.get_text())
-    assert item.select_one('a[href="../safety/#misuse"]')
+    """Our note stands right after the clinic's words it qualifies, outside them."""
+    passage = next(div for div in article(pages["physical-relief/"]).select("div.clinic-article")
+                   if "Non-Opioid Relief" in div.get_text())
+    assert not passage.select('a[href="../safety/#misuse"]')
+    assert passage.find_next_sibling().select_one('a.safety-link[href="../safety/#misuse"]')
 
 
 # ---- Crisis help and disclaimer ----------------------------------------------------
@@ -213,9 +216,10 @@ def _assert_crisis_box(box):
 
 
 def test_crisis_box_follows_the_self_harm_sentence(pages):
-    paragraph = next(p for p in article(pages["mental-health/"]).find_all("p") if "self-harm" in p.get_text())
-    _assert_crisis_box(paragraph.find_next_sibling())
-    assert "crisis-help" in paragraph.find_next_sibling()["class"]
+    passage = next(div for div in article(pages["mental-health/"]).select("div.clinic-article")
+                   if "self-harm" in div.get_text())
+    _assert_crisis_box(passage.find_next_sibling())
+    assert "crisis-help" in passage.find_next_sibling()["class"]
 
 
 def test_crisis_box_on_pain_overlap(pages):

@@ -72,3 +72,38 @@ def test_fidelity_check_detects_a_changed_word(site):
         "Physical and mental pain often come as an inseparable pair, creating a challenging cycle "
         "for those who suffer from chronic pain."
     ]
+
+
+
+def test_every_article_passage_is_labelled_as_the_clinics_words(site, config):
+    """Each sentence and list item of the article sits inside a block that
+    says, visibly and to screen readers (its title is text), that these are
+    the clinic's words; headings stay the pages' own. Every edition has the
+    same labelled blocks, with the label in its language."""
+    clinic = config["extra"]["clinic"]["name"]
+    labels = {"": f"From {clinic}’s article", "es/": f"Del artículo de {clinic}"}
+    units = [u for u in article_units(SOURCE.read_text(encoding="utf-8"))]
+    headings = set()
+    for url, _, _ in PAGES:
+        soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+        for extra in soup.select("article :is(h1, h2, h3) :is(a.headerlink, .copy-link)"):
+            extra.decompose()
+        headings |= {normalize(h.get_text("")) for h in soup.select("article :is(h1, h2, h3)")}
+    passages = [u for u in units if u not in headings]
+    assert len(passages) >= 35, "this test's assumption: it finds the article's sentences"
+    unlabelled = []
+    for unit in passages:
+        blocks = [el for url, _, _ in PAGES
+                  for el in BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+                  .select("article :is(p, li)") if unit in normalize(el.get_text(""))]
+        if not blocks or not all(el.find_parent("div", class_="clinic-article") for el in blocks):
+            unlabelled.append(unit)
+    assert unlabelled == []
+    for prefix, label in labels.items():
+        for url, _, _ in PAGES:
+            soup = BeautifulSoup((site / prefix / url / "index.html").read_text(encoding="utf-8"), "lxml")
+            titles = [t.get_text(strip=True) for t in soup.select("div.clinic-article > p.admonition-title")]
+            assert set(titles) <= {label}, (prefix + url, titles)
+            count = len(BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+                        .select("div.clinic-article"))
+            assert len(titles) == count, f"/{prefix}{url}: {len(titles)} labelled blocks, English has {count}"
