@@ -72,9 +72,18 @@ def _report_issue(ctx: Context) -> str:
         raise PluginError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
                           "readers report mistakes. Set repo_url to the site's GitHub repository.")
     url = html.escape(ctx.config.repo_url.rstrip("/") + "/issues")
-    link, note = (html.escape(editions.translate(ctx.config, text)) for text in
-                  ("open an issue on GitHub", "(you need a free GitHub account)."))
-    return f'<a href="{url}">{link}</a> {note}'
+    words = {text: html.escape(editions.translate(ctx.config, text)) for text in
+             ("open an issue on GitHub", "(you need a free GitHub account)", "or email", "or use the clinic's form")}
+    ways = [f'<a href="{url}">{words["open an issue on GitHub"]}</a> {words["(you need a free GitHub account)"]}']
+    # Ways that need no account, only when the clinic has published them (extra.clinic).
+    clinic = ctx.config.extra["clinic"]
+    if clinic.get("email"):
+        email = html.escape(clinic["email"])
+        ways.append(f'{words["or email"]} <a href="mailto:{email}">{email}</a>')
+    if clinic.get("feedback_url"):
+        form = words["or use the clinic's form"]
+        ways.append(f'<a href="{html.escape(clinic["feedback_url"])}">{form}</a>')
+    return ", ".join(ways) + "."
 
 
 MARKERS: dict[str, Marker] = {

@@ -36,6 +36,7 @@ FIELDS = {
     "website": "an https:// address",
     "booking_url": "the https:// address of the clinic's online scheduler",
     "pricing_url": "the https:// address of the clinic's page of prices",
+    "feedback_url": "the https:// address of a form where readers can report a mistake without an account",
     "phone": "a US number with area code, e.g. `phone: (415) 555-0100`, or +<country code><number>",
     "email": "an email address, e.g. `email: appointments@example.com`",
     "address": "a mapping with street, city, region and postal_code, e.g. `address: {street: 1 Main St, "
@@ -81,7 +82,7 @@ def validate(clinic) -> list[str]:
     for key in ("area_served",):
         if key in clinic and not (isinstance(clinic[key], str) and clinic[key].strip()):
             fail(key, clinic[key])
-    for key in ("website", "booking_url", "pricing_url"):
+    for key in ("website", "booking_url", "pricing_url", "feedback_url"):
         if key in clinic and not (isinstance(clinic[key], str) and re.match(r"^https://[^\s/]+\.[^\s]+$", clinic[key])):
             fail(key, clinic[key])
     if "phone" in clinic:

@@ -209,3 +209,20 @@ def test_on_a_phone_the_call_to_action_follows_the_content_and_leads_to_booking(
     cta.get_by_role("link", name="Book a consultation").tap()
     expect(tab).to_have_url(server.root + "booking/")
     context.close()
+
+
+
+def test_reporting_a_mistake_needs_no_github_account_when_the_clinic_gives_a_way(pages, tmp_path):
+    """About's "tell us" offers the clinic's email and form when extra.clinic
+    has them, beside GitHub; never one that is not configured."""
+    shipped = pages["about/"].select_one('article li a[href$="/issues"]').parent
+    assert not shipped.select('a[href^="mailto:"]') and len(shipped.select("a")) == 1
+    project = copy_project(tmp_path / "project")
+    shutil.copy(ROOT / "tests/fixtures/clinic-full.yml", project / "clinic-full.yml")
+    assert build(tmp_path / "site", project / "clinic-full.yml").returncode == 0
+    for prefix, email_word in (("", "or email"), ("es/", "o escriba a")):
+        soup = BeautifulSoup((tmp_path / "site" / prefix / "about/index.html").read_text(), "lxml")
+        item = soup.select_one('article li a[href$="/issues"]').parent
+        assert item.select_one('a[href="mailto:appointments@example.com"]')
+        assert item.select_one('a[href="https://example.com/avid/report-a-mistake"]')
+        assert email_word in item.get_text()
