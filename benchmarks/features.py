@@ -31,9 +31,9 @@ _spec.loader.exec_module(_bench_site)
 LIGHTHOUSE, lighthouse = _bench_site.LIGHTHOUSE, _bench_site.lighthouse
 
 # The features whose cost the layers issue asks for, each measured off
-# (navigation.instant, measured here on 2026-12-01, is off in mkdocs.yml now:
-# see the figures there).
-FEATURES = ("content.tooltips", "toc.follow", "navigation.tracking")
+# (navigation.instant and navigation.tracking, measured here on 2026-12-01,
+# are off in mkdocs.yml now: see the figures there).
+FEATURES = ("content.tooltips", "toc.follow")
 COMBINED = ()
 
 
