@@ -1,0 +1,46 @@
+"""Readable and tappable (the first-minute issue, WCAG 2.2 2.5.8): on a
+390 px phone, in every edition, every control that is not a link inside a
+sentence is at least 24 x 24 px, footnote numbers included, and the crisis
+and booking links at least 44 x 44 px."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbsite.editions import folder
+from sitebuild import LANGUAGES, PHONE
+
+PREFIXES = ["" if code == LANGUAGES[0] else folder(code) + "/" for code in LANGUAGES]
+# The heaviest page (footnotes), the home page and booking.
+URLS = [prefix + url for prefix in PREFIXES for url in ("safety/", "", "booking/")]
+
+MEASURE = """() => {
+  const on = el => { const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return r.width > 1 && r.height > 1 && s.visibility !== "hidden" && r.right > 0 && r.left < innerWidth; };
+  const size = el => { const r = el.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; };
+  const name = el => (el.className || el.tagName) + " " + (el.textContent || "").trim().slice(0, 30);
+  const controls = [...document.querySelectorAll('a[href], button, label[for], summary')]
+    .filter(on)
+    // A link inside a sentence may be as small as its text (2.5.8's exception).
+    .filter(el => !el.matches('article :is(p, li, td, dd, figcaption) a:not(.footnote-ref, .md-button, .headerlink)'));
+  return {
+    small: controls.filter(el => { const [w, h] = size(el); return w < 24 || h < 24; }).map(el => [name(el), ...size(el)]),
+    footnotes: [...document.querySelectorAll("a.footnote-ref")].filter(on).length,
+    large: [...document.querySelectorAll(".crisis-bar__link, article .md-button--primary")].filter(on)
+      .map(el => [name(el), ...size(el)]),
+  };
+}"""
+
+
+@pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
+def test_every_control_is_big_enough_to_tap(browser, server, url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server.root + url, wait_until="networkidle")
+    found = tab.evaluate(MEASURE)
+    context.close()
+    if url.endswith("safety/"):
+        assert found["footnotes"] >= 20, "this test's assumption: the safety page's footnote numbers are measured"
+    assert found["small"] == [], f"/{url}: smaller than 24 x 24 px: {found['small']}"
+    assert len(found["large"]) >= 3, found["large"]
+    assert [c for c in found["large"] if c[1] < 44 or c[2] < 44] == [], f"/{url}: crisis and booking under 44 px"
