@@ -6,6 +6,7 @@ and booking links at least 44 x 44 px."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from kbsite.editions import folder
 from sitebuild import LANGUAGES, PHONE
@@ -44,3 +45,21 @@ def test_every_control_is_big_enough_to_tap(browser, server, url):
     assert found["small"] == [], f"/{url}: smaller than 24 x 24 px: {found['small']}"
     assert len(found["large"]) >= 3, found["large"]
     assert [c for c in found["large"] if c[1] < 44 or c[2] < 44] == [], f"/{url}: crisis and booking under 44 px"
+
+
+@pytest.mark.parametrize("width", [360, 390])
+@pytest.mark.parametrize("prefix", PREFIXES, ids=lambda p: p or "en")
+def test_the_site_name_is_whole_and_skip_to_content_leaves_it_clear(browser, server, prefix, width):
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server.root + prefix, wait_until="networkidle")
+    name = tab.locator(".md-header__topic:first-child .md-ellipsis")
+    whole = name.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1")
+    assert whole, f"/{prefix} at {width} px: the site's name is cut: {name.text_content()!r}"
+    tab.keyboard.press("Tab")
+    expect(tab.locator("a.md-skip")).to_be_focused()
+    skip, title = tab.locator("a.md-skip").bounding_box(), name.bounding_box()
+    apart = (skip["y"] >= title["y"] + title["height"] or skip["x"] >= title["x"] + title["width"]
+             or skip["x"] + skip["width"] <= title["x"])
+    assert apart, f"/{prefix}: Skip to content covers the site's name"
+    context.close()
