@@ -346,3 +346,18 @@ def test_crisis_phrasings_show_988_and_911_above_the_results(browser, server, vi
     typed = ("kill", "suicid", "quiero", "vivir", "aguanto")
     assert not [u for u in requests if any(word in u for word in typed)], "nothing typed is sent anywhere"
     context.close()
+
+
+@pytest.mark.parametrize("home,query,says", [("", "ketamine bladder", "Not on this page: bladder"),
+                                             ("es/", "ketamina vejiga", "No aparece en esta página: vejiga")])
+def test_a_missing_word_is_said_in_plain_words_and_no_tooltip_covers_the_results(page, server, home, query, says):
+    """Material's "Missing: ~~bladder~~" read like an error (partials/language.html);
+    its "Clear" button's tooltip stayed over the first result on a phone."""
+    root = server.root + home
+    page.goto(root)
+    open_search(page)
+    search(page, root, query)
+    terms = page.locator(".md-search-result__terms").first
+    expect(terms).to_have_text(says)
+    expect(terms.locator("del")).to_have_css("text-decoration-line", "none")
+    expect(page.locator("button.md-search__icon[type=reset]")).not_to_have_attribute("title", re.compile(".*"))
