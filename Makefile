@@ -27,9 +27,9 @@ test: $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest -n auto --dist loadfile
 
 check: $(KBSITE) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
-	$(BIN)/python hooks/source_checks.py
+	$(BIN)/python -m kbsite.source_checks
 
-test-fast: $(KBSITE) ## While editing: the tests that need no build and no browser (hooks, search logic, writing rules)
+test-fast: $(KBSITE) ## While editing: the tests that need no build and no browser (layers, search logic, writing rules)
 	$(BIN)/pytest -m fast -q
 
 build: $(KBSITE) ## Strict build into site/
@@ -65,12 +65,12 @@ permalinks: $(KBSITE) ## After adding a page or section: record its new section 
 	PERMALINKS_RECORD=1 $(BIN)/mkdocs build --strict --site-dir site
 
 audit: $(KBSITE) ## List pages past their review date, references read more than a year ago, and translations behind their English page
-	$(BIN)/python hooks/review_dates.py docs
-	$(BIN)/python hooks/references.py audit docs
-	$(BIN)/python hooks/translation_status.py docs
+	$(BIN)/python -m kbsite.review_dates docs
+	$(BIN)/python -m kbsite.references audit docs
+	$(BIN)/python -m kbsite.translation_status docs
 
 claims: $(KBSITE) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)
-	@$(BIN)/python hooks/references.py claims docs
+	@$(BIN)/python -m kbsite.references claims docs
 
 # Node tools for the checks (html-validate), pinned in package-lock.json.
 $(NODE_STAMP): package-lock.json

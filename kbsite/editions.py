@@ -1,7 +1,7 @@
 """The site's editions: the first language at the site's root, each other
 one built from docs/<code>/ and includes/<code>/ into /<code>/, with the same
 page URLs and section ids (mkdocs.yml: extra.languages, checked by
-hooks/languages.py, which builds them).
+`languages` below; the MkDocs adapter, hooks/knowledge_base.py, builds them).
 
 What every layer needs of them, for any generator's configuration object
 with MkDocs' fields (extra, theme, docs_dir, config_file_path): which
@@ -12,6 +12,7 @@ every language.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -20,6 +21,43 @@ import yaml
 from kbsite.errors import SiteError
 
 INTERFACE = "interface.yml"
+
+
+FIELDS = {
+    "code": "a language code, e.g. `code: es` (also Material's theme.language and the folder docs/es/)",
+    "name": "the language's name in that language, e.g. `name: Español`",
+    "locale": "the Open Graph locale, e.g. `locale: es_US`",
+}
+OPTIONAL_FIELDS = {"search": "options for the search plugin in this language, e.g. `search: {separator: ...}`"}
+
+
+def languages(config) -> list[dict]:
+    """extra.languages, checked (their addresses: edition_url)."""
+    entries = config.extra.get("languages")
+    if not isinstance(entries, list) or not entries:
+        raise SiteError("mkdocs.yml: extra.languages should list the site's languages, the site's own first, "
+                        "e.g.\n  languages:\n    - {code: en, name: English, locale: en_US}")
+    seen = set()
+    for number, entry in enumerate(entries, 1):
+        where = f"mkdocs.yml: extra.languages, entry {number}"
+        if not isinstance(entry, dict):
+            raise SiteError(f"{where} is {entry!r}; expected a mapping with {', '.join(FIELDS)}.")
+        for key in entry:
+            if key not in FIELDS and key not in OPTIONAL_FIELDS:
+                raise SiteError(f"{where}: unknown field {key!r}. Known fields: "
+                                f"{', '.join([*FIELDS, *OPTIONAL_FIELDS])}.")
+        for key, expected in FIELDS.items():
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise SiteError(f"{where}: field {key!r} is {entry.get(key)!r}. Expected {expected}.")
+        if not isinstance(entry.get("search", {}), dict):
+            raise SiteError(f"{where}: field 'search' is {entry['search']!r}. Expected {OPTIONAL_FIELDS['search']}.")
+        if entry["code"] in seen:
+            raise SiteError(f"{where}: the language {entry['code']!r} is listed twice.")
+        seen.add(entry["code"])
+    current = config.theme["language"]
+    if current not in seen:
+        raise SiteError(f"mkdocs.yml: theme.language is {current!r}, which extra.languages does not list.")
+    return entries
 
 
 def folder(code: str) -> str:
@@ -70,6 +108,13 @@ def load_interface(path: Path) -> dict[str, object]:
     return data
 
 
+@functools.lru_cache(maxsize=32)
+def _interface_as_of(path: Path, mtime_ns: int) -> dict[str, object]:
+    """load_interface, once per version of the file (a page asks for several
+    words; `mkdocs serve` rereads the file once it changes)."""
+    return load_interface(path)
+
+
 def yaml_key(text: str) -> str:
     """`text` as a YAML key, quoted when YAML needs it."""
     dumped = yaml.safe_dump({text: 0}, allow_unicode=True, width=10_000)
@@ -83,9 +128,10 @@ def translate(config, text: str, code: str | None = None) -> str:
     code = code or config.theme["language"]
     if code == config.extra["languages"][0]["code"]:
         return text
-    strings = (config.extra.get("interface") or {}).get(code)
-    if strings is None:   # a configuration the MkDocs adapter did not prepare (make check)
-        strings = load_interface(Path(config.config_file_path).parent / "includes" / folder(code) / INTERFACE)
+    strings = (config.extra.get("interface") or {}).get(code)   # Zensical's generated configuration
+    if strings is None:
+        path = Path(config.config_file_path).parent / "includes" / folder(code) / INTERFACE
+        strings = _interface_as_of(path, path.stat().st_mtime_ns if path.exists() else 0)
     if text not in strings:
         raise SiteError(f"includes/{folder(code)}/{INTERFACE}: no translation for {text!r}. Add a line:\n"
                           f"  {yaml_key(text)}: <the {code} text>")
@@ -176,7 +222,7 @@ def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, sit
     its folders and address, Material's language, the search language, the
     snippets folder includes/<code>/, the interface words in Markdown
     extensions' options, the site's name and the nav's titles. Any generator
-    that reads mkdocs.yml builds the edition from it (hooks/languages.py
+    that reads mkdocs.yml builds the edition from it (hooks/knowledge_base.py
     for MkDocs; tests/test_zensical.py writes it out for Zensical)."""
     import copy
 

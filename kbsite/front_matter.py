@@ -1,6 +1,6 @@
 """The schema of every page's front matter, as MkDocs config_options (the
 way Material's blog plugin declares a post's front matter), and the check
-against it that the build (hooks/front_matter.py) and `make check` run.
+against it that the build (hooks/knowledge_base.py) and `make check` run.
 
 Every page must say what it is (`title`, `description`) and when a person
 last checked it (`last_reviewed`, `next_review`), because this is medical
@@ -91,7 +91,7 @@ class PageFrontMatter(base.Config):
 
 class TranslatedPageFrontMatter(PageFrontMatter):
     """A page of docs/<folder>/: the English page's fields, and which English
-    review it follows (hooks/translation_status.py)."""
+    review it follows (kbsite/translation_status.py)."""
     translation_of = Date()
     translation_source = Fingerprint()
     translation_reviewed_by = c.Optional(Text())

@@ -1,6 +1,6 @@
 """Build the "every linkable section" table on the clinicians' page.
 
-The page marks the spot with <!-- kb:section-links --> (hooks/markers.py). The table is made from
+The page marks the spot with <!-- kb:section-links --> (kbsite/markers.py). The table is made from
 each page's table of contents at build time, never kept by hand: MkDocs
 renders every page's Markdown before it writes any page, so by the time
 this page's template context is made, every page's headings are known.

@@ -2,9 +2,9 @@
 sources: `python -m kbsite.zensical [DEST]` in the project's folder
 (`make zensical`; DEST defaults to site-zensical/).
 
-Zensical reads mkdocs.yml but runs no MkDocs hooks, so what hooks/languages.py
-does for MkDocs is done here with configuration, in a staging copy of the
-sources: each other edition gets a generated configuration beside
+Zensical reads mkdocs.yml but runs no MkDocs hooks, so what the MkDocs
+adapter's Editions part (hooks/knowledge_base.py) does is done here with
+configuration, in a staging copy of the sources: each other edition gets a generated configuration beside
 mkdocs.yml (.zensical.<code>.yml: INHERIT mkdocs.yml, plus
 kbsite.editions.edition_overrides), and each is built into its folder. Then the post-build layer runs over the whole site
 (kbsite.postbuild). The canary (tests/test_zensical.py) checks what
@@ -34,8 +34,8 @@ SOURCES = ("docs", "includes", "overrides", "mkdocs.yml", "permalinks.yml", "cri
 def edition_configs(root: Path) -> list[Path]:
     """A configuration per edition, beside mkdocs.yml: INHERIT mkdocs.yml,
     plus each other edition's overrides, plus every language's interface
-    words (config.extra.interface, which MkDocs' adapter sets when it loads
-    the config; the templates read them, partials/words.html)."""
+    words (config.extra.interface: Zensical runs no adapter to give them to
+    the templates, partials/words.html, as MkDocs' does)."""
     config_path = root / "mkdocs.yml"
     raw = project.load(config_path)
     editions = project.editions(raw, config_path)
@@ -65,8 +65,8 @@ def build(root: Path, dest: Path) -> Path:
     edition's files; Zensical reads one docs folder per build)."""
     zensical = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
     # Zensical runs no hooks: the source checks run first, as `make check`.
-    checks = subprocess.run([sys.executable, str(Path(__file__).resolve().parent.parent / "hooks" / "source_checks.py"),
-                             str(root)], cwd=root, capture_output=True, text=True)
+    checks = subprocess.run([sys.executable, "-m", "kbsite.source_checks", str(root)], cwd=root,
+                            capture_output=True, text=True)
     print(checks.stdout, end="")
     if checks.returncode != 0:
         raise SiteError(f"The source checks failed:\n{checks.stdout}{checks.stderr}")

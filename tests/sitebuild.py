@@ -243,13 +243,15 @@ def first_visit(browser, server: Server, url: str) -> list[tuple[str, str, int]]
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of the site's sources (config, pages, overrides, registries) to
-    change in a test without touching the real ones."""
+    """A copy of the site's sources (config, pages, overrides, registries,
+    the site's code) to change in a test without touching the real ones.
+    Builds run in the copy (`python -m mkdocs`, cwd the copy), so its
+    kbsite/ comes first on the path, before the venv's."""
     import shutil
 
-    for name in ("docs", "overrides", "hooks", "includes"):
+    for name in ("docs", "overrides", "hooks", "includes", "kbsite"):
         if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name)
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "permalinks.yml", "crisis-words.yml"):
         shutil.copy(ROOT / name, dest / name)
     return dest

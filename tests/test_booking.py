@@ -18,7 +18,7 @@ SHIPPED = {"name": "Avid Sports Medicine", "area_served": "San Francisco and the
            "website": "https://avidsportsmed.com/", "medical_specialty": ["Musculoskeletal"]}
 
 
-# ---- Unit tests of hooks/clinic.py ----------------------------------------
+# ---- Unit tests of kbsite/clinic.py ----------------------------------------
 
 def test_shipped_fields_are_valid():
     assert validate(SHIPPED) == []

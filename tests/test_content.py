@@ -135,7 +135,7 @@ def test_reviewer_is_shown_and_in_structured_data_when_set(overdue_site):
 # Every page of every edition (docs/ and docs/<code>/) has review dates.
 @pytest.mark.parametrize("today,overdue", [(FIXED_TODAY, 0), ("2030-01-01", len(PAGES) * len(LANGUAGES))])
 def test_audit_lists_overdue_pages(today, overdue):
-    result = subprocess.run([sys.executable, "hooks/review_dates.py", "docs"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "kbsite.review_dates", "docs"], cwd=ROOT,
                             capture_output=True, text=True, env={"REVIEW_TODAY": today, "PATH": ""}, check=True)
     assert result.stdout.strip().endswith(f"{overdue} page(s) overdue for review on {today}.")
     assert result.stdout.count("review was due") == overdue

@@ -1,10 +1,9 @@
-"""hooks/crisis_words.py: crisis-words.yml is checked when the
+"""kbsite/crisis_words.py: crisis-words.yml is checked when the
 config loads, and a bad entry names the file, the language, the entry and
 the fix; the built index carries every language's lists and help."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
@@ -15,10 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from sitebuild import LANGUAGES, ROOT
 
-_spec = importlib.util.spec_from_file_location("crisis_words", ROOT / "hooks" / "crisis_words.py")
-crisis_words = importlib.util.module_from_spec(_spec)
-sys.modules["crisis_words"] = crisis_words
-_spec.loader.exec_module(crisis_words)
+from kbsite import crisis_words
 
 
 def test_the_committed_file_loads_with_a_list_for_every_language():

@@ -1,15 +1,16 @@
-"""Unit tests of hooks/front_matter.py on small fixtures, and one
-real build that shows the error reaches the editor."""
+"""Unit tests of the front-matter schema (kbsite/front_matter.py) on small
+fixtures, and real builds that show the error reaches the editor, naming
+the file in each edition."""
 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
+import re
 
 import pytest
 
 from kbsite.front_matter import validate
-from sitebuild import ROOT, build
+from sitebuild import build, copy_project
 
 VALID = {
     "title": "Pain overlap",
@@ -50,20 +51,12 @@ def test_every_problem_is_reported_at_once():
     assert [e.split("'")[1] for e in errors] == ["description", "last_reviewed", "next_review"]
 
 
-def test_a_bad_page_fails_the_real_build(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(textwrap.dedent("""\
-        ---
-        title: Home
-        description: A page.
-        last_reviewed: 2026-11-25
-        next_review: 2026-11-01
-        ---
-        # Home
-        """))
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(f"site_name: T\ndocs_dir: {docs}\nhooks: [{ROOT / 'hooks/front_matter.py'}]\n")
-    result = build(tmp_path / "site", config)
+@pytest.mark.parametrize("page", ["safety.md", "es/safety.md"])
+def test_a_bad_page_fails_the_real_build_naming_its_file(tmp_path, page):
+    project = copy_project(tmp_path / "project")
+    source = project / "docs" / page
+    text = source.read_text(encoding="utf-8")
+    source.write_text(re.sub(r"(?m)^next_review: .*$", "next_review: 2020-01-01", text, count=1), encoding="utf-8")
+    result = build(tmp_path / "site", project / "mkdocs.yml")
     assert result.returncode != 0
-    assert "docs/index.md: front matter field 'next_review' (2026-11-01) is not after last_reviewed" in result.stderr
+    assert f"docs/{page}: front matter field 'next_review' (2020-01-01) is not after last_reviewed" in result.stderr

@@ -45,16 +45,34 @@ def _module(path):
 
 
 def _handlers(module) -> dict:
-    """The module's event handlers: its own functions, or the methods of the
-    instance that holds a hook's state (`on_config = _hook.on_config`)."""
+    """The module's event handlers: its own functions, the methods of the
+    instance that holds a hook's state (`on_config = _hooks.on_config`),
+    each method of a CombinedEvent, and the same-named methods of every
+    class the module defines (the adapter's parts), as "Class.on_x"."""
     found = {}
-    for name, value in inspect.getmembers(module):
-        if not name.startswith("on_"):
-            continue
+
+    def add(label, value):
         function = getattr(value, "__func__", value)
         if inspect.isfunction(function) and function.__module__ == module.__name__:
-            found[name] = value
+            found[label] = value
+
+    for name, value in inspect.getmembers(module):
+        if name.startswith("on_"):
+            if isinstance(value, mkdocs.plugins.CombinedEvent):
+                for method in value.methods:
+                    add(f"{name} ({method.__name__})", method)
+            else:
+                add(name, value)
+        elif inspect.isclass(value) and value.__module__ == module.__name__:
+            for method_name, method in vars(value).items():
+                if method_name.startswith("on_") and inspect.isfunction(method):
+                    add(f"{name}.{method_name}", method.__get__(object.__new__(value)))
     return found
+
+
+def _event(label: str) -> str:
+    """"on_post_build (run_post_build_layer)" or "Editions.on_files" -> the event's name."""
+    return label.split(" ")[0].split(".")[-1]
 
 
 def test_every_hook_file_is_registered_or_a_library():
@@ -70,8 +88,8 @@ def test_event_handlers_match_mkdocs_signatures_and_are_typed(path):
     handlers = _handlers(module)
     assert handlers, f"{path.name} handles no MkDocs event"
     for name, fn in handlers.items():
-        assert name in EVENTS, f"{path.name}: {name} is not a MkDocs event"
-        expected = EVENTS[name]
+        assert _event(name) in EVENTS, f"{path.name}: {name} is not a MkDocs event"
+        expected = EVENTS[_event(name)]
         signature = inspect.signature(fn)
         actual = [(p.name, "keyword-only") if p.kind is p.KEYWORD_ONLY else ("(item)", "positional")
                   for p in signature.parameters.values()]
@@ -79,3 +97,26 @@ def test_event_handlers_match_mkdocs_signatures_and_are_typed(path):
         untyped = [p.name for p in signature.parameters.values() if p.annotation is inspect.Parameter.empty]
         assert not untyped, f"{path.name}: {name} has untyped arguments {untyped}"
         assert signature.return_annotation is not inspect.Signature.empty, f"{path.name}: {name} has no return type"
+
+
+def test_the_mkdocs_adapter_is_one_hook_module():
+    assert [path.relative_to(ROOT).as_posix() for path in HOOKS] == ["hooks/knowledge_base.py"]
+    assert sorted(p.name for p in (ROOT / "hooks").glob("*.py")) == ["knowledge_base.py"]
+
+
+def test_the_adapter_writes_nothing_back_into_the_users_config():
+    """What a build works out (interface words, the current page's
+    missing ids) stays on the adapter or in the template environment."""
+    import copy
+
+    from mkdocs.config import load_config as load_mkdocs_config
+
+    config = load_mkdocs_config(config_file=str(ROOT / "mkdocs.yml"))
+    before = copy.deepcopy({"extra": dict(config.extra), "mdx_configs": config.mdx_configs})
+    module = _module(HOOKS[0])
+    module.on_startup(command="build", dirty=False)
+    module.on_config(config)
+    env = config.theme.get_env()
+    module.on_env(env, config=config, files=None)
+    assert {"extra": dict(config.extra), "mdx_configs": config.mdx_configs} == before
+    assert set(env.globals["interface"]) == {entry["code"] for entry in config.extra["languages"][1:]}

@@ -1,5 +1,5 @@
-"""The site in every language (hooks/languages.py and
-translation_status.py): unit tests of the hooks on small fixtures, checks of
+"""The site in every language (kbsite/editions.py, the adapter's Editions and
+kbsite/translation_status.py): unit tests on small fixtures, checks of
 the built editions' HTML, and what a reader does in Chromium.
 
 The language-neutral checks (axe, CSP, budgets, no JavaScript, print QR
@@ -24,9 +24,8 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import expect
 
-import languages
 import kbsite.editions
-import translation_status
+from kbsite import translation_status
 from kbsite.front_matter import validate
 from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project
 from kbsite.editions import folder
@@ -47,11 +46,11 @@ def _config(language="en", site_url="https://example.org/kb/", entries=None, int
 
 def test_each_language_gets_its_address_from_the_build_it_is_in():
     english = _config()
-    languages.languages(english)
+    kbsite.editions.languages(english)
     assert [(kbsite.editions.edition_path(english, e), kbsite.editions.edition_url(english, e))
             for e in english.extra["languages"]] == [("", "https://example.org/kb/"), ("es/", "https://example.org/kb/es/")]
     spanish = _config("es", "https://example.org/kb/es/")
-    languages.languages(spanish)
+    kbsite.editions.languages(spanish)
     assert [kbsite.editions.edition_url(spanish, e) for e in spanish.extra["languages"]] == [
         "https://example.org/kb/", "https://example.org/kb/es/"]
     assert english.extra["languages"][1] == {"code": "es", "name": "Español", "locale": "es_US"}, "nothing written back"
@@ -66,12 +65,12 @@ def test_each_language_gets_its_address_from_the_build_it_is_in():
 ])
 def test_a_bad_language_entry_names_the_field_and_the_fix(entries, says):
     with pytest.raises(PluginError, match=re.escape(says)):
-        languages.languages(_config(entries=[dict(e) for e in entries]))
+        kbsite.editions.languages(_config(entries=[dict(e) for e in entries]))
 
 
 def test_alternate_links_are_absolute_for_search_engines_and_relative_for_readers():
     english, spanish = _config(), _config("es", "https://example.org/kb/es/")
-    languages.languages(english), languages.languages(spanish)
+    kbsite.editions.languages(english), kbsite.editions.languages(spanish)
     page = SimpleNamespace(file=object(), url="safety/")
     home = SimpleNamespace(file=object(), url="")
     assert [(a["code"], a["url"], a["href"]) for a in kbsite.editions.alternates(english, page)] == [
@@ -333,7 +332,7 @@ def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_
     note = _soup(tmp_path / "site", "es/safety/").select_one("aside.translation-note .translation-note__behind")
     assert "no está al día" in note.get_text() and note.select_one("a[hreflang=en]")["href"] == "../../safety/"
     assert not _soup(tmp_path / "site", "es/glossary/").select(".translation-note__behind")
-    audit = subprocess.run([sys.executable, "hooks/translation_status.py", "docs"], cwd=project,
+    audit = subprocess.run([sys.executable, "-m", "kbsite.translation_status", "docs"], cwd=project,
                            capture_output=True, text=True, check=True)
     assert "docs/es/safety.md: behind docs/safety.md" in audit.stdout
     fingerprint = translation_status.fingerprint(page.read_text())
@@ -342,7 +341,7 @@ def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_
 
 
 def test_the_audit_finds_no_translation_behind_today():
-    audit = subprocess.run([sys.executable, "hooks/translation_status.py", "docs"], cwd=ROOT,
+    audit = subprocess.run([sys.executable, "-m", "kbsite.translation_status", "docs"], cwd=ROOT,
                            capture_output=True, text=True, check=True)
     assert audit.stdout.strip() == "0 translated page(s) behind their English page."
 
@@ -443,7 +442,7 @@ def test_an_error_on_a_spanish_page_names_the_spanish_file(tmp_path, page, text,
 def test_review_dates_in_each_language_from_its_code_as_html_writes_it(code, expected):
     """A language code as HTML and mkdocs.yml write it ("zh-Hant") reaches
     Babel as Babel spells it ("zh_Hant"); the layers issue found it raised."""
-    import review_dates
+    from kbsite import review_dates
 
     assert review_dates.human(dt.date(2026, 11, 25), code) == expected
 
@@ -509,7 +508,7 @@ def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_p
     with (project / "crisis-words.yml").open("a", encoding="utf-8") as words:
         words.write("\nzh-Hant:\n  filler: []\n  same: {}\n  phrases:\n    - 自殺\n    - 不想活\n")
     # 6. make check, then the strict build.
-    check = subprocess.run([sys.executable, str(ROOT / "hooks" / "source_checks.py"), str(project)],
+    check = subprocess.run([sys.executable, "-m", "kbsite.source_checks", str(project)],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     result = build(tmp_path / "site", config)

@@ -1,11 +1,11 @@
-"""One way to place generated content: unit tests of hooks/markers.py
+"""One way to place generated content: unit tests of kbsite/markers.py
 and real builds of changed copies of the site."""
 
 from __future__ import annotations
 
 import pytest
 
-import markers
+from kbsite import markers
 from sitebuild import build, copy_project, load_config
 
 
@@ -35,7 +35,7 @@ def test_marker_on_the_wrong_page_names_where_it_belongs():
     errors = check_markers("<!-- kb:clinic-contact -->", "safety.md")
     assert errors == ["docs/safety.md: <!-- kb:clinic-contact --> belongs on docs/booking.md, not on this page. "
                       "If that page has moved here, change the marker's page in MARKERS in "
-                      "hooks/markers.py."]
+                      "kbsite/markers.py."]
 
 
 @pytest.mark.parametrize("name,page", [(n, p) for n, m in MARKERS.items() if m.required for p in m.pages])

@@ -86,10 +86,11 @@ def test_headings_need_explicit_ids():
     assert headings_without_ids(markdown) == ["Reworded heading", "Deep", "Setext heading", "- a list item"]
 
 
-def test_a_heading_without_an_id_fails_the_build_naming_file_and_heading(tmp_path):
-    result = build_with_page_text(tmp_path, "glossary.md", "\n\n## A new section\n\nText.\n\n````\n## in a fence\n````\n")
+@pytest.mark.parametrize("page", ["glossary.md", "es/glossary.md"])
+def test_a_heading_without_an_id_fails_the_build_naming_file_and_heading(tmp_path, page):
+    result = build_with_page_text(tmp_path, page, "\n\n## A new section\n\nText.\n\n````\n## in a fence\n````\n")
     assert result.returncode != 0
-    assert "docs/glossary.md: these headings have no explicit id" in result.stderr
+    assert f"docs/{page}: these headings have no explicit id" in result.stderr
     assert "A new section" in result.stderr and "in a fence" not in result.stderr, result.stderr
 
 
@@ -242,7 +243,7 @@ def test_a_moved_page_keeps_its_published_url_through_a_redirect(tmp_path, confi
     config_file = project / "mkdocs.yml"
     config_file.write_text(config_file.read_text().replace("Glossary: glossary.md", "Glossary: medical-words.md"))
     # The page's generated list moves with it (named once, in markers.py).
-    markers = project / "hooks" / "markers.py"
+    markers = project / "kbsite" / "markers.py"
     markers.write_text(markers.read_text().replace('("glossary.md",)', '("medical-words.md",)'))
     registry = project / "permalinks.yml"
     registry.write_text(registry.read_text().replace("  /glossary/:", "  /medical-words/:\n    - glossary\n"

@@ -1,5 +1,5 @@
 """Sources are complete, dated and consistent: unit tests of
-hooks/references.py, the audit and claims reports, and a real
+kbsite/references.py, the audit and claims reports, and a real
 build that shows an undated reference stops the editor."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 import pytest
 from mkdocs.exceptions import PluginError
 
-from references import audit, check_consistent, claims, read_references, stale
+from kbsite.references import audit, check_consistent, claims, read_references, stale
 from sitebuild import ROOT, build, copy_project
 
 LABEL = ("[^label]: Maker. DRUG: full prescribing information. Label, revised March 2026. "
@@ -68,17 +68,17 @@ def test_claims_are_cited_sentences_with_the_uncited_ones_they_cover():
 
 def test_make_audit_lists_stale_references():
     env = {"PATH": ""}
-    fresh = subprocess.run([sys.executable, "hooks/references.py", "audit", "docs"], cwd=ROOT,
+    fresh = subprocess.run([sys.executable, "-m", "kbsite.references", "audit", "docs"], cwd=ROOT,
                            capture_output=True, text=True, env={**env, "REVIEW_TODAY": "2026-12-01"}, check=True)
     assert fresh.stdout.strip().endswith("0 reference(s) last read more than 365 days before 2026-12-01.")
-    late = subprocess.run([sys.executable, "hooks/references.py", "audit", "docs"], cwd=ROOT,
+    late = subprocess.run([sys.executable, "-m", "kbsite.references", "audit", "docs"], cwd=ROOT,
                           capture_output=True, text=True, env={**env, "REVIEW_TODAY": "2028-01-01"}, check=True)
     assert "docs/safety.md: [^spravato] was last read on 2026-11-25" in late.stdout
     assert "read it again and update its Accessed date" in late.stdout
 
 
 def test_make_claims_lists_every_cited_sentence_of_every_page():
-    result = subprocess.run([sys.executable, "hooks/references.py", "claims", "docs"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "kbsite.references", "claims", "docs"], cwd=ROOT,
                             capture_output=True, text=True, env={"PATH": ""}, check=True)
     rows = [line for line in result.stdout.splitlines() if line.startswith("| docs/")]
     assert any("| docs/safety.md | #misuse | In the United States, ketamine is a Schedule III controlled drug" in r for r in rows)

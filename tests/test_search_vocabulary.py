@@ -1,11 +1,10 @@
-"""hooks/search_vocabulary.py: each edition's vocabulary
+"""kbsite/search_vocabulary.py: each edition's vocabulary
 (includes/<code>/search-vocabulary.yml) is checked when the config loads and
 against the built pages; a bad entry names the file, the entry and the fix.
 How search uses it is tested in Node (tests/js/search.test.mjs)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 
@@ -16,10 +15,7 @@ from mkdocs.exceptions import PluginError
 from sitebuild import LANGUAGES, ROOT, build, copy_project
 from kbsite.editions import folder
 
-_spec = importlib.util.spec_from_file_location("search_vocabulary", ROOT / "hooks" / "search_vocabulary.py")
-search_vocabulary = importlib.util.module_from_spec(_spec)
-sys.modules["search_vocabulary"] = search_vocabulary
-_spec.loader.exec_module(search_vocabulary)
+from kbsite import search_vocabulary
 
 FILES = {code: ROOT / "includes" / ("" if code == LANGUAGES[0] else folder(code)) / "search-vocabulary.yml" for code in LANGUAGES}
 

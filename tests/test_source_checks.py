@@ -1,6 +1,6 @@
-"""`make check` (hooks/source_checks.py): the source checks without a build.
+"""`make check` (python -m kbsite.source_checks): the source checks without a build.
 Each planted mistake is found, and the message names the file to open, in
-every edition. The build runs the same functions from its hooks."""
+every edition. The build runs the same functions (hooks/knowledge_base.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ import pytest
 
 from sitebuild import ROOT, copy_project
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import source_checks  # noqa: E402
+from kbsite import source_checks
 
 
 def test_the_real_sources_are_sound():
@@ -61,6 +60,6 @@ def test_a_planted_mistake_is_found_and_names_its_file(tmp_path, mistake):
 
 
 def test_make_check_runs_in_seconds_and_exits_non_zero_on_a_mistake(tmp_path):
-    ok = subprocess.run([sys.executable, str(ROOT / "hooks" / "source_checks.py")], capture_output=True, text=True,
+    ok = subprocess.run([sys.executable, "-m", "kbsite.source_checks"], capture_output=True, text=True,
                         timeout=60)
     assert ok.returncode == 0 and "no problems found" in ok.stdout, ok.stdout + ok.stderr

@@ -50,39 +50,39 @@ FEATURES = {
     "QR codes for printed handouts": lambda site: all((site / url / "qr.png").is_file() for url in EDITION_URLS),
     "print addresses of links": lambda site: bool(_soup(site, "safety/").select("article a[data-print-url]")),
     "stylesheet trimmed and joined into one": lambda site: len(_soup(site, "safety/").select("link[rel=stylesheet]")) == 1,
-    # MkDocs hooks: not run by Zensical.
-    "review dates (hooks/review_dates.py)":
+    # The MkDocs adapter (hooks/knowledge_base.py): not run by Zensical.
+    "review dates (the MkDocs adapter's page context)":
         lambda site: bool(_soup(site, "safety/").select("article .review-dates")),
-    "translation note (hooks/translation_status.py)":
+    "translation note (the MkDocs adapter's page context)":
         lambda site: bool(_soup(site, "es/safety/").select("article .translation-note")),
     "glossary page (kbsite.markdown.markers, kb:glossary)":
         lambda site: bool(_soup(site, "es/glossary/").select("article dl dt")),
     "the clinic's name in a sentence (kbsite.markdown.markers, kb:clinic-name)":
         lambda site: "publica Avid Sports Medicine," in _soup(site, "es/about/").get_text(" "),
-    "clinicians' table of sections (hooks/markers.py, kb:section-links)":
+    "clinicians' table of sections (the MkDocs adapter's page context, kb:section-links)":
         lambda site: bool(_soup(site, "clinicians/").select("article table a[href*='#']")),
-    "clinic contact block on the booking page (hooks/markers.py, kb:clinic-contact)":
+    "clinic contact block on the booking page (the MkDocs adapter's page context, kb:clinic-contact)":
         lambda site: bool(_soup(site, "booking/").select("article .clinic-contact")),
-    "crisis help in the search panel (hooks/crisis_words.py)":
+    "crisis help in the search panel (the MkDocs adapter's search index)":
         lambda site: "crisis" in _search_config(site),
-    "patients' words in search (hooks/search_vocabulary.py)":
+    "patients' words in search (the MkDocs adapter's search index)":
         lambda site: "vocabulary" in _search_config(site),
-    "page keywords in search (hooks/search_keywords.py)":
+    "page keywords in search (the MkDocs adapter's search index)":
         lambda site: any(doc.get("tags") for doc in _search_docs(site)),
-    "a search index per edition (hooks/languages.py)":
+    "a search index per edition (the MkDocs adapter's editions)":
         lambda site: bool(_search_docs(site)) and not any(doc["location"].startswith("es/") for doc in _search_docs(site)),
 }
 
 # Not there yet with Zensical 0.0.73. Take a name off when it starts to work.
 KNOWN_MISSING = {
-    "review dates (hooks/review_dates.py)",
-    "translation note (hooks/translation_status.py)",
-    "clinicians' table of sections (hooks/markers.py, kb:section-links)",
-    "clinic contact block on the booking page (hooks/markers.py, kb:clinic-contact)",
-    "crisis help in the search panel (hooks/crisis_words.py)",
-    "patients' words in search (hooks/search_vocabulary.py)",
-    "page keywords in search (hooks/search_keywords.py)",
-    "a search index per edition (hooks/languages.py)",
+    "review dates (the MkDocs adapter's page context)",
+    "translation note (the MkDocs adapter's page context)",
+    "clinicians' table of sections (the MkDocs adapter's page context, kb:section-links)",
+    "clinic contact block on the booking page (the MkDocs adapter's page context, kb:clinic-contact)",
+    "crisis help in the search panel (the MkDocs adapter's search index)",
+    "patients' words in search (the MkDocs adapter's search index)",
+    "page keywords in search (the MkDocs adapter's search index)",
+    "a search index per edition (the MkDocs adapter's editions)",
 }
 
 

@@ -9,7 +9,7 @@ them on load was one of the long tasks in `make bench`'s Total Blocking
 Time). Without JavaScript they are hidden (extra.css: .no-js).
 
 Its words are options, so each edition's build gives them in its language
-(hooks/languages.py translates extensions' text options from
+(kbsite.editions.edition_overrides translates extensions' text options from
 includes/<code>/interface.yml):
 
     markdown.markdown(text, extensions=["toc", "kbsite.markdown.copy_link_buttons"],

@@ -12,7 +12,8 @@ set the explicit ids.
 
 raises SiteError naming the headings. A build that wants to name the file
 too passes `report`, a function given the list of headings of each page
-that has any (hooks/permalinks.py does, so the error names docs/es/…).
+that has any (kbsite.permalinks.headings_without_ids does, for the source checks,
+which the MkDocs adapter runs on each page so its error names docs/es/…).
 """
 
 from __future__ import annotations

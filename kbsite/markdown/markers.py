@@ -1,7 +1,7 @@
 """`<!-- kb:name -->` markers that the Markdown itself can fill: the
 glossary page's list and the clinic's name.
 
-A page asks for generated content with an HTML comment (hooks/markers.py
+A page asks for generated content with an HTML comment (kbsite/markers.py
 lists every marker, the pages it belongs on, and fails the build, naming
 the file, on an unknown, misplaced or missing one). Two of them need nothing
 but configuration and the glossary file, so this extension fills them as

@@ -13,7 +13,7 @@ each other language in <code>/):
   anchors       published section ids against permalinks.yml
   csp           a Content Security Policy with the hashes of the final inline scripts
 MkDocs runs the same code at the end of each edition's build
-(hooks/postbuild.py); the canary runs it on Zensical's output.
+(hooks/knowledge_base.py, PostBuild); the canary runs it on Zensical's output.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@
 //      word, and lunr skips its stop-word filter for wildcard words, so
 //      "a*" matched "addiction". We drop the stop words from the query
 //      first: lunr's English list, or the list of the index's language
-//      (its config.stop_words, hooks/search_stop_words.py). A
+//      (its config.stop_words, hooks/knowledge_base.py). A
 //      query of nothing but stop words goes as typed.
 //   2. Corrections look like corrections. When a word matched nowhere, we
 //      look for the nearest word the site uses (within 1 edit, 2 for long
@@ -186,7 +186,7 @@
   //
   // includes/<code>/search-vocabulary.yml, shipped in the index's
   // config.vocabulary as [[page words], "said|said|..."] (overrides/
-  // hooks/search_vocabulary.py). The reader's words stay; the page words are
+  // hooks/knowledge_base.py). The reader's words stay; the page words are
   // added as alternatives, never in their place:
   //   - a phrase ("who wrote", "how many sessions") adds its page words
   //     whenever it is in the query: it names an intent;

@@ -89,7 +89,7 @@ function onEveryPage(fn) {
 
 // Sends an old #section link on to where that section lives now.
 // The map comes from permalinks.yml (anchor_redirects), written into the
-// page by hooks/permalinks.py only when the page has redirects.
+// page by hooks/knowledge_base.py only when the page has redirects.
 (function () {
   function follow() {
     var data = document.querySelector("[data-anchor-redirects]");

@@ -11,8 +11,9 @@ marker, a marker on a page it does not belong on, and a required marker
 that is missing, so nothing silently renders as empty.
 
 Markers that need the finished pages (the clinicians' table of every
-section) are filled in when the page's template context is made: MkDocs
-has rendered every page's Markdown by then. The glossary page's list and
+section) are filled in (`fill`) when the page's template context is made,
+by the MkDocs adapter (hooks/knowledge_base.py): MkDocs has rendered every
+page's Markdown by then. The glossary page's list and
 the clinic's name need only configuration: the Python-Markdown extension
 kbsite.markdown.markers fills them as the Markdown is read, in any
 generator.
@@ -29,12 +30,11 @@ from typing import Callable
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kbsite import editions
+from kbsite.errors import SiteError
 from kbsite.clinic import hours_text
 from kbsite import section_links
 
@@ -69,7 +69,7 @@ def _partial(name: str) -> Callable[[Context], str]:
 
 def _report_issue(ctx: Context) -> str:
     if not ctx.config.repo_url:
-        raise PluginError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
+        raise SiteError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
                           "readers report mistakes. Set repo_url to the site's GitHub repository.")
     url = html.escape(ctx.config.repo_url.rstrip("/") + "/issues")
     words = {text: html.escape(editions.translate(ctx.config, text)) for text in
@@ -104,7 +104,7 @@ def markers_for(config: MkDocsConfig) -> dict[str, Marker]:
     booking = config.extra.get("booking_page")
     if not (isinstance(booking, str) and booking.endswith(".md")
             and (Path(config.docs_dir) / booking).is_file()):
-        raise PluginError(f"mkdocs.yml: extra.booking_page is {booking!r}; it should name the booking page's "
+        raise SiteError(f"mkdocs.yml: extra.booking_page is {booking!r}; it should name the booking page's "
                           "file in docs/, e.g. booking_page: booking.md.")
     return {**MARKERS, "clinic-contact": dataclasses.replace(MARKERS["clinic-contact"], pages=(booking,))}
 
@@ -125,7 +125,7 @@ def check_markers(markdown: str, src_uri: str, shown: str | None = None,
         elif marker.pages and src_uri not in marker.pages:
             errors.append(f"{shown}: <!-- kb:{name} --> belongs on "
                           f"{' or '.join('docs/' + p for p in marker.pages)}, not on this page. If that page has moved "
-                          f"here, change the marker's page in MARKERS in hooks/markers.py.")
+                          f"here, change the marker's page in MARKERS in kbsite/markers.py.")
     for name, marker in sorted(markers.items()):
         if marker.required and src_uri in marker.pages and name not in found:
             errors.append(f"{shown}: the marker <!-- kb:{name} --> is missing, so what it makes has "
@@ -139,41 +139,3 @@ def fill(text: str, ctx: Context) -> str:
         marker = MARKERS[match["name"]]   # what a marker makes does not depend on its page
         return marker.render(ctx) if marker.render else match[0]
     return _MARKER.sub(replace, text)
-
-
-class MarkersHook:
-    """State of one build: the markers as configured (the booking page is
-    named once, in mkdocs.yml: extra.booking_page; templates link every
-    other page to it, and its contact block goes there), and the theme's
-    template environment, for the partials some markers render."""
-
-    def __init__(self):
-        self.markers: dict[str, Marker] = dict(MARKERS)
-        self.env: Environment | None = None
-
-    def on_config(self, config: MkDocsConfig) -> None:
-        self.markers = markers_for(config)
-        if "kbsite.markdown.markers" not in config.markdown_extensions:
-            raise PluginError("mkdocs.yml: markdown_extensions should list kbsite.markdown.markers, which fills "
-                              "<!-- kb:glossary --> and <!-- kb:clinic-name -->.")
-
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        self.env = env
-        return env
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        errors = check_markers(markdown, page.file.src_uri, editions.source_path(config, page), self.markers)
-        if errors:
-            raise PluginError("Generated content markers:\n  " + "\n  ".join(errors))
-        return markdown
-
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        page.content = fill(page.content, Context(page, config, nav, self.env))
-        return context
-
-
-_hook = MarkersHook()
-on_config = _hook.on_config
-on_env = _hook.on_env
-on_page_markdown = _hook.on_page_markdown
-on_page_context = _hook.on_page_context

@@ -14,7 +14,7 @@ not only a new review date, shows. On the page:
   - when the English page has been reviewed or changed since, a note that
     the translation is behind, linking the English page.
 The build logs each page that is behind, and `make audit` lists them
-(python hooks/translation_status.py docs), with the fingerprint
+(python -m kbsite.translation_status docs), with the fingerprint
 to record once the translation is brought up to date. A translation that is
 behind does not fail the build: a correction to an English page must never
 wait for its translation, and the translated page says it is behind.
@@ -23,18 +23,10 @@ wait for its translation, and the translated page says it is behind.
 from __future__ import annotations
 
 import hashlib
-import logging
 import sys
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
-
-from kbsite import editions
-
-log = logging.getLogger("mkdocs.hooks.translation_status")
 
 
 def fingerprint(markdown: str) -> str:
@@ -57,18 +49,6 @@ def status(meta: dict, english: Path) -> dict:
         reasons.append(f"the English page's text has changed (fingerprint now {fingerprint(text)}, "
                        f"translation_source {meta['translation_source']})")
     return {"reviewed_by": meta.get("translation_reviewed_by"), "behind": bool(reasons), "reasons": reasons}
-
-
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if not editions.is_translation(config):
-        return context
-    english = editions.source_docs_dir(config) / page.file.src_uri
-    # The first language's version of this page, for the notes' link.
-    context["translation"] = {**status(page.meta, english), "english": editions.alternates(config, page)[0]}
-    if context["translation"]["behind"]:
-        log.info(f"{editions.source_path(config, page)}: translation out of date: "
-                 + "; ".join(context["translation"]["reasons"]))
-    return context
 
 
 def audit(docs: Path) -> list[str]:

@@ -1,8 +1,9 @@
 """The patients' vocabulary for search: includes/<code>/search-vocabulary.yml.
 
-Editors extend it without code. When the config loads, the hook checks the
-file (a clear error names the file, the group, the entry and the fix). After
-the build it checks that every page word an entry points at (`find`) is on
+Editors extend it without code. `load` checks the file (a clear error
+names the file, the group, the entry and the fix), in `make check` and when
+the build's config loads. After the build, the MkDocs adapter
+(hooks/knowledge_base.py) checks that every page word an entry points at (`find`) is on
 a page of this edition, since an entry that adds a word no page has finds
 nothing, and it writes the vocabulary into the search index's config as
 `vocabulary`: [[page words], "said|said|..."] per entry, for
@@ -14,14 +15,13 @@ is in its includes folder (the snippets base path of its build).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from pathlib import Path
 
 import yaml
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+
+from kbsite.errors import SiteError
 
 DATA_FILE = "search-vocabulary.yml"
 FIELDS = {"find": "the words our pages use, e.g. find: [benzodiazepines, diazepam]",
@@ -29,8 +29,7 @@ FIELDS = {"find": "the words our pages use, e.g. find: [benzodiazepines, diazepa
           "source": "where brand and generic names come from, e.g. source: FDA NDC Directory"}
 
 
-
-def vocabulary_file(config: MkDocsConfig) -> Path:
+def vocabulary_file(config) -> Path:
     """This edition's file: in the snippets base path (includes/ or includes/<code>/)."""
     snippets = config.mdx_configs.get("pymdownx.snippets", {})
     base = snippets.get("base_path") or ["includes"]
@@ -58,38 +57,38 @@ def load(path: Path) -> list[dict]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise PluginError(f"{name}: missing. Each language needs its search vocabulary here; copy "
+        raise SiteError(f"{name}: missing. Each language needs its search vocabulary here; copy "
                           f"includes/{DATA_FILE} and write it in the language ({exc.strerror}).") from exc
     except yaml.YAMLError as exc:
-        raise PluginError(f"{name}: cannot read the search vocabulary: {exc}") from exc
+        raise SiteError(f"{name}: cannot read the search vocabulary: {exc}") from exc
     if not isinstance(data, dict) or not data:
-        raise PluginError(f"{name}: expected groups of entries, e.g.\nmedicines:\n  - find: [diazepam]\n    said: [valium]")
+        raise SiteError(f"{name}: expected groups of entries, e.g.\nmedicines:\n  - find: [diazepam]\n    said: [valium]")
     entries, said_where = [], {}
     for group, items in data.items():
         if not isinstance(items, list) or not items:
-            raise PluginError(f"{name}: {group}: expected a list of entries, each with find: and said:.")
+            raise SiteError(f"{name}: {group}: expected a list of entries, each with find: and said:.")
         for n, entry in enumerate(items, 1):
             where = f"{name}: {group}, entry {n}"
             if not isinstance(entry, dict):
-                raise PluginError(f"{where}: expected find: and said:, got {entry!r}.")
+                raise SiteError(f"{where}: expected find: and said:, got {entry!r}.")
             unknown = sorted(set(entry) - set(FIELDS))
             if unknown:
-                raise PluginError(f"{where}: unknown field {unknown[0]!r}. The fields are "
+                raise SiteError(f"{where}: unknown field {unknown[0]!r}. The fields are "
                                   + "; ".join(f"{k}: {v}" for k, v in FIELDS.items()))
             for field in ("find", "said"):
                 value = entry.get(field)
                 if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-                    raise PluginError(f"{where}: {field}: expected a list of words, {FIELDS[field]}; got {value!r}.")
+                    raise SiteError(f"{where}: {field}: expected a list of words, {FIELDS[field]}; got {value!r}.")
             finds = {fold(w) for w in entry["find"]}
             for form in entry["said"]:
                 if "|" in form:
-                    raise PluginError(f"{where}: said: {form!r} has a '|', which the index uses between forms; "
+                    raise SiteError(f"{where}: said: {form!r} has a '|', which the index uses between forms; "
                                       "write it as two forms.")
                 key = fold(form.strip())
                 if key in finds:
-                    raise PluginError(f"{where}: said: {form!r} is one of its own page words (find); delete it from said.")
+                    raise SiteError(f"{where}: said: {form!r} is one of its own page words (find); delete it from said.")
                 if key in said_where:
-                    raise PluginError(f"{where}: said: {form!r} is also in {said_where[key]}; keep it in one entry.")
+                    raise SiteError(f"{where}: said: {form!r} is also in {said_where[key]}; keep it in one entry.")
                 said_where[key] = f"{group}, entry {n}"
             entries.append({"group": group, "n": n, "find": [w.strip() for w in entry["find"]],
                             "said": [s.strip() for s in entry["said"]], "source": entry.get("source")})
@@ -113,41 +112,3 @@ def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
                                   f"this edition has the word {word!r}, so the entry would find nothing. Use a word "
                                   "the pages use, or add it to a page.")
     return errors
-
-
-class SearchVocabularyHook:
-    """State of one build: whether it is --dirty, and this edition's
-    vocabulary file and entries as read at its start."""
-
-    def __init__(self):
-        self.dirty = False
-        self.path: Path | None = None
-        self.entries: list[dict] = []
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.dirty = dirty
-
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.path = vocabulary_file(config)
-        self.entries = load(self.path)
-        return config
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index_path = Path(config.site_dir) / "search" / "search_index.json"
-        if not index_path.exists() or self.path is None:
-            return
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        # A dirty build's index holds only the pages it rebuilt; the full build
-        # checks every entry.
-        errors = [] if self.dirty else dead_words(self.entries, index, self.path)
-        if errors:
-            raise PluginError("Search vocabulary:\n  " + "\n  ".join(errors))
-        # [page words, "said|said|..."]: compact, in every edition's index.
-        index["config"]["vocabulary"] = [[e["find"], "|".join(e["said"])] for e in self.entries]
-        index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-_hook = SearchVocabularyHook()
-on_startup = _hook.on_startup
-on_config = _hook.on_config
-on_post_build = _hook.on_post_build

@@ -3,7 +3,8 @@ due", and a visible notice once the next review date has passed.
 
 "Today" is REVIEW_TODAY (an ISO date) when set, so tests and CI never depend
 on the calendar; otherwise the build date. `make audit` lists overdue pages
-with the same rule (python hooks/review_dates.py docs).
+with the same rule (python -m kbsite.review_dates docs); the build shows them through
+the MkDocs adapter (hooks/knowledge_base.py).
 """
 
 from __future__ import annotations
@@ -13,10 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
-from mkdocs.structure.nav import Navigation
+from kbsite.errors import SiteError
 
 
 def today() -> dt.date:
@@ -26,7 +24,7 @@ def today() -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise PluginError(f"Environment variable REVIEW_TODAY is {value!r}. Expected an ISO date "
+        raise SiteError(f"Environment variable REVIEW_TODAY is {value!r}. Expected an ISO date "
                           "such as 2026-11-25, or leave it unset to use the build date.") from None
 
 
@@ -52,11 +50,6 @@ def review(meta: dict, on: dt.date, language: str = "en") -> dict:
         "reviewed_by": meta.get("reviewed_by"),
         "overdue": on > meta["next_review"],
     }
-
-
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    context["review"] = review(page.meta, today(), config.theme["language"])
-    return context
 
 
 def overdue_pages(docs: Path, on: dt.date) -> list[tuple[str, dt.date]]:

@@ -13,8 +13,8 @@ The build fails, naming the file and the reference, when
     made on one page cannot be forgotten on another.
 
 The same reading gives two reports for reviewers:
-  python hooks/references.py audit docs   references read more than a year ago (`make audit`)
-  python hooks/references.py claims docs  every sentence we cite a source for (`make claims`)
+  python -m kbsite.references audit docs    references read more than a year ago (`make audit`)
+  python -m kbsite.references claims docs  every sentence we cite a source for (`make claims`)
 """
 
 from __future__ import annotations
@@ -25,12 +25,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from kbsite.editions import source_path   # docs/es/safety.md in the Spanish build: the file an editor opens
+from kbsite.errors import SiteError
 
 STALE_AFTER_DAYS = 365
 _DEFINITION = re.compile(r"^\[\^(?P<id>[^\]]+)\]:\s*(?P<text>.+)$", re.M)
@@ -61,7 +56,7 @@ def read_references(markdown: str, source: str) -> list[Reference]:
         reference = Reference(match["id"], text, source,
                               dt.datetime.strptime(accessed["date"], "%B %d, %Y").date() if accessed else None)
         if not reference.is_doi and reference.accessed is None:
-            raise PluginError(
+            raise SiteError(
                 f"{source}: reference [^{reference.id}] does not say when it was read. A label or web page "
                 "can change under the same address, so end it with the date you read it, in the form "
                 "`Accessed November 25, 2026.`, and give its revision or publication date in the text.")
@@ -149,31 +144,6 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-# ---- Build hooks --------------------------------------------------------------
-
-class ReferencesHook:
-    """State of one build: the references of the pages read so far, which
-    must agree with each other."""
-
-    def __init__(self):
-        self.seen: list[Reference] = []
-
-    def on_config(self, config: MkDocsConfig) -> None:
-        self.seen = []
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.seen.extend(read_references(markdown, source_path(config, page)))
-        errors = check_consistent(self.seen)
-        if errors:
-            raise PluginError("Inconsistent references:\n  " + "\n  ".join(errors))
-        return markdown
-
-
-_hook = ReferencesHook()
-on_config = _hook.on_config
-on_page_markdown = _hook.on_page_markdown
-
-
 # ---- Reports ------------------------------------------------------------------
 
 def _all_references(docs: Path) -> list[Reference]:
@@ -205,7 +175,7 @@ def claims_report(docs: Path) -> str:
 
 
 if __name__ == "__main__":
-    from review_dates import today
+    from kbsite.review_dates import today
 
     command, docs = (sys.argv[1:3] + ["docs"])[:2] if len(sys.argv) > 1 else ("audit", "docs")
     if command == "audit":

@@ -1,7 +1,7 @@
-"""The source checks, on their own: `make check` (python hooks/source_checks.py).
+"""The source checks, on their own: `make check` (python -m kbsite.source_checks).
 
-Not a hook. The build runs each of these checks from its hook, page by
-page; this runs the same functions over docs/, includes/ and the config in
+The build runs each of these checks from the MkDocs adapter
+(hooks/knowledge_base.py), page by page; this runs the same functions over docs/, includes/ and the config in
 a second or two, without building, so an editor hears of a mistake before
 a build and CI can run them first. Each message names the file to open, the
 field and the fix, as in the build.
@@ -22,29 +22,19 @@ import logging
 import sys
 from pathlib import Path
 
-HOOKS = Path(__file__).resolve().parent
-ROOT = HOOKS.parent
-sys.path.insert(0, str(HOOKS))
+from mkdocs.utils.meta import get_data
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
+from kbsite import clinic, crisis_words, editions, front_matter, markers, permalinks, references, search_vocabulary
+from kbsite.errors import SiteError
 
-from kbsite import permalinks  # noqa: E402
-from kbsite.errors import SiteError  # noqa: E402
-
-from kbsite import clinic, editions, front_matter  # noqa: E402
-import crisis_words  # noqa: E402
-import languages  # noqa: E402
-import markers  # noqa: E402
-import references  # noqa: E402
-import search_vocabulary  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _caught(check) -> list[str]:
     """A check that raises on the first problem, as a list of its message."""
     try:
         check()
-    except (PluginError, SiteError) as error:
+    except SiteError as error:
         return [str(error)]
     return []
 
@@ -59,14 +49,14 @@ def run(root: Path = ROOT) -> list[str]:
         config = load_config(config_file=str(root / "mkdocs.yml"))
     except Exception as error:   # MkDocs' own validation: its message names the setting
         return [f"mkdocs.yml: {error}"]
-    errors += _caught(lambda: languages.languages(config))
+    errors += _caught(lambda: editions.languages(config))
     if errors:
         return errors
     errors += clinic.validate(config.extra.get("clinic"))
     configured_markers = markers.MARKERS
     try:
         configured_markers = markers.markers_for(config)
-    except PluginError as error:
+    except SiteError as error:
         errors.append(str(error))
     if config.theme.custom_dir:
         errors += editions.missing_template_words(root, Path(config.theme.custom_dir).relative_to(root).as_posix(),
@@ -98,7 +88,7 @@ def run(root: Path = ROOT) -> list[str]:
             errors += markers.check_markers(markdown, uri[len(folder):], shown, configured_markers)
             try:
                 seen += references.read_references(markdown, shown)
-            except PluginError as error:
+            except SiteError as error:
                 errors.append(str(error))
         errors += references.check_consistent(seen)
     return errors
