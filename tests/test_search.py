@@ -361,3 +361,28 @@ def test_a_missing_word_is_said_in_plain_words_and_no_tooltip_covers_the_results
     expect(terms).to_have_text(says)
     expect(terms.locator("del")).to_have_css("text-decoration-line", "none")
     expect(page.locator("button.md-search__icon[type=reset]")).not_to_have_attribute("title", re.compile(".*"))
+
+
+@pytest.mark.parametrize("home,query", [("", "blood pressure"), ("es/", "presión arterial")])
+def test_a_result_shows_its_answering_section_first_in_two_lines_at_most(browser, server, home, query):
+    """Material showed a page's whole key points first and hid the section
+    that answered under "N more on this page" (search.js, bestSectionFirst
+    and shortTexts)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    tab = context.new_page()
+    root = server.root + home
+    tab.goto(root)
+    open_search(tab)
+    search(tab, root, query)
+    first = tab.locator("li.md-search-result__item").first
+    # The page as a title without text, then the section that answers, with its text.
+    links = first.locator(":scope > a.md-search-result__link")
+    assert "#" in links.nth(1).get_attribute("href"), links.nth(1).get_attribute("href")
+    expect(links.nth(0).locator(".search-excerpt")).to_have_count(0)
+    expect(links.nth(1).locator(".search-excerpt mark").first).to_be_visible()
+    for excerpt in tab.locator(".md-search-result .search-excerpt").all()[:12]:
+        if not excerpt.is_visible():
+            continue   # behind "N more on this page"
+        lines = excerpt.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)")
+        assert lines <= 2.05, f"{excerpt.inner_text()[:60]}: {lines:.2f} lines"
+    context.close()

@@ -76,7 +76,8 @@ export async function startWorker({ index = loadIndex(), suggest = true } = {}) 
   const { separator, counts } = settings;
 
   // What the reader sees for what they typed, decided as search.js decides
-  // it (kb.decide, kb.retry, kb.tidyResults): the crisis help's languages,
+  // it (kb.decide, kb.retry, kb.tidyResults, kb.bestSectionFirst,
+  // kb.shortTexts): the crisis help's languages,
   // the query sent, the retry with corrected words if one is made, and the
   // pages in order.
   async function search(typed) {
@@ -90,6 +91,8 @@ export async function startWorker({ index = loadIndex(), suggest = true } = {}) 
       kb.tidyResults(second.data.items, again.added);
       if (second.data.items.length) { asked = again; reply = second; }
     }
+    kb.bestSectionFirst(reply.data.items);
+    kb.shortTexts(reply.data.items);
     const pages = reply.data.items.map((group) => (group.find((d) => !d.location.includes("#")) || group[0]).location.split("#")[0]);
     const links = reply.data.items.flat().map((d) => d.location);
     return { query: asked.query, reader: asked.reader, added: asked.added, sent: decision.query, help: decision.help,

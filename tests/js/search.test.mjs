@@ -326,6 +326,45 @@ test("results: added words are not reported missing, and a page listed for its s
   assert.deepEqual(groups[1][0].terms, { ketamine: true }, "an added word a result lacks is not 'Missing'");
 });
 
+test("results: a page's best-scoring section comes first, so Material shows it with its text", () => {
+  const groups = [[{ location: "a/", score: 9 }, { location: "a/#low", score: 2 }, { location: "a/#high", score: 5 }],
+                  [{ location: "b/#s", score: 4 }, { location: "b/", score: 3 }],
+                  [{ location: "c/", score: 1 }]];
+  kb.bestSectionFirst(groups);
+  assert.deepEqual(groups[0].map((d) => d.location), ["a/#high", "a/", "a/#low"]);
+  assert.ok(groups[0][0].score >= groups[0][1].score, "Material's threshold is the first entry's score");
+  assert.deepEqual(groups[1].map((d) => d.location), ["b/#s", "b/"], "a section already first stays");
+  assert.deepEqual(groups[2].map((d) => d.location), ["c/"], "a page alone stays");
+});
+
+test("results: about two lines of text, from the sentence with the first highlight", () => {
+  assert.equal(kb.excerpt("a danger<sup id=\"fnref:1\"><a href=\"#fn:1\">1</a></sup>; who have"), "a danger; who have");
+  const long = "<p>One sentence about something else entirely. Ketamine can raise blood pressure, so the team " +
+    "checks it before and after each <mark>dose</mark> and " + "keeps watching for a while ".repeat(12) + "</p><ul><li>x</li></ul>";
+  const short = kb.excerpt(long);
+  assert.ok(short.startsWith("… Ketamine can raise blood pressure"), short);
+  assert.ok(short.includes("<mark>dose</mark>"), short);
+  assert.ok(short.length <= 250 && short.endsWith(" …"), short.length);
+  assert.ok(!/<(?!\/?mark>)/.test(short), "no tag but the highlights");
+  const open = kb.excerpt("<mark>word</mark> " + "a ".repeat(115) + "<mark>" + "b".repeat(30) + "</mark> tail");
+  assert.equal((open.match(/<mark>/g) || []).length, (open.match(/<\/mark>/g) || []).length, open);
+  assert.equal(kb.excerpt("<p></p>"), "");
+});
+
+test("results open on the answering section, not on the page's key points", async () => {
+  const { reply } = await engine.search("blood pressure");
+  for (const group of reply.data.items.filter((g) => g.length > 1)) {
+    assert.ok(group[0].location.includes("#"), `${group.map((d) => d.location)}`);
+  }
+  assert.ok(reply.data.items.some((g) => g.length > 1), "the query finds sections");
+  const safety = reply.data.items.flat().find((d) => d.location === "safety/#who-should-not");
+  assert.ok(safety && !/\d who have/.test(safety.text), `no footnote numbers in the text: ${safety && safety.text}`);
+  for (const item of reply.data.items.flat()) {
+    assert.ok(item.text === "" || /^<p class="search-excerpt">[^]*<\/p>$/.test(item.text), item.text);
+    assert.ok(item.text.length < 300, `${item.location}: ${item.text.length} characters`);
+  }
+});
+
 for (const [code, typo, word] of [["en", "fibromyalga", "fibromyalgia"], ["es", "fibromialga", "fibromialgia"]]) {
   test(`${code}: a corrected typo highlights the corrected word on every result link`, async () => {
     const searcher = code === "en" ? engine : await startWorker({ index: loadIndex(spanishDir()) });

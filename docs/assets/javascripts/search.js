@@ -490,6 +490,68 @@
     return groups;
   }
 
+  // The answer first, at a glance. Material shows a page's own entry first
+  // whenever it scores best, with its whole opening text (the key points),
+  // and the sections under "N more on this page". Put the page's
+  // best-scoring section first: Material then shows that section with its
+  // text, the page as its title, and the rest behind "more".
+  function bestSectionFirst(groups) {
+    (groups || []).forEach(function (group) {
+      if (group.length < 2 || String(group[0].location).indexOf("#") >= 0) return;
+      var best = 1;
+      group.forEach(function (item, i) {
+        if (i && String(item.location).indexOf("#") >= 0 && item.score > group[best].score) best = i;
+      });
+      var section = group.splice(best, 1)[0];
+      // Material counts as "best" the sections that score as high as the
+      // first entry: this one, so the page's own text is not shown too.
+      section.score = Math.max(section.score, group[0].score);
+      group.unshift(section);
+    });
+    return groups;
+  }
+
+  // About two lines of text per result: from the sentence with the first
+  // highlighted word, as plain text with its highlights (Material's worker
+  // marks them), in a paragraph the stylesheet clamps to two lines.
+  var EXCERPT_LENGTH = 240;
+  function excerpt(html) {
+    // Footnote numbers (<sup>) would read as part of the sentence: "danger; 8 who".
+    var text = String(html || "").replace(/<sup\b[^]*?<\/sup>/g, "").replace(/<(?!\/?mark[\s>])[^>]*>/g, " ")
+      .replace(/\s+([.,;:!?])/g, "$1").replace(/\s+/g, " ").trim();
+    if (!text) return "";
+    var first = text.indexOf("<mark");
+    var start = 0;
+    if (first > 0) {
+      var before = text.slice(0, first);
+      var stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf("? "), before.lastIndexOf("! "),
+                          before.lastIndexOf(": "));
+      start = stop >= 0 ? stop + 2 : 0;
+      // A long sentence before the word: start a few words before it.
+      if (first - start > EXCERPT_LENGTH / 2) start = text.indexOf(" ", first - 60) + 1;
+    }
+    var cut = text.slice(start);
+    if (cut.length > EXCERPT_LENGTH) {
+      var end = cut.lastIndexOf(" ", EXCERPT_LENGTH);
+      cut = cut.slice(0, end > 0 ? end : EXCERPT_LENGTH);
+      // Never leave a highlight open, nor a tag cut in two.
+      cut = cut.replace(/<[^>]*$/, "");
+      if ((cut.match(/<mark/g) || []).length > (cut.match(/<\/mark>/g) || []).length) cut += "</mark>";
+      cut += " …";
+    }
+    return (start > 0 ? "… " : "") + cut;
+  }
+
+  function shortTexts(groups) {
+    (groups || []).forEach(function (group) {
+      group.forEach(function (item) {
+        var short = excerpt(item.text);
+        item.text = short ? '<p class="search-excerpt">' + short + "</p>" : "";
+      });
+    });
+    return groups;
+  }
+
   // Search's settings from the index (Material's SETUP message): its
   // separator, stop words, crisis words and vocabulary, and the words its
   // pages use (for corrections and the vocabulary).
@@ -550,6 +612,8 @@
       var asked = sent.shift();
       if (!asked) return;
       tidyResults(message.data.items, asked.added);
+      bestSectionFirst(message.data.items);
+      shortTexts(message.data.items);
       if (asked.corrected) {
         setBusy(parts, false);
         if (!sent.length && message.data.items.length) showNote(parts, asked.reader);
@@ -577,7 +641,8 @@
     vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
     corrections: corrections, correctedQuery: correctedQuery,
     crisisMatcher: crisisMatcher, crisisTokens: crisisTokens, helpLanguages: helpLanguages, STEMMERS: STEMMERS,
-    decide: decide, retry: retry, tidyResults: tidyResults, searchSettings: searchSettings, sameWord: sameWord,
+    decide: decide, retry: retry, tidyResults: tidyResults, bestSectionFirst: bestSectionFirst,
+    excerpt: excerpt, shortTexts: shortTexts, searchSettings: searchSettings, sameWord: sameWord,
     vocabularyExpander: vocabularyExpander, spaced: spaced,
     wrapWorker: wrapWorker
   };
