@@ -59,6 +59,7 @@ bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Mat
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/tags_boost.py
 	$(BIN)/python benchmarks/site.py
+	$(BIN)/python benchmarks/print_pages.py
 	$(BIN)/python benchmarks/features.py
 
 permalinks: $(KBSITE) ## After adding a page or section: record its new section ids in permalinks.yml (never removes one)

@@ -31,7 +31,8 @@ def section_table(pages, translate=lambda text: text) -> str:
             rows.append(
                 f'<tr><td>{html.escape(page.title)}</td>'
                 f'<td class="section-links__title{indent}">{item.title}</td>'
-                f'<td><a href="{html.escape(url)}"><code>{html.escape(url)}</code></a></td></tr>')
+                # data-print-plain: the text is the address, so print does not add it again.
+                f'<td><a href="{html.escape(url)}" data-print-plain><code>{html.escape(url)}</code></a></td></tr>')
     return ('<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table">'
             '<table class="section-links"><thead><tr>'
             + "".join(f"<th>{html.escape(translate(name))}</th>" for name in ("Page", "Section", "Link"))

@@ -185,6 +185,15 @@ def test_every_configured_channel_renders(full_booking):
     assert hours == ["Monday to Friday: 9:00 am to 5:30 pm", "Saturday: 10:00 am to 2:00 pm"]
 
 
+def test_the_handout_carries_every_contact_channel_the_clinic_sets(full_booking, pages):
+    """On paper only (.print-only): a printed page has no booking page to tap."""
+    [line] = full_booking.select("footer .md-copyright__clinic.print-only")
+    assert " ".join(line.get_text().split()) == ("To book or ask a question: Avid Sports Medicine, phone (415) 555-0100, "
+                                                  "appointments@example.com, avidsportsmed.com.")
+    [shipped] = pages["safety/"].select("footer .md-copyright__clinic.print-only")
+    assert " ".join(shipped.get_text().split()) == "To book or ask a question: Avid Sports Medicine, avidsportsmed.com."
+
+
 def test_full_clinic_structured_data(full_booking):
     data = _clinic_data(full_booking)
     assert data["telephone"] == "+14155550100"

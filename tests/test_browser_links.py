@@ -84,9 +84,19 @@ def test_the_safety_handout_prints_no_address_after_a_footnote_or_same_page_link
     assert "#fn:" not in compact and "#fnref:" not in compact, "no address after a footnote number"
     assert "safety/#" not in compact, "no address after a link to a section of the same page"
     assert "↩" not in text, "no back-links on paper"
-    # What stays: the references' own addresses, once each, at the end; the crisis line and the disclaimer.
-    assert "doi.org/10.1097/AAP.0000000000000808" in compact
+    # What stays: the references, once each, at the end, a DOI without its
+    # address printed again after it; the crisis line, the disclaimer and
+    # the clinic's contact as extra.clinic gives it.
+    references = compact[compact.rindex("References"):]
+    assert compact.count("10.1097/AAP.0000000000000808") == 1 and "doi:10.1097/AAP.0000000000000808" in references
+    printed = re.findall(r"\(https?://[^)]+\)", references)
+    assert printed and len(printed) == len(set(printed)), "each source's address once"
+    assert not re.findall(r"\(https?://[^)]+\)", compact[:compact.rindex("References")].replace(
+        config["site_url"], "")), "no source's address before the references"
     assert "In crisis? Call or text 988" in text
+    assert "General information only, not a substitute for advice from your own clinician" in text
+    clinic = config["extra"]["clinic"]
+    assert f"To book or ask a question: {clinic['name']}, {clinic['website'].removeprefix('https://').rstrip('/')}." in text
     print(f"safety handout: {len(pdf.pages)} pages")
     # No navigation, search, footer or call-to-action chrome
     for chrome in ("Skip to content", "Search", "Previous", "For clinicians", "Edit this page",

@@ -30,3 +30,17 @@ def test_only_the_href_attribute_counts():
     html = '<a data-href="../x/" href="../y/">y</a>'
     assert absolute_print_urls(html, PAGE) == \
         '<a data-href="../x/" href="../y/" data-print-url="https://example.org/guide/y/">y</a>'
+
+
+def test_a_link_whose_text_is_its_address_prints_it_once():
+    """A reference's "doi:10.1056/NEJMoa2302399" printed "(https://doi.org/...)" after it."""
+    html = ('<a href="https://doi.org/10.1056/NEJMoa2302399">doi:10.1056/NEJMoa2302399</a> '
+            '<a href="https://www.spravatorems.com/">www.spravatorems.com</a> '
+            '<a href="https://www.spravatorems.com/">spravatorems.com</a>')
+    table = '<a href="https://example.org/guide/safety/#monitoring"><code>https://example.org/guide/safety/#monitoring</code></a>'
+    assert absolute_print_urls(table, PAGE) == table.replace('#monitoring"', '#monitoring" data-print-plain', 1)
+    assert absolute_print_urls(html, PAGE) == (
+        '<a href="https://doi.org/10.1056/NEJMoa2302399" data-print-plain>doi:10.1056/NEJMoa2302399</a> '
+        '<a href="https://www.spravatorems.com/" data-print-plain>www.spravatorems.com</a> '
+        '<a href="https://www.spravatorems.com/">spravatorems.com</a>')   # a shortened name still needs the address
+    assert absolute_print_urls(absolute_print_urls(html, PAGE), PAGE) == absolute_print_urls(html, PAGE)

@@ -2,7 +2,8 @@
 
 A printed handout cannot be clicked, so print CSS writes the address of
 each link to another page or site after its text (not of a link to a section
-of the same page, a footnote or a back-link). CSS can only print an
+of the same page, a footnote or a back-link, nor of a link whose text is
+its address: a reference's "doi:10.1056/X"). CSS can only print an
 attribute as written, and our own links are relative ("../booking/"), so
 this step resolves them against the page's published URL (a[data-print-url]);
 links to other sites print their href as it is.
@@ -32,12 +33,26 @@ _CANONICAL = re.compile(r"""<link\b[^>]*\brel=["']?canonical\b""", re.I)
 _BARE_VALUE = re.compile(r"[^\s\"'=<>`]+")
 
 
-def _mark(tag: str, attrs: str, page_url: str) -> str:
+def _says_its_address(href: str, text: str) -> bool:
+    """The link's text already is its address: "doi:10.1056/X" for
+    https://doi.org/10.1056/X, or the address itself (a reference, or the
+    clinicians' table of section links, would print it twice)."""
+    def bare(value: str) -> str:
+        return value.lower().removeprefix("https://").removeprefix("http://").rstrip("/")
+
+    text = bare(" ".join(re.sub(r"<[^>]*>", "", text).split()))
+    address = bare(href)
+    return bool(text) and text in (address, "doi:" + address.removeprefix("doi.org/"))
+
+
+def _mark(tag: str, attrs: str, page_url: str, text: str = "") -> str:
     found = _HREF.search(attrs)
     if not found:
         return tag
     href = next(v for v in found.groups() if v is not None)
     end = len("<a") + found.end()
+    if href.startswith(("https:", "http:")) and _says_its_address(href, text):
+        return f"{tag[:end]} data-print-plain{tag[end:]}"
     # A link to a section of the same page prints no address: on paper it
     # says where to look. Material's JavaScript makes every href absolute,
     # so print CSS cannot tell these from links to other sites; they are
@@ -71,9 +86,10 @@ def absolute_print_urls(html: str, page_url: str) -> str:
         if not match["end"] and _EXCLUDED.search(match["attrs"]):
             excluded[:] = [name, 1]
             return match[0]
-        if name != "a" or match["end"] or "data-same-page" in match["attrs"]:
+        if name != "a" or match["end"] or "data-same-page" in match["attrs"] or "data-print-plain" in match["attrs"]:
             return match[0]
-        return _mark(match[0], match["attrs"], page_url)
+        closing = html.find("</a>", match.end())
+        return _mark(match[0], match["attrs"], page_url, html[match.end():closing] if closing >= 0 else "")
 
     return _TAG.sub(visit, html)
 
