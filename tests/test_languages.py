@@ -387,6 +387,30 @@ def test_switching_language_keeps_the_page_and_the_section(page, server):
     assert [u for u in requests if u.endswith("sitemap.xml")] == []
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_language_switch_comes_early_in_tab_order(browser, server, width):
+    """The usability review: it came after the whole menu and table of
+    contents. Now it is in the header, before search; the keyboard reaches
+    it before any link of the menu or the table of contents, and its name is
+    the language's name in that language, on the narrowest phone too."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(server.root + "safety/")
+    reached = []
+    for _ in range(12):
+        tab.keyboard.press("Tab")
+        reached.append(tab.evaluate("""() => { const e = document.activeElement;
+            return e.closest('.language-switch') ? 'switch' : e.closest('.md-sidebar') ? 'sidebar' : e.tagName; }"""))
+        if reached[-1] == "switch":
+            break
+    assert reached[-1] == "switch" and "sidebar" not in reached, reached
+    link = tab.locator(".language-switch a[hreflang=es]")
+    expect(link).to_be_visible()
+    expect(link).to_have_accessible_name("Español")
+    assert link.bounding_box()["height"] >= 24 and link.bounding_box()["width"] >= 24
+    context.close()
+
+
 def test_searching_a_spanish_page_finds_spanish_pages_only(page, server):
     from search_runner import open_search, search
 

@@ -52,6 +52,9 @@ def _body(template: str) -> str:
 
 
 HEADER_CHANGES = [
+    ('{% include "partials/alternate.html" %}\n{% endif %}\n',
+     '{% include "partials/alternate.html" %}\n{% endif %}\n'
+     '{#- ours: the language switch -#}\n{% include "partials/language-switch.html" %}\n'),
     ('</nav>\n', '</nav>\n{#- ours: the crisis line -#}\n{% include "partials/crisis-bar.html" %}\n'),
 ]
 
