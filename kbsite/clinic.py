@@ -2,8 +2,9 @@
 
 Only `name` is required. Every other field is optional and renders only
 when set, so the site never shows an empty link, "None" or a placeholder.
-validate() checks every field's form (the build and `make check` run it;
-messages name the field and the expected form); hours_text() writes opening
+validate() checks every field's form against ClinicDetails, a schema of
+MkDocs config_options (the build and `make check` run it; messages name
+the field and the expected form); hours_text() writes opening
 hours in words for the contact block (partials/clinic-contact.html).
 Templates make tel: links themselves (partials/clinic.html).
 """
@@ -11,6 +12,9 @@ Templates make tel: links themselves (partials/clinic.html).
 from __future__ import annotations
 
 import re
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 
 DAYS = {"Mo": "Monday", "Tu": "Tuesday", "We": "Wednesday", "Th": "Thursday",
         "Fr": "Friday", "Sa": "Saturday", "Su": "Sunday"}
@@ -47,8 +51,6 @@ FIELDS = {
 ADDRESS_FIELDS = ("street", "city", "region", "postal_code")
 
 
-
-
 def _time(value: str) -> str:
     hours, minutes = map(int, value.split(":"))
     suffix = "am" if hours < 12 else "pm"
@@ -64,53 +66,108 @@ def hours_text(spec: str, translate=lambda text: text) -> str:
     return f"{days}: {_time(match['opens'])}{to}{_time(match['closes'])}"
 
 
+class _Invalid(c.ValidationError):
+    """A value that is not of its field's form; `got` is what the message
+    quotes (the whole value, or the one entry of a list that is wrong)."""
+
+    def __init__(self, got):
+        super().__init__(repr(got))
+        self.got = got
+
+
+class _Text(c.BaseConfigOption):
+    def run_validation(self, value: object) -> str:
+        if not (isinstance(value, str) and value.strip()):
+            raise _Invalid(value)
+        return value
+
+
+class _HttpsAddress(c.BaseConfigOption):
+    def run_validation(self, value: object) -> str:
+        if not (isinstance(value, str) and re.match(r"^https://[^\s/]+\.[^\s]+$", value)):
+            raise _Invalid(value)
+        return value
+
+
+class _Phone(c.BaseConfigOption):
+    """A US number (10 digits, or 11 starting with 1) or +<country code><number>."""
+
+    def run_validation(self, value: object) -> str:
+        digits = re.sub(r"\D", "", value) if isinstance(value, str) else ""
+        valid_us = len(digits) == 10 or (len(digits) == 11 and digits.startswith("1"))
+        valid_intl = isinstance(value, str) and value.strip().startswith("+") and 8 <= len(digits) <= 15
+        if not (isinstance(value, str) and re.fullmatch(r"[\d\s()+.-]+", value) and (valid_us or valid_intl)):
+            raise _Invalid(value)
+        return value
+
+
+class _Email(c.BaseConfigOption):
+    def run_validation(self, value: object) -> str:
+        if not (isinstance(value, str) and _EMAIL.match(value)):
+            raise _Invalid(value)
+        return value
+
+
+class _Address(c.BaseConfigOption):
+    def run_validation(self, value: object) -> dict:
+        if not (isinstance(value, dict) and set(value) <= set(ADDRESS_FIELDS)
+                and all(isinstance(value.get(k), str) and value[k].strip() for k in ADDRESS_FIELDS)):
+            raise _Invalid(value)
+        return value
+
+
+class _Hours(c.BaseConfigOption):
+    """schema.org opening hours; "00:00" closing means midnight, otherwise a
+    day closes after it opens."""
+
+    def run_validation(self, value: object) -> list:
+        if not (isinstance(value, list) and value and all(isinstance(h, str) and _HOURS.match(h) for h in value)):
+            raise _Invalid(value)
+        for spec in value:
+            match = _HOURS.match(spec)
+            if match["closes"] != "00:00" and match["closes"] <= match["opens"]:
+                raise _Invalid(spec)
+        return value
+
+
+class _Specialties(c.BaseConfigOption):
+    def run_validation(self, value: object) -> list:
+        if not (isinstance(value, list) and value and all(s in SPECIALTIES for s in value)):
+            raise _Invalid(value)
+        return value
+
+
+class ClinicDetails(base.Config):
+    """extra.clinic, as MkDocs config_options (as kbsite/front_matter.py
+    declares a page's front matter); each field's expected form, the fix a
+    message gives, is in FIELDS."""
+    name = _Text()
+    area_served = c.Optional(_Text())
+    website = c.Optional(_HttpsAddress())
+    booking_url = c.Optional(_HttpsAddress())
+    pricing_url = c.Optional(_HttpsAddress())
+    feedback_url = c.Optional(_HttpsAddress())
+    phone = c.Optional(_Phone())
+    email = c.Optional(_Email())
+    address = c.Optional(_Address())
+    hours = c.Optional(_Hours())
+    medical_specialty = c.Optional(_Specialties())
+
+
+assert [key for key, _ in ClinicDetails._schema] == list(FIELDS), "every field has its expected form in FIELDS"
+
+
 def validate(clinic) -> list[str]:
-    """One message per problem in extra.clinic; [] when valid."""
-    errors = []
-
-    def fail(field: str, got) -> None:
-        errors.append(f"mkdocs.yml: extra.clinic.{field} is {got!r}. Expected {FIELDS.get(field) or field}.")
-
+    """One message per problem in extra.clinic; [] when valid. Each field is
+    checked on its own, so every problem is reported at once."""
     if not isinstance(clinic, dict):
         return [f"mkdocs.yml: extra.clinic is {clinic!r}. Expected a mapping of the fields: {', '.join(FIELDS)}."]
-    for key in clinic:
-        if key not in FIELDS:
-            errors.append(f"mkdocs.yml: extra.clinic.{key} is not a known field (a typo?). "
-                          f"Expected one of: {', '.join(FIELDS)}.")
-    if not isinstance(clinic.get("name"), str) or not clinic["name"].strip():
-        fail("name", clinic.get("name"))
-    for key in ("area_served",):
-        if key in clinic and not (isinstance(clinic[key], str) and clinic[key].strip()):
-            fail(key, clinic[key])
-    for key in ("website", "booking_url", "pricing_url", "feedback_url"):
-        if key in clinic and not (isinstance(clinic[key], str) and re.match(r"^https://[^\s/]+\.[^\s]+$", clinic[key])):
-            fail(key, clinic[key])
-    if "phone" in clinic:
-        phone = clinic["phone"]
-        digits = re.sub(r"\D", "", phone) if isinstance(phone, str) else ""
-        valid_us = len(digits) == 10 or (len(digits) == 11 and digits.startswith("1"))
-        valid_intl = isinstance(phone, str) and phone.strip().startswith("+") and 8 <= len(digits) <= 15
-        if not (isinstance(phone, str) and re.fullmatch(r"[\d\s()+.-]+", phone) and (valid_us or valid_intl)):
-            fail("phone", phone)
-    if "email" in clinic and not (isinstance(clinic["email"], str) and _EMAIL.match(clinic["email"])):
-        fail("email", clinic["email"])
-    if "address" in clinic:
-        address = clinic["address"]
-        if not (isinstance(address, dict) and set(address) <= set(ADDRESS_FIELDS)
-                and all(isinstance(address.get(k), str) and address[k].strip() for k in ADDRESS_FIELDS)):
-            fail("address", address)
-    if "hours" in clinic:
-        hours = clinic["hours"]
-        if not (isinstance(hours, list) and hours and all(isinstance(h, str) and _HOURS.match(h) for h in hours)):
-            fail("hours", hours)
-        else:
-            for spec in hours:
-                match = _HOURS.match(spec)
-                # "00:00" closing means midnight; otherwise a day closes after it opens.
-                if match["closes"] != "00:00" and match["closes"] <= match["opens"]:
-                    fail("hours", spec)
-    if "medical_specialty" in clinic:
-        specialties = clinic["medical_specialty"]
-        if not (isinstance(specialties, list) and specialties and all(s in SPECIALTIES for s in specialties)):
-            fail("medical_specialty", specialties)
+    errors = [f"mkdocs.yml: extra.clinic.{key} is not a known field (a typo?). Expected one of: {', '.join(FIELDS)}."
+              for key in clinic if key not in FIELDS]
+    for key, option in ClinicDetails._schema:
+        try:
+            option.validate(clinic.get(key))
+        except c.ValidationError as error:
+            got = error.got if isinstance(error, _Invalid) else clinic.get(key)
+            errors.append(f"mkdocs.yml: extra.clinic.{key} is {got!r}. Expected {FIELDS[key]}.")
     return errors
