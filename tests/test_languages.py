@@ -546,6 +546,10 @@ def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_p
         assert english.select_one("link[rel=alternate][hreflang=zh-Hant]")["href"].endswith(f"/zh-hant/{url}")
         switch = {a["hreflang"]: a["href"] for a in chinese.select(".language-switch a")}
         assert switch == {"en": "../" * (url.count("/") + 1) + url or "./", "es": "../" * (url.count("/") + 1) + "es/" + url}
+        # Three languages do not fit the header as chips on a phone: a menu that opens without JavaScript.
+        menu = chinese.select_one(".language-switch details.language-switch__menu")
+        # (its interface words here are the Spanish ones, copied in step 2)
+        assert menu and " ".join(menu.summary.get_text().split()) == "Idioma: ZH-HANT 繁體中文"
     assert _soup(site, "zh-hant/booking/").title.string.startswith("預約諮詢")
     assert "/zh-hant/safety/" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert (site / "zh-hant" / "sitemap.xml").is_file()
