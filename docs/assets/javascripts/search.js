@@ -30,6 +30,11 @@
 //      diazepam, benzodiazepines), as alternatives, never in place of the
 //      reader's words. Words it explained are never "corrected".
 //   5. A typed "word~999" would hang lunr: edit distances are capped at 2.
+//   6. Results answer at a glance: a page's best-scoring section comes
+//      first, so Material shows it with its text (not the page's key
+//      points with the answer under "N more on this page"), and each
+//      result's text is about two lines, from the sentence with the first
+//      highlighted word.
 //
 // The deciding functions are pure and tested with Node (tests/js/).
 
