@@ -35,7 +35,7 @@ def main() -> None:
         for url in [""] + [u for u in EDITION_URLS if u]:
             rows.append((url, printed_pages(tab, sites.root("default") + url), printed_pages(tab, sites.root("ours") + url)))
         browser.close()
-    print("\n#### Printed pages (US Letter, Chromium's print to PDF)\n")
+    print("\n### Printed pages (US Letter, Chromium's print to PDF)\n")
     print("| page | default build | ours |")
     print("|---|---:|---:|")
     for url, default, ours in rows:
