@@ -21,8 +21,9 @@ serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-k
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # On every core (pytest-xdist); a file's tests stay on one worker, so each
-# file's own builds and servers are made once. 5 min 13 s here on 2 cores,
-# against 7 min 8 s on one.
+# file's own builds and servers are made once. On this 2-core machine,
+# from 5 min 13 s (against 7 min 8 s on one core) to 7 min 54 s on a day it
+# ran slower (2026-12-01); under 8 minutes is the limit.
 test: $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest -n auto --dist loadfile
 
