@@ -16,12 +16,25 @@ from pathlib import Path
 
 from kbsite.errors import SiteError
 
-# A rule set that styles one named colour: [data-md-color-primary=red] {...}
-_NAMED_RULE = re.compile(r"\[data-md-color-(?:primary|accent)=(?P<name>[a-z-]+)\][^{}]*\{[^{}]*\}")
+# One rule set: its selector list (after the start, a `{` or a `}`, so never
+# an at-rule's prelude) and its declarations.
+_RULE = re.compile(r"(?<![^{}])(?P<selectors>[^{}@;]+)\{(?P<body>[^{}]*)\}")
+# A selector that styles one named colour: [data-md-color-primary=red]
+_NAMED_COLOUR = re.compile(r"\[data-md-color-(?:primary|accent)=(?P<name>[a-z-]+)\]")
 
 
 def prune(css: str, keep: set[str]) -> str:
-    return _NAMED_RULE.sub(lambda m: m[0] if m["name"] in keep else "", css)
+    """Drop each selector that names a colour not in `keep`, and each rule
+    left with none. Whole selectors, not the attribute alone: Material
+    writes `[data-md-color-scheme=slate][data-md-color-primary=red]`, and a
+    scheme left behind would join the next rule's selector and change it."""
+    def rule(match: re.Match) -> str:
+        selectors = match["selectors"].split(",")
+        kept = [s for s in selectors if all(name in keep for name in _NAMED_COLOUR.findall(s))]
+        if len(kept) == len(selectors):
+            return match[0]
+        return f"{','.join(kept)}{{{match['body']}}}" if kept else ""
+    return _RULE.sub(rule, css)
 
 
 _COLOUR_ATTRIBUTE = re.compile(r"""data-md-color-(?:primary|accent)=["']?([a-z-]+)""")
