@@ -103,6 +103,28 @@ def test_without_the_extension_every_use_is_a_tooltip():
     assert html.count("<abbr") == 2
 
 
+def test_a_chinese_term_is_a_tooltip_inside_a_run_of_chinese():
+    """Chinese has no spaces: 纖維肌痛症 inside 例如纖維肌痛症和背痛 is still a
+    word, and a Latin term keeps its word boundaries (NMDAX is not NMDA)."""
+    check(
+        """
+        例如纖維肌痛症和背痛。纖維肌痛症很常見。NMDA 受體，不是 NMDAX。
+
+        *[纖維肌痛症]: 一種長期的病。
+        *[NMDA]: 一種受體。
+        """,
+        '<p>例如<abbr title="一種長期的病。">纖維肌痛症</abbr>和背痛。纖維肌痛症很常見。'
+        '<abbr title="一種受體。">NMDA</abbr> 受體，不是 NMDAX。</p>',
+        ["abbr", "kbsite.markdown.first_use_tooltips"])
+
+
+def test_without_the_extension_a_chinese_term_inside_chinese_is_no_tooltip():
+    """This test's assumption about Python-Markdown's abbr: it wants a word
+    boundary on each side, which never comes between two Chinese characters."""
+    html = markdown.markdown("例如纖維肌痛症和背痛。\n\n*[纖維肌痛症]: 病。", extensions=["abbr"])
+    assert "<abbr" not in html
+
+
 # ---- kbsite.markdown.markers ---------------------------------------------------
 
 def test_the_glossary_marker_becomes_the_glossary_as_a_definition_list(tmp_path):

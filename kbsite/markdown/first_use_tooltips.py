@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from markdown import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.postprocessors import Postprocessor
 
 _ABBR = re.compile(r'<abbr title="[^"]*">(?P<term>[^<]*)</abbr>')
@@ -38,8 +39,37 @@ class _FirstUseOnly(Postprocessor):
         return first_use_only(text)
 
 
+# Scripts written without spaces between words (Chinese, Japanese): Han,
+# kana, and CJK punctuation and full-width forms.
+_UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def term_pattern(term: str) -> str:
+    """A term as a whole word. Python-Markdown's abbr wants a word boundary
+    (\\b) on each side, which never comes inside a run of Chinese: there,
+    氯胺酮是 has no boundary after 氯胺酮, so no Chinese term would ever be
+    explained. A side that is Chinese needs none."""
+    left = "" if _UNSPACED.match(term[0]) else r"\b"
+    right = "" if _UNSPACED.match(term[-1]) else r"\b"
+    return f"{left}{re.escape(term)}{right}"
+
+
+class _AbbrInEveryScript(AbbrTreeprocessor):
+    """Python-Markdown's abbr, with term_pattern's boundaries."""
+
+    def run(self, root):
+        if not self.abbrs:
+            return
+        terms = sorted(self.abbrs, key=len, reverse=True)
+        self.RE = re.compile("|".join(term_pattern(term) for term in terms))
+        self.iter_element(root)
+
+
 class FirstUseTooltipsExtension(Extension):
     def extendMarkdown(self, md) -> None:
+        if "abbr" in md.treeprocessors:   # listed after abbr: take over its tree step, with its terms
+            abbr = md.treeprocessors["abbr"]
+            md.treeprocessors.register(_AbbrInEveryScript(md, abbr.abbrs), "abbr", 7)
         md.postprocessors.register(_FirstUseOnly(md), "kb_first_use_tooltips", 5)
 
 
