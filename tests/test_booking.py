@@ -135,8 +135,8 @@ def test_questions_to_ask_cover_suitability_risk_sessions_and_cost(pages):
 def test_no_page_has_a_form_that_collects_anything(site, path):
     soup = BeautifulSoup((site / path).read_text(), "lxml")
     for form in soup.select("form"):
-        # Material's own forms: the search box (runs in the browser) and the palette toggle.
-        assert form.get("name") in ("search",) or form.get("data-md-component") == "palette", form.attrs
+        # Material's own form: the search box (runs in the browser).
+        assert form.get("name") in ("search",), form.attrs
         assert not form.get("action") and form.get("method", "get").lower() != "post"
     assert not soup.select('textarea, input[type="email"], input[type="tel"], input[type="file"]')
 

@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from sitebuild import FIXED_URLS, PAGES
 
@@ -117,13 +118,27 @@ def test_404_page_helps(site):
     assert len(links) == len(PAGES)
 
 
-def test_theme_loads_no_web_fonts_and_offers_a_palette_toggle(pages):
+def test_theme_loads_no_web_fonts_and_follows_the_devices_light_or_dark_setting(pages):
+    """No palette toggle (its cost in blocking time: mkdocs.yml): the scheme
+    is the device's, set before the header is parsed."""
     for soup in pages.values():
         html = str(soup)
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
-        toggles = soup.select('form[data-md-component="palette"] input[name="__palette"]')
-        assert len(toggles) == 3, "system, light and dark"
-        assert toggles[0]["data-md-color-media"] == "(prefers-color-scheme)"
+        assert not soup.select('form[data-md-component="palette"]')
+        script = soup.body.find("script")
+        assert script is not None and "prefers-color-scheme: dark" in script.string and '"slate"' in script.string
+        assert script.find_next("header") is not None, "before the header"
+
+
+@pytest.mark.parametrize("scheme,expected", [("light", "default"), ("dark", "slate")])
+def test_the_page_is_light_or_dark_as_the_device_is_and_follows_it(browser, server, scheme, expected):
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(server.root + "safety/")
+    expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+    tab.emulate_media(color_scheme="dark" if scheme == "light" else "light")
+    expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "light" else "default")
+    context.close()
 
 
 def test_suggest_a_change_is_in_the_footer_not_beside_the_title(pages, config):
