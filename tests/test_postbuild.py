@@ -5,6 +5,8 @@ without our post-build hook, which must come out byte for byte the site
 
 from __future__ import annotations
 
+import json
+
 import filecmp
 import os
 import shutil
@@ -160,6 +162,16 @@ def test_readable_inline_scripts_are_minified_and_materials_are_left_as_they_are
 
     readable = '<script>\n(function () {\n  // a comment\n  var a = 1;\n})();\n</script><script type="application/ld+json">{"a": 1}</script>'
     assert minify_inline_scripts(readable) == '<script>(function(){var a=1;})();</script><script type="application/ld+json">{"a": 1}</script>'
+    # JSON data: its letters beyond ASCII as themselves, the same JSON, and
+    # the escapes that keep it safe in HTML kept.
+    from kbsite.postbuild.inline_js import unescaped_json
+
+    data = json.dumps({"name": "氯胺酮", "é": "ó\\u00e9", "tag": "</script>", "emoji": "😀", "line": "\u2028"})
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e")   # as Jinja's tojson writes them
+    readable = unescaped_json(data)
+    assert json.loads(readable) == json.loads(data)
+    assert "氯胺酮" in readable and "\\u003c" in readable and "</script>" not in readable
+    assert "\\ud83d" in readable and "\\u2028" in readable and "\\\\u00e9" in readable
     # Material's own inline scripts, as built: already minified, and jsmin keeps them byte for byte.
     built = (site / "safety" / "index.html").read_text(encoding="utf-8")
     assert minify_inline_scripts(built) == built

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from settle import settle_animations
-from sitebuild import EDITION_URLS, PAGES, ROOT
+from sitebuild import PAGES, ROOT, edition_runs
 
 import material
 from kbsite.postbuild import unused_css
@@ -52,6 +52,18 @@ def test_escaped_selectors_are_kept_rather_than_guessed():
 
 
 # ---- The built site ---------------------------------------------------------
+
+def test_a_component_that_needs_page_markup_keeps_its_rules_only_where_a_page_has_it():
+    """Material's bundle names content tabs' classes whether or not a page
+    has tabs; only a page's own markup keeps their rules."""
+    css = ".tabbed-set{a:1}.tabbed-labels{b:2}.md-search{c:3}"
+    scripts = 'e.classList.add("tabbed-labels","md-search")'
+    assert unused_css.trim(css, unused_css.words_in("<p>text</p>", scripts)) == ".md-search{c:3}"
+    assert unused_css.trim(css, unused_css.words_in('<div class="tabbed-set"><div class="tabbed-labels">', scripts)) == css
+    # This test's assumption: Material's bundle does name them.
+    bundle = next((MATERIAL_CSS.parents[1] / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert all(word in bundle for word in ("tabbed-labels", "md-annotation", "md-code__nav", "md-version"))
+
 
 def test_pages_link_one_stylesheet_trimmed_and_smaller(site, pages):
     trimmed = list((site / "assets" / "stylesheets").glob("main.*.min.css"))
@@ -115,21 +127,31 @@ def whole_stylesheets(site) -> bytes:
     return b"\n".join([MATERIAL_CSS.read_bytes(), palette.read_bytes(), (styles / "extra.min.css").read_bytes()])
 
 
-@pytest.fixture(params=["light", "dark"])
-def tab_with_whole_material_css(browser, server, site, request):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=request.param)
+def _tab_with_whole_material_css(browser, site, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     whole = whole_stylesheets(site)
     context.route("**/__material-whole-main.css",
                   lambda route: route.fulfill(body=whole, content_type="text/css"))
-    yield context.new_page()
+    return context, context.new_page()
+
+
+@pytest.fixture(params=["light", "dark"])
+def tab_with_whole_material_css(browser, server, site, request):
+    context, tab = _tab_with_whole_material_css(browser, site, request.param)
+    yield tab
     context.close()
 
 
-@pytest.mark.parametrize("url", EDITION_URLS)
-def test_every_element_looks_the_same_as_with_materials_whole_stylesheet(tab_with_whole_material_css, server, url):
-    tab = tab_with_whole_material_css
+# Every page of every edition, the translations' as edition_runs says.
+RUNS = edition_runs(["light", "dark"])
+
+
+@pytest.mark.parametrize("url,scheme", RUNS, ids=[f"{s}-{u}" for u, s in RUNS])
+def test_every_element_looks_the_same_as_with_materials_whole_stylesheet(browser, server, site, url, scheme):
+    context, tab = _tab_with_whole_material_css(browser, site, scheme)
     tab.goto(server.root + url)
     result = _compare(tab)
+    context.close()
     assert not result["diffs"], f"/{url}: computed styles differ:\n" + "\n".join(result["diffs"])
 
 
