@@ -14,6 +14,9 @@ BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 # MkDocs 1.6 prints two banners about MkDocs 2.0 on every run.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# jieba (Chinese search) imports pkg_resources, which setuptools < 81 (textstat
+# needs it) warns about, with a stack trace, in every build.
+export PYTHONWARNINGS := ignore:pkg_resources is deprecated as an API:UserWarning
 
 .PHONY: serve test test-fast check build postbuild zensical permalinks audit claims bench lock clean
 

@@ -45,8 +45,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kbsite import (clinic, crisis_words, editions, front_matter, markers, project, references, review_dates,
-                    search_vocabulary, translation_status)
+                    search_vocabulary, simplified_forms, translation_status)
 from kbsite.editions import folder, is_translation, source_path
+from kbsite.glossary import read_glossary
 from kbsite.errors import SiteError
 from kbsite.markdown.explicit_ids import missing_message
 from kbsite.permalinks import REGISTRY, headings_without_ids, load_registry, page_url, redirects_for_page
@@ -207,7 +208,9 @@ class SearchIndex:
                   a query exactly the words the index left out ("de*" would
                   match "depresión");
       vocabulary  the patients' words (kbsite.search_vocabulary), after a
-                  check that every page word an entry points at is indexed.
+                  check that every page word an entry points at is indexed;
+      simplified  in an index with Chinese text, the Simplified form of each
+                  of its characters (kbsite.simplified_forms).
 
     Material copies a page's tags onto each of its sections. A page's
     keywords say what the page is for, so only the page's own entry keeps
@@ -226,6 +229,9 @@ class SearchIndex:
         self.env: Environment | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
+        # jieba (Material's Chinese segmenter) tells stderr how it loaded its
+        # dictionary, in every build of a Chinese edition: noise for editors.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         self.crisis = crisis_words.load(Path(config.config_file_path).parent / crisis_words.DATA_FILE)
         for entry in config.extra["languages"]:
             if entry["code"] not in self.crisis:
@@ -233,6 +239,19 @@ class SearchIndex:
                                   f"add `{entry['code']}:` with its phrases.")
         self.vocabulary_path = search_vocabulary.vocabulary_file(config)
         self.vocabulary = search_vocabulary.load(self.vocabulary_path)
+        # jieba cuts Chinese text into the words of its dictionary, which has
+        # few medical ones: 神經可塑性 came out as 神經 + 可塑性, so a search
+        # for it ranked the page with most 神經 first. The glossary's terms
+        # are this edition's words (jieba's own user-word call; no effect on
+        # text without Chinese).
+        try:
+            import jieba
+        except ImportError:
+            jieba = None
+        glossary_file = self.vocabulary_path.with_name("glossary.md")
+        if jieba and glossary_file.exists():
+            for term, _ in read_glossary(glossary_file):
+                jieba.add_word(term)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
@@ -272,6 +291,9 @@ class SearchIndex:
             raise _failed("Search vocabulary", errors)
         # [page words, "said|said|..."]: compact, in every edition's index.
         index["config"]["vocabulary"] = [[e["find"], "|".join(e["said"])] for e in self.vocabulary]
+        simplified = simplified_forms.simplified_forms(index)
+        if simplified:
+            index["config"]["simplified"] = simplified
         index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -95,6 +95,19 @@ def load(path: Path) -> list[dict]:
     return entries
 
 
+def _in_words(word: str, words: set[str]) -> bool:
+    """Chinese has no spaces: the index holds the words the build's
+    segmenter (jieba, in Material's search plugin) cut its text into, and
+    the browser cuts a query the same way, by the index's words (search.js).
+    So a Chinese page word is found when it is a run of index words."""
+    if not all("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in word):
+        return False
+    reachable = [True] + [False] * len(word)   # reachable[i]: word[:i] is a run of index words
+    for end in range(1, len(word) + 1):
+        reachable[end] = any(reachable[start] and word[start:end] in words for start in range(max(0, end - 8), end))
+    return reachable[-1]
+
+
 def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
     """One message per page word that no document of the index has."""
     separator = re.compile(index["config"]["separator"])
@@ -107,7 +120,7 @@ def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
     for entry in entries:
         for phrase in entry["find"]:
             for word in (w for w in separator.split(phrase) if w):
-                if fold(word) not in words and fold(word) not in stop:
+                if fold(word) not in words and fold(word) not in stop and not _in_words(fold(word), words):
                     errors.append(f"{_shown(path)}: {entry['group']}, entry {entry['n']}: find: {phrase!r}: no page of "
                                   f"this edition has the word {word!r}, so the entry would find nothing. Use a word "
                                   "the pages use, or add it to a page.")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from kbsite.editions import folder
 from sitebuild import LANGUAGES, PAGES, ROOT
 
 BLOCKS = ["h1", "h2", "h3", "h4", "p", "li", "td", "th", "dt", "dd", "summary", "figcaption"]
@@ -52,7 +53,7 @@ class Block:
 
 
 def page_path(site: Path, code: str, url: str) -> Path:
-    prefix = "" if code == LANGUAGES[0] else code + "/"
+    prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
     return site / prefix / url / "index.html"
 
 

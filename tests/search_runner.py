@@ -12,13 +12,15 @@ import yaml
 
 QUERIES_FILE = Path(__file__).parent / "search_queries.yml"
 
-# Records, in the page, when the last key went up and when the results last
-# changed. Injected by the test, never shipped.
+# Records, in the page, when the query last changed (an input event: a key,
+# a paste, an input method's characters; a key that changes nothing, such as
+# End, is no change) and when the results last changed. Injected by the
+# test, never shipped.
 _WATCH = """() => {
   if (window.__searchWatch) return;
   const watch = window.__searchWatch = {key: 0, change: 0};
   document.querySelector('input.md-search__input')
-    .addEventListener('keyup', () => { watch.key = performance.now(); });
+    .addEventListener('input', () => { watch.key = performance.now(); });
   new MutationObserver(() => { watch.change = performance.now(); })
     .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true});
 }"""

@@ -3,6 +3,8 @@ over HTTP under the same sub-path GitHub Pages uses (/<repo>/)."""
 
 from __future__ import annotations
 
+import datetime
+
 import gzip
 import http.server
 import mimetypes
@@ -29,7 +31,13 @@ FIXED_URLS = ["", "pain-overlap/", "physical-relief/", "mental-health/", "bookin
 # Builds in tests see a fixed "today", so a page falling due for review
 # never breaks CI (tests that need another day set REVIEW_TODAY themselves).
 FIXED_TODAY = "2026-12-01"
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "REVIEW_TODAY": FIXED_TODAY}
+# Every test build is of the same day, FIXED_TODAY: its review notices, and
+# the dates MkDocs writes into the sitemaps (SOURCE_DATE_EPOCH), so two
+# builds either side of midnight are the same. And jieba's import warning
+# (the Makefile says why) is not in their output.
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "REVIEW_TODAY": FIXED_TODAY,
+             "SOURCE_DATE_EPOCH": str(int(datetime.datetime.fromisoformat(FIXED_TODAY + "T12:00:00+00:00").timestamp())),
+             "PYTHONWARNINGS": "ignore:pkg_resources is deprecated as an API:UserWarning"}
 
 
 def load_config(path: Path = ROOT / "mkdocs.yml"):
@@ -88,6 +96,28 @@ LANGUAGES = [entry["code"] for entry in load_config()["extra"]["languages"]]
 TRANSLATIONS = LANGUAGES[1:]
 # Every page of every edition: "pain-overlap/", "es/pain-overlap/", ...
 EDITION_URLS = [prefix + url for prefix in ["", *(folder(code) + "/" for code in TRANSLATIONS)] for url, _, _ in PAGES]
+
+# Browser checks run in every palette and at every screen width: each page
+# of the first edition in every combination; in each translation, every
+# page in the first combination (light, on a phone) and these pages in all
+# of them: the home page (its topic cards) and the longest page, safety
+# (lists, notes, footnotes, the crisis box). A translation has its English
+# page's markup, block for block (tests/test_languages.py checks it): what
+# it adds is its text, which its run on every page checks. So four
+# editions cost one and a half more, not three more, of these checks.
+LAYOUT_PAGES = ["", "safety/"]
+
+
+def edition_runs(combinations: list) -> list[tuple[str, object]]:
+    """(url, combination) for each run of a browser check that multiplies
+    by `combinations` (its first is the one every page gets)."""
+    translated = tuple(folder(code) + "/" for code in TRANSLATIONS)
+    runs = []
+    for url in EDITION_URLS:
+        prefix = next((p for p in translated if url.startswith(p)), "")
+        every = not prefix or url[len(prefix):] in LAYOUT_PAGES
+        runs += [(url, combination) for combination in (combinations if every else combinations[:1])]
+    return runs
 
 
 class _PagesHandler(http.server.BaseHTTPRequestHandler):
@@ -200,18 +230,21 @@ def baseline_project(dest: Path) -> Path:
         "markdown_extensions": [{name: config["mdx_configs"][name]} if name in config["mdx_configs"] else name
                                 for name in config["markdown_extensions"]],
         # The translations are their own builds.
-        "exclude_docs": "".join(f"/{code}/\n" for code in TRANSLATIONS),
+        "exclude_docs": "".join(f"/{folder(code)}/\n" for code in TRANSLATIONS),
     }
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(baseline, sort_keys=False), encoding="utf-8")
+    entries = {entry["code"]: entry for entry in config["extra"]["languages"]}
     for code in TRANSLATIONS:
         extensions = [{**e, "pymdownx.snippets": {**e["pymdownx.snippets"], "base_path": [
-                          f"{base}/{code}" for base in e["pymdownx.snippets"]["base_path"]]}}
+                          f"{base}/{folder(code)}" for base in e["pymdownx.snippets"]["base_path"]]}}
                       if isinstance(e, dict) and "pymdownx.snippets" in e else e
                       for e in baseline["markdown_extensions"]]
         translation = {**baseline, "docs_dir": f"docs/{folder(code)}", "site_url": config["site_url"] + folder(code) + "/",
                        "nav": [next(iter(item.values())) for item in config["nav"]],
                        "theme": {"name": "material", "language": code},
-                       "plugins": [{"search": {"lang": code}}], "markdown_extensions": extensions}
+                       # lunr's language, where it is not the code (zh-Hant: zh)
+                       "plugins": [{"search": {"lang": entries[code].get("search", {}).get("lang", code)}}],
+                       "markdown_extensions": extensions}
         del translation["exclude_docs"]
         (dest / f"mkdocs.{code}.yml").write_text(yaml.safe_dump(translation, sort_keys=False), encoding="utf-8")
     return dest / "mkdocs.yml"
@@ -228,6 +261,17 @@ def build_baseline(site: Path, config_file: Path, env: dict | None = None) -> su
 
 
 PHONE = {"width": 390, "height": 844}
+
+
+def switch_language(tab, code: str) -> None:
+    """Follow the header's link to the edition `code`: a chip with two
+    languages, an item of the menu (opened first) with three or more; both
+    work without JavaScript."""
+    link = tab.locator(f"nav.language-switch a[hreflang={code}]")
+    menu = tab.locator("nav.language-switch details.language-switch__menu")
+    if menu.count() and not link.is_visible():
+        menu.locator("summary").click()
+    link.click()
 
 
 def first_visit(browser, server: Server, url: str) -> list[tuple[str, str, int]]:

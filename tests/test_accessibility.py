@@ -9,7 +9,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from settle import settle_animations
-from sitebuild import EDITION_URLS, PAGES, TRANSLATIONS
+from kbsite.editions import folder
+from sitebuild import PAGES, TRANSLATIONS, edition_runs
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # Rules we switch off, each with its reason. Keep this list short.
@@ -42,9 +43,17 @@ def viewport(request):
     return VIEWPORTS[request.param]
 
 
-# Every page of every edition, and the 404 page (GitHub Pages serves the
-# root's for a missing /es/ address too).
-@pytest.mark.parametrize("url", EDITION_URLS + ["no-such-page/"] + [code + "/no-such-page/" for code in TRANSLATIONS])
+# Every page of every edition (the translations' pages as edition_runs
+# says: each once, the layout pages in both palettes at both widths), and
+# the 404 page (GitHub Pages serves the root's for a missing /es/ address
+# too).
+COMBINATIONS = [(scheme, width) for width in VIEWPORTS for scheme in ("light", "dark")]
+RUNS = edition_runs(COMBINATIONS) + [("no-such-page/", c) for c in COMBINATIONS] + [
+    (folder(code) + "/no-such-page/", COMBINATIONS[0]) for code in TRANSLATIONS]
+
+
+@pytest.mark.parametrize("url,scheme,viewport", [(url, s, VIEWPORTS[w]) for url, (s, w) in RUNS],
+                         ids=[f"{s}-{w}-{url}" for url, (s, w) in RUNS])
 def test_axe_finds_no_violations(browser, server, url, scheme, viewport):
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     tab = context.new_page()

@@ -5,6 +5,8 @@ the fix; the built index carries every language's lists and help."""
 from __future__ import annotations
 
 import json
+
+from kbsite.editions import folder as edition_folder
 import re
 import sys
 
@@ -59,7 +61,7 @@ def test_a_bad_file_fails_loudly(tmp_path, text, message):
 def test_every_edition_ships_every_language_in_its_index(site):
     lists = crisis_words.load(ROOT / "crisis-words.yml")
     for code in LANGUAGES:
-        folder = site if code == LANGUAGES[0] else site / code
+        folder = site if code == LANGUAGES[0] else site / edition_folder(code)
         crisis = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["crisis"]
         assert crisis["page"] == code
         assert set(LANGUAGES) <= set(crisis["lists"])

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import subprocess
+import unicodedata
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,7 +28,8 @@ from playwright.sync_api import expect
 import kbsite.editions
 from kbsite import translation_status
 from kbsite.front_matter import validate
-from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project
+from conftest import require_tool
+from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project, switch_language
 from kbsite.editions import folder
 
 URLS = [url for url, _, _ in PAGES]
@@ -166,7 +168,10 @@ def test_each_translation_has_the_same_headings_paragraphs_and_list_items(editio
     """The same shape as the English page: nothing dropped, nothing added."""
     def shape(soup):
         article = _content(BeautifulSoup(str(soup), "lxml"))   # a copy: the fixture is shared
-        for extra in article.select(".translation-note, .language-switch"):
+        # The crisis box says what is true in each language (Spanish: press 2,
+        # text AYUDA; Chinese: ask for an interpreter, with its source), so its
+        # shape is its own: test_every_crisis_box_has_the_lines checks it.
+        for extra in article.select(".translation-note, .language-switch, aside.crisis-help"):
             extra.decompose()
         return {"headings": [h.name for h in article.select("h1, h2, h3, h4")],
                 "paragraphs": len(article.select("p")), "list items": len(article.select("li")),
@@ -176,13 +181,33 @@ def test_each_translation_has_the_same_headings_paragraphs_and_list_items(editio
             assert shape(editions[code][url]) == shape(editions["en"][url]), f"/{code}/{url}"
 
 
-# Words that only English uses: two or more in a paragraph, with no Spanish
-# ones, means it was left in English.
+def test_every_crisis_box_has_the_lines(editions):
+    """Wherever the English page has the crisis box, every edition's page has
+    its own, with the lines that work in every language: call 988, text 988
+    (English and Spanish) and call 911."""
+    for url in URLS:
+        if not editions["en"][url].select("aside.crisis-help"):
+            continue
+        for code in TRANSLATIONS:
+            [box] = editions[code][url].select("article aside.crisis-help")
+            links = {a["href"] for a in box.select("a[href]")}
+            assert {"tel:988", "sms:988", "tel:911"} <= links, f"/{code}/{url}: {links}"
+
+
+# Words that only English uses: two or more in a paragraph, with none of the
+# translation's own, means it was left in English. A language written in
+# its own script (Chinese) has its own words wherever it has its characters.
 ENGLISH = set("the and of to is are with for you your this that what when how which not from have".split())
-SPANISH = set("el la los las de del que y es son con para usted su sus por una un no se en".split())
+OWN_WORDS = {"es": set("el la los las de del que y es son con para usted su sus por una un no se en".split()),
+             "fil": set("ang ng mga sa na ay at ito para kung hindi inyong ninyo may".split())}
+OWN_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def untranslated(english: BeautifulSoup, translated: BeautifulSoup) -> list[str]:
+def _in_its_own_language(code: str, text: str, words: list[str]) -> bool:
+    return bool(OWN_SCRIPT.search(text)) or any(w in OWN_WORDS.get(code.split("-")[0], ()) for w in words)
+
+
+def untranslated(english: BeautifulSoup, translated: BeautifulSoup, code: str = "es") -> list[str]:
     """Paragraphs, list items, headings and cells of a translated page that
     are still in English. Cited references stay as published (their titles
     are in the original language), and code is code."""
@@ -195,8 +220,9 @@ def untranslated(english: BeautifulSoup, translated: BeautifulSoup) -> list[str]
     originals = {text for text in blocks(english) if len(text.split()) >= 3}
     found = []
     for text in blocks(translated):
-        words = re.findall(r"[a-záéíóúñü]+", text.lower())
-        if text in originals or (sum(w in ENGLISH for w in words) >= 2 and not any(w in SPANISH for w in words)):
+        # An address is not prose: "what-to-expect" in a URL is no English sentence.
+        words = re.findall(r"[a-záéíóúñü]+", re.sub(r"https?://\S+", " ", text).lower())
+        if text in originals or (sum(w in ENGLISH for w in words) >= 2 and not _in_its_own_language(code, text, words)):
             found.append(text)
     return found
 
@@ -204,7 +230,7 @@ def untranslated(english: BeautifulSoup, translated: BeautifulSoup) -> list[str]
 def test_no_paragraph_or_list_item_is_left_in_english(editions):
     for code in TRANSLATIONS:
         for url in URLS:
-            left = untranslated(editions["en"][url], editions[code][url])
+            left = untranslated(editions["en"][url], editions[code][url], code)
             assert not left, f"/{code}/{url} still has English text:\n  " + "\n  ".join(left)
 
 
@@ -219,6 +245,7 @@ def test_html_lang_canonical_hreflang_og_locale_and_structured_data(editions, co
     import json
 
     root = config["site_url"]
+    locales = {entry["code"]: entry["locale"] for entry in config["extra"]["languages"]}
     for code in LANGUAGES:
         prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
         for url in URLS:
@@ -227,8 +254,8 @@ def test_html_lang_canonical_hreflang_og_locale_and_structured_data(editions, co
             assert soup.select_one('link[rel="canonical"]')["href"] == root + prefix + url
             alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
             assert alternates == {"x-default": root + url,
-                                  **{c: root + ("" if c == LANGUAGES[0] else c + "/") + url for c in LANGUAGES}}
-            assert soup.select_one('meta[property="og:locale"]')["content"].startswith(code + "_")
+                                  **{c: root + ("" if c == LANGUAGES[0] else folder(c) + "/") + url for c in LANGUAGES}}
+            assert soup.select_one('meta[property="og:locale"]')["content"] == locales[code]
             [page] = [d for d in (json.loads(s.string) for s in soup.select('script[type="application/ld+json"]'))
                       if d["@type"] == "MedicalWebPage"]
             assert page["inLanguage"] == code and page["url"] == root + prefix + url
@@ -247,7 +274,7 @@ def test_every_sitemap_lists_its_pages_with_every_language(site, config):
             url = entry.loc.text[len(root + prefix):]
             links = {link["hreflang"]: link["href"] for link in entry.find_all("link")}
             assert links == {"x-default": root + url,
-                             **{c: root + ("" if c == LANGUAGES[0] else c + "/") + url for c in LANGUAGES}}
+                             **{c: root + ("" if c == LANGUAGES[0] else folder(c) + "/") + url for c in LANGUAGES}}
 
 
 def test_every_page_switches_to_the_same_page_in_the_other_language(editions, config):
@@ -257,7 +284,7 @@ def test_every_page_switches_to_the_same_page_in_the_other_language(editions, co
             links = editions[code][url].select("nav.language-switch a")
             assert {a["hreflang"] for a in links} == set(LANGUAGES) - {code}, f"/{prefix}{url}"
             for a in links:
-                other = "" if a["hreflang"] == LANGUAGES[0] else a["hreflang"] + "/"
+                other = "" if a["hreflang"] == LANGUAGES[0] else folder(a["hreflang"]) + "/"
                 assert urljoin(config["site_url"] + prefix + url, a["href"]) == config["site_url"] + other + url
                 assert a["lang"] == a["hreflang"] and a["target"] == "_self"
 
@@ -265,7 +292,7 @@ def test_every_page_switches_to_the_same_page_in_the_other_language(editions, co
 def test_suggest_a_change_opens_the_translation_itself(editions, config):
     for code in TRANSLATIONS:
         edit = editions[code]["safety/"].select_one(".md-copyright__edit a[href*='/edit/']")["href"]
-        assert edit.endswith(f"/edit/main/docs/{code}/safety.md"), edit
+        assert edit.endswith(f"/edit/main/docs/{folder(code)}/safety.md"), edit
     assert editions["en"]["safety/"].select_one(".md-copyright__edit a[href*='/edit/']")["href"].endswith(
         "/edit/main/docs/safety.md")
 
@@ -337,7 +364,8 @@ def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_
     assert "docs/es/safety.md: behind docs/safety.md" in audit.stdout
     fingerprint = translation_status.fingerprint(page.read_text())
     assert f'translation_source: "{fingerprint}"' in audit.stdout
-    assert audit.stdout.strip().endswith("1 translated page(s) behind their English page.")
+    # Each edition's safety page is behind it.
+    assert audit.stdout.strip().endswith(f"{len(TRANSLATIONS)} translated page(s) behind their English page.")
 
 
 def test_the_audit_finds_no_translation_behind_today():
@@ -371,7 +399,7 @@ def test_switching_language_keeps_the_page_and_the_section(page, server):
     expect(page).to_have_url(server.root + "safety/")
     page.locator("article a[href$='#misuse']").first.click()
     expect(page).to_have_url(re.compile(r"/safety/#misuse$"))
-    page.locator("nav.language-switch a[hreflang=es]").click()
+    switch_language(page, "es")
     expect(page).to_have_url(server.root + "es/safety/#misuse")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.locator("article.md-content__inner h1")).to_contain_text("Seguridad")
@@ -379,7 +407,7 @@ def test_switching_language_keeps_the_page_and_the_section(page, server):
     page.locator("nav.md-nav--primary").get_by_role("link", name="Qué esperar", exact=True).click()
     expect(page).to_have_url(server.root + "es/what-to-expect/")
     expect(page.locator("article.md-content__inner h1")).to_contain_text("Qué esperar")
-    page.locator("nav.language-switch a[hreflang=en]").click()
+    switch_language(page, "en")
     expect(page).to_have_url(server.root + "what-to-expect/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     # Material's language selector would fetch a sitemap beside every
@@ -404,10 +432,51 @@ def test_the_language_switch_comes_early_in_tab_order(browser, server, width):
         if reached[-1] == "switch":
             break
     assert reached[-1] == "switch" and "sidebar" not in reached, reached
-    link = tab.locator(".language-switch a[hreflang=es]")
-    expect(link).to_be_visible()
-    expect(link).to_have_accessible_name("Español")
-    assert link.bounding_box()["height"] >= 24 and link.bounding_box()["width"] >= 24
+    # What the keyboard reached: with two languages the other's chip, named
+    # in its own language; with more, the menu's button, which names the
+    # page's language.
+    control = tab.locator(".language-switch :is(summary, a)").first
+    expect(control).to_be_focused()
+    expect(control).to_be_visible()
+    expect(control).to_have_accessible_name("Español" if len(LANGUAGES) == 2 else re.compile(r"\bEnglish\b"))
+    assert control.bounding_box()["height"] >= 24 and control.bounding_box()["width"] >= 24
+    if len(LANGUAGES) > 2:   # the menu opens from the keyboard and lists every other language by its own name
+        tab.keyboard.press("Enter")
+        names = {code: tab.locator(f".language-switch a[hreflang={code}]") for code in TRANSLATIONS}
+        for code, link in names.items():
+            expect(link).to_be_visible()
+            assert link.bounding_box()["height"] >= 24
+    context.close()
+
+
+def _cjk_families() -> set[str]:
+    """The font families fontconfig has for Traditional Chinese (Debian's
+    fonts-noto-cjk, which .ci/run installs): the site loads no web fonts."""
+    fc_list = require_tool("fc-list", "so the fonts for Chinese cannot be checked")
+    listed = subprocess.run([fc_list, ":lang=zh-tw", "family"], capture_output=True, text=True, check=True).stdout
+    return {family.strip() for line in listed.splitlines() for family in line.split(",") if family.strip()}
+
+
+@pytest.mark.parametrize("code", [c for c in TRANSLATIONS if c.lower().startswith("zh")])
+def test_chinese_shows_as_text_in_a_chinese_font_not_as_boxes(browser, server, code):
+    """Every character of the page's title and first key point is drawn
+    by a font that has Chinese, as Chromium reports the fonts it used."""
+    families = _cjk_families()
+    assert families, "no font for Chinese: install Debian's fonts-noto-cjk (.ci/run does)"
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(server.root + folder(code) + "/safety/")
+    cdp = context.new_cdp_session(tab)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    for selector in ("article h1", ".key-points li"):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        text = tab.locator(selector).first.inner_text()
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        han = len(re.findall(r"[\u3400-\u9fff]", text))
+        drawn = sum(f["glyphCount"] for f in fonts if f["familyName"] in families)
+        assert han and drawn >= han, f"{selector}: {han} Chinese characters, {drawn} drawn by a Chinese font: {fonts}"
     context.close()
 
 
@@ -439,6 +508,36 @@ def test_a_spanish_handout_prints_in_spanish_with_its_own_address(page, server, 
     assert "Esta página es una traducción" in text   # a handout says it is a translation
     assert "¿Está en crisis? Llame o envíe un mensaje de texto al 988" in text
     for chrome in ("¿Quiere saber si", "Copiar enlace", "Page last reviewed"):
+        assert chrome not in text, chrome
+
+
+@pytest.mark.parametrize("code", [c for c in TRANSLATIONS if c != "es"])
+def test_every_other_translation_prints_in_its_language_with_its_own_address(page, server, config, code):
+    """As the Spanish handout, in the edition's words (its interface.yml):
+    its own address, its review date label, the translation note and the
+    crisis line, and none of the English chrome."""
+    import io
+
+    from pypdf import PdfReader
+
+    from kbsite.editions import load_interface
+
+    words = load_interface(ROOT / "includes" / folder(code) / "interface.yml")
+    page.goto(server.root + folder(code) + "/pain-overlap/")
+    page.emulate_media(media="print")
+    expect(page.locator("nav.language-switch")).to_be_hidden()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="Letter")))
+    # NFKC: the Chinese font's map gives some characters as their Kangxi
+    # radicals (⾴ for 頁), which NFKC writes as the characters themselves.
+    text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in pdf.pages))
+    flat = re.sub(r"\s+", "", text)
+    expected = lambda words: re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(words)))  # noqa: E731
+    assert config["site_url"] + folder(code) + "/pain-overlap/" in flat
+    for key in ("Page last reviewed:", "This page is a translation. The English page is the reference:"):
+        assert expected(words[key]) in flat, key
+    crisis = str(words["In crisis? Call or text {988} (Suicide & Crisis Lifeline). In an emergency, call {911}."])
+    assert expected(crisis.split("{988}")[0]) in flat
+    for chrome in ("Page last reviewed", "Copy link", "Want to know if"):
         assert chrome not in text, chrome
 
 
@@ -483,8 +582,10 @@ def test_a_nav_section_works_in_every_edition(tmp_path):
     config.write_text(grouped, encoding="utf-8")
     missing = build(tmp_path / "missing", config)
     assert missing.returncode != 0 and "includes/es/interface.yml: no translation for 'Reference'" in missing.stderr
-    interface = project / "includes" / "es" / "interface.yml"
-    interface.write_text(interface.read_text(encoding="utf-8") + "\nReference: Referencia\n", encoding="utf-8")
+    for code in TRANSLATIONS:   # every edition titles the group in its own words
+        interface = project / "includes" / folder(code) / "interface.yml"
+        title = "Referencia" if code == "es" else f"Reference ({code})"
+        interface.write_text(interface.read_text(encoding="utf-8") + f"\nReference: {title}\n", encoding="utf-8")
     result = build(tmp_path / "site", config)
     assert result.returncode == 0, result.stderr[-3000:]
     nav = BeautifulSoup((tmp_path / "site" / "es" / "glossary" / "index.html").read_text(encoding="utf-8"), "lxml")
@@ -508,29 +609,30 @@ def test_make_audit_gives_a_new_translation_the_values_to_record(tmp_path):
 
 def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_path):
     """The steps of CONTRIBUTING.md#add-a-language, one by one, in a copy of
-    the project, for Traditional Chinese (code zh-Hant, folder zh-hant): no
-    code changes, and every structural check holds for the third edition."""
+    the project, for a language the site does not have yet (German: code
+    de, folder de): no code changes, and every structural check holds for
+    the new edition beside the others."""
     import shutil
 
     project = copy_project(tmp_path / "project")
     # 1. Every page, with the same file names and heading ids; one of them
     #    translated here (the others stand in, copied from Spanish).
-    shutil.copytree(project / "docs" / "es", project / "docs" / "zh-hant")
-    page = project / "docs" / "zh-hant" / "booking.md"
+    shutil.copytree(project / "docs" / "es", project / "docs" / "de")
+    page = project / "docs" / "de" / "booking.md"
     text = page.read_text(encoding="utf-8")
     title = re.search(r"^title: (.+)$", text, re.M)[0]
-    page.write_text(text.replace(title, "title: 預約諮詢", 1), encoding="utf-8")
+    page.write_text(text.replace(title, "title: Beratung buchen", 1), encoding="utf-8")
     # 2. includes/<folder>/, copied from includes/es/ (translated in real life).
-    shutil.copytree(project / "includes" / "es", project / "includes" / "zh-hant")
+    shutil.copytree(project / "includes" / "es", project / "includes" / "de")
     # 3. One entry under extra.languages.
     config = project / "mkdocs.yml"
     spanish = "    - {code: es, name: Español, locale: es_US}\n"
     assert spanish in config.read_text(encoding="utf-8"), "this test's assumption: the Spanish entry as written"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        spanish, spanish + "    - {code: zh-Hant, name: 繁體中文, locale: zh_TW, search: {lang: zh}}\n"), encoding="utf-8")
+        spanish, spanish + "    - {code: de, name: Deutsch, locale: de_DE}\n"), encoding="utf-8")
     # 4. Crisis words of the language.
     with (project / "crisis-words.yml").open("a", encoding="utf-8") as words:
-        words.write("\nzh-Hant:\n  filler: []\n  same: {}\n  phrases:\n    - 自殺\n    - 不想活\n")
+        words.write("\nde:\n  filler: []\n  same: {}\n  phrases:\n    - selbstmord\n    - nicht mehr leben\n")
     # 6. make check, then the strict build.
     check = subprocess.run([sys.executable, "-m", "kbsite.source_checks", str(project)],
                            capture_output=True, text=True)
@@ -539,20 +641,21 @@ def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_p
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     for url, _, _ in PAGES:
-        english, chinese = _soup(site, url), _soup(site, "zh-hant/" + url)
-        assert chinese.html["lang"] == "zh-Hant", f"/zh-hant/{url}"
+        english, german = _soup(site, url), _soup(site, "de/" + url)
+        assert german.html["lang"] == "de", f"/de/{url}"
         ids = lambda soup: [h["id"] for h in soup.select("article :is(h1, h2, h3, h4)[id]")]  # noqa: E731
-        assert ids(chinese) == ids(english), f"/zh-hant/{url}: the same section ids as /{url}"
-        assert english.select_one("link[rel=alternate][hreflang=zh-Hant]")["href"].endswith(f"/zh-hant/{url}")
-        switch = {a["hreflang"]: a["href"] for a in chinese.select(".language-switch a")}
-        assert switch == {"en": "../" * (url.count("/") + 1) + url or "./", "es": "../" * (url.count("/") + 1) + "es/" + url}
-        # Three languages do not fit the header as chips on a phone: a menu that opens without JavaScript.
-        menu = chinese.select_one(".language-switch details.language-switch__menu")
+        assert ids(german) == ids(english), f"/de/{url}: the same section ids as /{url}"
+        assert english.select_one("link[rel=alternate][hreflang=de]")["href"].endswith(f"/de/{url}")
+        switch = {a["hreflang"]: a["href"] for a in german.select(".language-switch a")}
+        up = "../" * (url.count("/") + 1)
+        assert switch == {"en": up + url or "./", **{code: up + folder(code) + "/" + url for code in TRANSLATIONS}}
+        # Three languages or more do not fit the header as chips on a phone: a menu that opens without JavaScript.
+        menu = german.select_one(".language-switch details.language-switch__menu")
         # (its interface words here are the Spanish ones, copied in step 2)
-        assert menu and " ".join(menu.summary.get_text().split()) == "Idioma: ZH-HANT 繁體中文"
-    assert _soup(site, "zh-hant/booking/").title.string.startswith("預約諮詢")
-    assert "/zh-hant/safety/" in (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert (site / "zh-hant" / "sitemap.xml").is_file()
-    assert json.loads((site / "zh-hant" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["zh"]
-    assert BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml").select_one("section[lang=zh-Hant]")
-    assert "Content-Security-Policy" in (site / "zh-hant" / "safety" / "index.html").read_text(encoding="utf-8")
+        assert menu and " ".join(menu.summary.get_text().split()) == "Idioma: DE Deutsch"
+    assert _soup(site, "de/booking/").title.string.startswith("Beratung buchen")
+    assert "/de/safety/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (site / "de" / "sitemap.xml").is_file()
+    assert json.loads((site / "de" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["de"]
+    assert BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml").select_one("section[lang=de]")
+    assert "Content-Security-Policy" in (site / "de" / "safety" / "index.html").read_text(encoding="utf-8")

@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 
 from kbsite.errors import SiteError
 from kbsite.permalinks import check, headings_without_ids, load_registry, page_url, redirects_for_page
-from sitebuild import PAGES, ROOT, build, build_with_page_text, copy_project, local_site_url, reserve_port
+from kbsite.editions import folder
+from sitebuild import PAGES, ROOT, TRANSLATIONS, build, build_with_page_text, copy_project, local_site_url, reserve_port
 
 REGISTRY = {"pages": {"/a/": ["one", "two"], "/b/": ["three"]}, "anchor_redirects": {}, "private": ["fn:*"]}
 SOURCES = {"/a/": "docs/a.md", "/b/": "docs/b.md"}
@@ -101,10 +102,15 @@ def test_the_committed_registry_lists_every_page():
 
 # ---- Real builds of a changed copy of the site ---------------------------------------
 
+def _every_edition(project, page: str) -> list:
+    """The page's file in each edition of mkdocs.yml: English, then each translation."""
+    return [project / "docs" / page] + [project / "docs" / folder(code) / page for code in TRANSLATIONS]
+
+
 def _rename_benefits_section(project):
-    # The editor renames the id and the page's own links to it, in both
-    # editions (a section has the same id in every language).
-    for page in (project / "docs" / "physical-relief.md", project / "docs" / "es" / "physical-relief.md"):
+    # The editor renames the id and the page's own links to it, in every
+    # edition (a section has the same id in every language).
+    for page in _every_edition(project, "physical-relief.md"):
         page.write_text(page.read_text().replace("{#benefits}", "{#what-patients-report}")
                         .replace("(#benefits)", "(#what-patients-report)"))
 
@@ -236,7 +242,7 @@ def test_a_moved_page_keeps_its_published_url_through_a_redirect(tmp_path, confi
     """Move /glossary/ to a new file name: with a redirect (mkdocs-redirects)
     the build passes and the old URL sends readers on; without one it fails."""
     project = copy_project(tmp_path / "project")
-    for docs in (project / "docs", project / "docs" / "es"):   # every edition moves the page
+    for docs in (page.parent for page in _every_edition(project, "glossary.md")):   # every edition moves the page
         (docs / "glossary.md").rename(docs / "medical-words.md")
         for page in docs.glob("*.md"):
             page.write_text(page.read_text().replace("](glossary.md", "](medical-words.md"))
@@ -274,11 +280,13 @@ def test_adding_a_page_is_its_files_one_nav_line_and_make_permalinks(tmp_path):
         front.format(title="Aftercare", description="Looking after yourself after a session.", extra="")
         + "# Aftercare {#aftercare}\n\nRest after a session.\n\n## At home {#at-home}\n\nHave someone with you.\n",
         encoding="utf-8")
-    (project / "docs" / "es" / "aftercare.md").write_text(
-        front.format(title="Cuidados después", description="Cómo cuidarse después de una sesión.",
-                     extra='translation_of: 2026-12-01\ntranslation_source: "000000000000"\n')
-        + "# Cuidados después {#aftercare}\n\nDescanse después de una sesión.\n\n## En casa {#at-home}\n\n"
-          "Tenga a alguien con usted.\n", encoding="utf-8")
+    # Its translations (here the Spanish text in each edition's folder).
+    for translation in _every_edition(project, "aftercare.md")[1:]:
+        translation.write_text(
+            front.format(title="Cuidados después", description="Cómo cuidarse después de una sesión.",
+                         extra='translation_of: 2026-12-01\ntranslation_source: "000000000000"\n')
+            + "# Cuidados después {#aftercare}\n\nDescanse después de una sesión.\n\n## En casa {#at-home}\n\n"
+              "Tenga a alguien con usted.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - What to expect: what-to-expect.md\n", "  - What to expect: what-to-expect.md\n  - Aftercare: aftercare.md\n"),
@@ -297,8 +305,8 @@ def test_adding_a_page_is_its_files_one_nav_line_and_make_permalinks(tmp_path):
 
     page = project / "docs" / "aftercare.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{#at-home}", "{#home}"), encoding="utf-8")
-    spanish = project / "docs" / "es" / "aftercare.md"
-    spanish.write_text(spanish.read_text(encoding="utf-8").replace("{#at-home}", "{#home}"), encoding="utf-8")
+    for translation in _every_edition(project, "aftercare.md")[1:]:
+        translation.write_text(translation.read_text(encoding="utf-8").replace("{#at-home}", "{#home}"), encoding="utf-8")
     renamed = build(tmp_path / "fourth", config, env={"PERMALINKS_RECORD": "1"})
     assert renamed.returncode != 0
     assert "Published link /aftercare/#at-home is broken" in renamed.stderr

@@ -162,8 +162,7 @@ def test_odd_and_hostile_input_never_breaks_search(page, server):
     open_search(page)
     box = page.locator("input.md-search__input")
     for text in HOSTILE:
-        box.fill(text)
-        box.press("End")  # a key, so Material searches what was pasted
+        box.fill(text)   # as a paste: no key goes up, and search.js has Material search it
         if text.strip():
             try:
                 wait_for_results(page)

@@ -30,6 +30,19 @@ def _load(code: str) -> tuple[list[dict], dict[str, str]]:
     return queries, misses
 
 
+def _has_simplified(query: str) -> bool:
+    import opencc
+    return opencc.OpenCC("s2t").convert(query) != query
+
+
+# What readers of a language most often type differently from the pages:
+# Spanish without its accents; Chinese in Simplified characters (the
+# `simplified` kind).
+COMMON_SLIPS = {"es": ("misspelling", str.isascii, "missing accents"),
+                "zh": ("simplified", _has_simplified, "Simplified characters")}
+KINDS = (*KINDS, "simplified")
+
+
 def _top(q: dict) -> int:
     return q.get("top", 1 if q["kind"] == "exact" else 3)
 
@@ -43,8 +56,10 @@ def test_query_set_is_broad_enough(code):
         counts[q["kind"]] += 1
     assert len(queries) >= 40 and all(counts[k] >= 5 for k in ("exact", "abbreviation", "paraphrase", "misspelling")), dict(counts)
     assert len({q["query"] for q in queries}) == len(queries), "a query is listed twice"
-    # Missing accents are the commonest Spanish misspelling: the set has them.
-    assert sum(q["kind"] == "misspelling" and q["query"].isascii() for q in queries) >= 5
+    # Each language's commonest slip: the set has at least 5 of it.
+    kind, has_it, slip = COMMON_SLIPS.get(code.split("-")[0], (None, None, None))
+    if kind:
+        assert sum(q["kind"] == kind and has_it(q["query"]) for q in queries) >= 5, f"{code}: fewer than 5 queries with {slip}"
     for query, reason in misses.items():
         assert query in {q["query"] for q in queries} and len(str(reason).split()) >= 3, query
 

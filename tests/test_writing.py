@@ -4,12 +4,17 @@ error.
 
 - Spelling, with Debian's hunspell dictionaries (en_US, es_US) and a
   project word list per language (tests/spelling/) of real terms and names
-  only; British spellings and British usage fail in English.
+  only; British spellings and British usage fail in English. Chinese has
+  no spelling but has its slip: a Simplified character in the Traditional
+  edition (OpenCC's Simplified-to-Taiwan table finds them).
 - Repetition: a doubled word, or a word said twice a few words apart with
   nothing joining the two ("presión aumento de la presión").
 - Reading level of every section of our text: grade 8 or below in English
   (Flesch-Kincaid), "bastante fácil" or easier in Spanish (INFLESZ, the
-  Szigriszt-Pazos formula, 65 or more). Exceptions are named, with reasons,
+  Szigriszt-Pazos formula, 65 or more). textstat has no formula for
+  Chinese: there, our own limit on sentence length, the measure a reader
+  feels first (at most 25 characters a sentence on average in a section,
+  and no sentence over 80). Exceptions are named, with reasons,
   in tests/reading_level_exceptions.yml, and that list can only shrink.
 - Clinic practice: no sentence of ours says what the clinic or its staff
   will do, unless it is a question to ask, comes from the article or from
@@ -63,9 +68,25 @@ def _word_list(code: str) -> set[str]:
             if line.strip() and not line.startswith("#")}
 
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def simplified_characters(text: str) -> set[str]:
+    """Characters OpenCC's Simplified-to-Taiwan table would change: a
+    Simplified character in Traditional text, the slip of a reader's or a
+    translator's keyboard. Some Traditional characters are in its table too
+    (准 of 核准): the project's word list names those."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2tw")
+    return {c for c in set(HAN.findall(text)) if to_traditional.convert(c) != c}
+
+
 def misspelt(words: set[str], code: str) -> set[str]:
     """The words hunspell does not know, in the language's dictionary plus
-    the project's word list."""
+    the project's word list; in Chinese, the Simplified characters not on it."""
+    if code.startswith("zh"):
+        return simplified_characters("".join(words)) - _word_list(code)
     hunspell = require_tool("hunspell", "so spelling cannot be checked")
     if not Path(f"/usr/share/hunspell/{DICTIONARIES[code]}.dic").exists():
         pytest.fail(f"hunspell-{code} is not installed (/usr/share/hunspell/{DICTIONARIES[code]}.dic); .ci/run installs it")
@@ -84,14 +105,18 @@ def test_our_text_is_spelt_right(site, code):
     wrong = misspelt(words, code)
     where = {w: sorted({url or "home" for url, texts in by_page.items() if any(w in _words(t) for t in texts)})
              for w in sorted(wrong)}
-    assert not wrong, (f"Spelling ({DICTIONARIES[code]}): " + "; ".join(f"{w!r} on {', '.join(p)}" for w, p in where.items())
+    if code.startswith("zh"):   # characters, not words
+        where = {c: sorted({url or "home" for url, texts in by_page.items() if any(c in x for x in texts)})
+                 for c in sorted(wrong)}
+    assert not wrong, (f"Spelling ({DICTIONARIES.get(code, code)}): " + "; ".join(f"{w!r} on {', '.join(p)}" for w, p in where.items())
                        + f". Fix the word, or, if it is a real term or name, add it to tests/spelling/{code}.txt.")
 
 
 @pytest.mark.parametrize("code,planted", [("en", "recieve"), ("en", "behaviour"), ("en", "colours"), ("es", "presion"),
-                                          ("es", "recivir")])
+                                          ("es", "recivir"), ("zh-Hant", "药"), ("zh-Hant", "医")])
 def test_the_spelling_check_finds_a_planted_error(code, planted):
-    assert planted in misspelt({planted, "ketamine" if code == "en" else "ketamina"}, code)
+    right = {"en": "ketamine", "es": "ketamina", "zh-Hant": "藥物"}[code]
+    assert planted in misspelt({planted, right}, code) and not misspelt({right}, code)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -99,9 +124,14 @@ def test_every_word_on_the_list_is_needed_and_used(site, code):
     """A word on the list must be one the dictionary lacks, and one the site
     uses: the list holds terms and names, never a typo kept quiet."""
     listed = _word_list(code)
-    used = {w.lower() for texts in _our_text(site, code).values() for t in texts for w in _words(t)}
+    text = " ".join(t for texts in _our_text(site, code).values() for t in texts)
+    used = set(HAN.findall(text)) if code.startswith("zh") else {w.lower() for w in _words(text)}
     unused = {w for w in listed if w.lower() not in used}
     assert not unused, f"tests/spelling/{code}.txt: not on the site, delete: {sorted(unused)}"
+    if code.startswith("zh"):
+        known = listed - simplified_characters("".join(listed))
+        assert not known, f"tests/spelling/{code}.txt: OpenCC leaves these as they are, delete: {sorted(known)}"
+        return
     hunspell = require_tool("hunspell", "so spelling cannot be checked")
     result = subprocess.run([hunspell, "-d", DICTIONARIES[code], "-l"], input="\n".join(sorted(listed)),
                             capture_output=True, text=True, check=True)
@@ -153,14 +183,19 @@ JOINERS = set("and or but nor by than to of is are for with as vs y o e u ni per
 WINDOW = 4   # words
 
 
-def repeats(text: str) -> list[str]:
+def repeats(text: str, code: str = "en") -> list[str]:
     """A doubled word, or a word of five letters or more said again within
-    a few words with no joining word between."""
-    found = []
+    a few words with no joining word between. In Chinese, written without
+    spaces, a run of two characters or more said twice in a row (a doubled
+    single character is a word of its own: 常常, 慢慢)."""
+    found = [m[0] for m in re.finditer(r"([\u3400-\u9fff]{2,})\1", text)]
+    # A few words apart means little where a sentence is one long word:
+    # in Chinese, only a Latin word said twice in a row counts.
+    window = 1 if code.startswith("zh") else WINDOW
     for sentence in re.split(r"(?<=[.!?;:])[\"”’)]*\s+", text):
         words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", sentence)]
         for i, word in enumerate(words):
-            for j in range(i + 1, min(i + 1 + WINDOW, len(words))):
+            for j in range(i + 1, min(i + 1 + window, len(words))):
                 between = words[i + 1:j]
                 if words[j] == word and (j == i + 1 or (len(word) >= 5 and not JOINERS & set(between))):
                     found.append(" ".join(words[i:j + 1]))
@@ -170,7 +205,7 @@ def repeats(text: str) -> list[str]:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_no_doubled_or_garbled_words(site, code):
-    found = {url or "home": [r for t in texts for r in repeats(t)] for url, texts in _our_text(site, code).items()}
+    found = {url or "home": [r for t in texts for r in repeats(t, code)] for url, texts in _our_text(site, code).items()}
     found = {url: r for url, r in found.items() if r}
     assert not found, f"Repeated words ({code}): {found}"
 
@@ -180,6 +215,8 @@ def test_no_doubled_or_garbled_words(site, code):
     ("It raises the the blood pressure.", ["the the"]),
     ("Easing the body by easing the mind.", []),
     ("el dolor físico y el dolor mental", []),
+    ("這會使血壓血壓升高。", ["血壓血壓"]),
+    ("很多人常常覺得想睡。", []),
 ])
 def test_the_repetition_check(text, found):
     assert repeats(text) == found
@@ -193,7 +230,18 @@ MIN_WORDS = 30         # the formulas need some text: shorter sections are not m
 EXCEPTIONS = ROOT / "tests" / "reading_level_exceptions.yml"
 
 
+MAX_HAN_MEAN = 25      # Chinese: characters a sentence, on average in a section (our limit)
+MAX_HAN_SENTENCE = 80  # Chinese: characters in any one sentence (our limit)
+
+
+def _han_sentences(text: str) -> list[int]:
+    return [len(HAN.findall(s)) for s in re.split(r"(?<=[。！？；：.!?;:])", text) if HAN.search(s)]
+
+
 def _score(text: str, code: str) -> float:
+    if code.startswith("zh"):   # the mean sentence length, in characters
+        lengths = _han_sentences(text)
+        return sum(lengths) / len(lengths) if lengths else 0.0
     if code == "es":
         textstat.set_lang("es")
         try:
@@ -205,6 +253,8 @@ def _score(text: str, code: str) -> float:
 
 def too_hard(text: str, code: str) -> bool:
     score = _score(text, code)
+    if code.startswith("zh"):
+        return score > MAX_HAN_MEAN or max(_han_sentences(text), default=0) > MAX_HAN_SENTENCE
     return score > MAX_GRADE if code == "en" else score < MIN_INFLESZ
 
 
@@ -220,14 +270,17 @@ def test_every_section_we_write_is_easy_to_read(site, code):
     for url in EVERY_PAGE:
         for section, text in sections(site, url, code).items():
             name = f"{code}:{url}#{section}"
-            if len(text.split()) < MIN_WORDS:
+            # Chinese has no spaces: about two characters a word.
+            if (len(HAN.findall(text)) / 2 if code.startswith("zh") else len(text.split())) < MIN_WORDS:
                 continue
             if too_hard(text, code):
                 if name not in exceptions:
                     hard.append(f"{name} ({_score(text, code):.1f})")
             elif name in exceptions:
                 fixed.append(name)
-    limit = f"grade {MAX_GRADE} or below" if code == "en" else f"INFLESZ {MIN_INFLESZ} or more"
+    limit = (f"grade {MAX_GRADE} or below" if code == "en" else
+             f"sentences of {MAX_HAN_MEAN} characters on average, none over {MAX_HAN_SENTENCE}" if code.startswith("zh")
+             else f"INFLESZ {MIN_INFLESZ} or more")
     assert not hard, f"Sections above the reading level ({limit}): {hard}. Shorter sentences and plainer words."
     assert not fixed, f"These now read easily: take them off {EXCEPTIONS.name}: {fixed}"
 
@@ -237,11 +290,15 @@ def test_every_section_we_write_is_easy_to_read(site, code):
            "throughout administration, particularly among individuals with preexisting hypertensive conditions."),
     ("es", "Las características farmacocinéticas de la esketamina requieren una vigilancia cardiovascular "
            "exhaustiva durante la administración, particularmente entre individuos con condiciones hipertensivas."),
+    ("zh-Hant", "由於艾氯胺酮的藥物動力學特性以及其對心血管系統可能造成的多方面影響，在整個給藥過程中以及給藥之後的"
+                "一段相當長的時間內都必須對患者的血壓心率呼吸和意識狀態進行持續而全面的監測和記錄。"),
 ])
 def test_the_reading_level_check_finds_hard_text(code, text):
     assert too_hard(text, code)
-    assert not too_hard("You may feel sleepy. Do not drive home. Ask a friend to take you." if code == "en"
-                        else "Puede tener sueño. No maneje a casa. Pida a alguien que le lleve.", code)
+    easy = {"en": "You may feel sleepy. Do not drive home. Ask a friend to take you.",
+            "es": "Puede tener sueño. No maneje a casa. Pida a alguien que le lleve.",
+            "zh-Hant": "您可能會想睡。不要自己開車回家。請朋友送您回家。"}
+    assert not too_hard(easy[code], code)
 
 
 def test_the_section_split_reads_our_text_and_leaves_out_the_article(site):
@@ -256,17 +313,21 @@ def test_the_section_split_reads_our_text_and_leaves_out_the_article(site):
 # Who a sentence may not describe as doing things, unless the sentence asks
 # or tells the reader to ask, or is one of CLINIC_FACTS.
 SUBJECTS = {"en": r"(?:the|each|a|this|your) clinic|clinics|staff|the team|the doctors?|{clinic}",
-            "es": r"(?:la|cada|una|esta|su) clínica|las clínicas|el personal|el equipo|los médicos|{clinic}"}
+            "es": r"(?:la|cada|una|esta|su) clínica|las clínicas|el personal|el equipo|los médicos|{clinic}",
+            "zh": r"(?:這間|每間|該|您的)?診所|工作人員|職員|團隊|醫生們|{clinic}"}
 VERBS = {"en": r"will|would|does|is going to|(?:gives|offers|provides|checks|monitors|uses|treats|asks|suggests|watches|"
                r"keeps|makes|sends|tests|measures|takes|charges|accepts|bills|prescribes|starts|decides|reviews|follows|"
                r"calls|helps|is paid|earns|has|sees|works|sets|plans)\b|check\b|watch\b|give\b",
          "es": r"(?:le )?(?:preguntará|revisa|revisará|propondrá|propone|ofrece|da|dará|hace|hará|vigila|vigilará|usa|"
-               r"trata|cobra|acepta|receta|llama|ayuda|decide|mide|toma|tiene|gana|recibe|trabaja|fija|planea)\b"}
+               r"trata|cobra|acepta|receta|llama|ayuda|decide|mide|toma|tiene|gana|recibe|trabaja|fija|planea)\b",
+         "zh": r"會|將|提供|檢查|觀察|監察|使用|治療|收費|接受|開藥|決定|測量|安排|給您|打電話|賺"}
 ASKS = {"en": r"^(ask|tell|talk|share|be ready to tell)\b|\b(ask|tell) (the|your|at)\b|\bto ask\b|\?",
-        "es": r"^(pregunte|cuéntele|dígale|avise|hable|compártalos|prepárese)\b|\bpregunt[ae]\b|\?|¿"}
+        "es": r"^(pregunte|cuéntele|dígale|avise|hable|compártalos|prepárese)\b|\bpregunt[ae]\b|\?|¿",
+        "zh": r"^請|問|告訴|？"}
 # A label's or a guideline's requirement, said as theirs, is not clinic practice.
 SOURCES_SAY = {"en": r"\b(labels?|guidelines?|REMS|FDA)\b (says?|said|call for|requires?)\b",
-               "es": r"\b(etiquetas?|guías|REMS|FDA)\b (dicen?|dijo|piden?|exigen?)\b"}
+               "es": r"\b(etiquetas?|guías|REMS|FDA)\b (dicen?|dijo|piden?|exigen?)\b",
+               "zh": r"(說明書|指引|REMS|FDA|安全計劃)(說|要求)"}
 # Sentences that say what the clinic does, each with where it comes from.
 CLINIC_FACTS = {
     "Avid Sports Medicine offers it in San Francisco, for people across the Bay Area.":
@@ -276,14 +337,23 @@ CLINIC_FACTS = {
     "The clinic provides ketamine therapy and earns money from the treatment it provides.":
         "the conflict of interest (About): the article offers the clinic's treatment",
     "La clínica ofrece terapia con ketamina y gana dinero con el tratamiento que ofrece.": "the same, in Spanish",
+    "Avid Sports Medicine 在三藩市提供這種治療，服務整個灣區的人。": "the same, in Chinese",
+    "這間診所提供氯胺酮治療，並從它提供的治療中賺錢。": "the same, in Chinese",
 }
 
 
 def clinic_practice(text: str, code: str, clinic: str) -> list[str]:
-    subject = SUBJECTS[code].format(clinic=re.escape(clinic))
-    pattern = re.compile(rf"\b(?:{subject})(?!['’]s)\s+(?:\w+\s+)?(?:{VERBS[code]})", re.I)
-    return [s for s in re.split(r"(?<=[.!?:])\s+", text)
-            if pattern.search(s) and not re.search(ASKS[code], s, re.I) and not re.search(SOURCES_SAY[code], s, re.I)
+    lang = code.split("-")[0]
+    subject = SUBJECTS[lang].format(clinic=re.escape(clinic))
+    if lang == "zh":   # no spaces: the subject, then a few characters, then the verb
+        # 診所的 is the clinic's (its plan, its prices), not the clinic doing.
+        pattern = re.compile(rf"(?:{subject})(?!的)[^。，；：？！.,;:?!\"]{{0,6}}?(?:{VERBS[lang]})")
+        sentences = [s.strip() for s in re.split(r"(?<=[。！？：])", text) if s.strip()]
+    else:
+        pattern = re.compile(rf"\b(?:{subject})(?!['’]s)\s+(?:\w+\s+)?(?:{VERBS[lang]})", re.I)
+        sentences = re.split(r"(?<=[.!?:])\s+", text)
+    return [s for s in sentences
+            if pattern.search(s) and not re.search(ASKS[lang], s, re.I) and not re.search(SOURCES_SAY[lang], s, re.I)
             and s not in CLINIC_FACTS]
 
 
@@ -300,15 +370,17 @@ def test_no_sentence_of_ours_says_what_the_clinic_will_do(site, config, code):
 
 @pytest.mark.parametrize("text", ["The clinic will ask about your health.", "Staff check your blood pressure.",
                                   "The clinic will suggest a plan; ask how you will know.".split(";")[0] + ".",
-                                  "La clínica le preguntará sobre su salud.", "El personal revisa su presión arterial."])
+                                  "La clínica le preguntará sobre su salud.", "El personal revisa su presión arterial.",
+                                  "診所會檢查您的血壓。", "工作人員會打電話給您。"])
 def test_the_clinic_practice_check_finds_a_planted_claim(text):
-    code = "es" if "clínica" in text or "personal" in text else "en"
+    code = "es" if "clínica" in text or "personal" in text else "zh-Hant" if HAN.search(text) else "en"
     assert clinic_practice(text, code, "Avid Sports Medicine") == [text]
 
 
 def test_questions_to_ask_the_clinic_pass():
     assert not clinic_practice("Ask the clinic what plan it suggests.", "en", "Avid Sports Medicine")
     assert not clinic_practice("Pregunte en la clínica qué plan propone.", "es", "Avid Sports Medicine")
+    assert not clinic_practice("請問診所建議甚麼療程。", "zh-Hant", "Avid Sports Medicine")
 
 
 # ---- The year of an expert statement ------------------------------------------------

@@ -114,9 +114,11 @@ test("a query that matches needs no correction", async () => {
 
 // Every edition's index, and so every page's search: each checks every
 // language's crisis words (tests/crisis_queries.yml runs on each).
-const editions = () => [["en", siteDir()], ...fs.readdirSync(siteDir())
+// An edition's code is its index's own (config.crisis.page): its folder is
+// the code in lower case (zh-Hant in zh-hant/).
+const editions = () => [siteDir(), ...fs.readdirSync(siteDir())
   .filter((d) => fs.existsSync(path.join(siteDir(), d, "search", "search_index.json")) && d !== "search")
-  .map((d) => [d, path.join(siteDir(), d)])];
+  .map((d) => path.join(siteDir(), d))].map((dir) => [shippedCrisis(dir).page, dir]);
 
 test("every edition's index carries every language's crisis words and help, and its own language", () => {
   const found = editions();
@@ -137,9 +139,9 @@ test("every edition's index carries every language's crisis words and help, and 
 const { crisis: crisisSet, ordinary: ordinarySet, known_misses: knownMisses = [] } = crisisQueries();
 
 test("the crisis query set is as large as the issue asks, and has the issue's examples", () => {
-  for (const lang of ["en", "es"]) {
-    assert.ok(crisisSet[lang].length >= 60, `${lang}: ${crisisSet[lang].length} crisis phrasings, at least 60`);
-    assert.ok(ordinarySet[lang].length >= 30, `${lang}: ${ordinarySet[lang].length} ordinary queries, at least 30`);
+  for (const [lang] of editions()) {   // every edition's language has its phrasings
+    assert.ok((crisisSet[lang] || []).length >= 60, `${lang}: ${(crisisSet[lang] || []).length} crisis phrasings, at least 60`);
+    assert.ok((ordinarySet[lang] || []).length >= 30, `${lang}: ${(ordinarySet[lang] || []).length} ordinary queries, at least 30`);
   }
   assert.ok(crisisSet.en.includes("i want to end it all"));
   assert.ok(crisisSet.es.includes("pensamientos suicidas"));
@@ -349,6 +351,40 @@ test("results: about two lines of text, from the sentence with the first highlig
   const open = kb.excerpt("<mark>word</mark> " + "a ".repeat(115) + "<mark>" + "b".repeat(30) + "</mark> tail");
   assert.equal((open.match(/<mark>/g) || []).length, (open.match(/<\/mark>/g) || []).length, open);
   assert.equal(kb.excerpt("<p></p>"), "");
+});
+
+test("results: a Chinese excerpt starts at its sentence, which ends with a full-width mark", () => {
+  const text = "<p>" + "這是另一句話，和問題無關。".repeat(3) + "氯胺酮會使<mark>血壓</mark>升高。</p>";
+  assert.ok(kb.excerpt(text).startsWith("… 氯胺酮會使<mark>血壓</mark>"), kb.excerpt(text));
+});
+
+// ---- Chinese ---------------------------------------------------------------------
+
+test("Chinese: a query is cut into the longest known words, its Simplified characters made Traditional", () => {
+  const read = kb.chineseReader("药藥物物医醫", { 藥物: true, 副作用: true, 醫生: true, 副作: true });
+  assert.equal(read("药物副作用"), "藥物 副作用");
+  assert.equal(read("藥物副作用"), "藥物 副作用");
+  assert.equal(read("问医生"), "问 醫生", "an unknown character stands alone");
+  assert.equal(read("ketamine 藥物"), "ketamine 藥物", "other words stay as typed");
+  assert.equal(read("ketamine"), "ketamine");
+});
+
+const chinese = editions().find(([code]) => code.startsWith("zh"));
+
+test("Chinese: Simplified and Traditional queries reach the same pages, on Material's worker with the built index", async () => {
+  assert.ok(chinese, "the Traditional Chinese edition is built");
+  const engine = await startWorker({ index: loadIndex(chinese[1]) });
+  const pairs = [["藥物副作用", "药物副作用"], ["醫生", "医生"], ["開車", "开车"], ["懷孕", "怀孕"],
+                 ["憂鬱症", "忧郁症"], ["神經可塑性", "神经可塑性"], ["費用和保險", "费用和保险"]];
+  for (const [traditional, simplified] of pairs) {
+    const a = await engine.search(traditional), b = await engine.search(simplified);
+    assert.ok(a.pages.length > 0, `${traditional}: no result`);
+    assert.deepEqual(b.pages, a.pages, `${simplified} finds what ${traditional} finds`);
+  }
+  // Material's own cut keeps a query's last word (it dropped 副作用 from 藥物副作用).
+  const both = await engine.search("藥物副作用");
+  const terms = Object.keys(both.reply.data.items[0][0].terms);
+  assert.ok(terms.includes("副作用") && terms.includes("藥物"), JSON.stringify(terms));
 });
 
 test("results open on the answering section, not on the page's key points", async () => {

@@ -187,6 +187,63 @@
     return Object.keys(fixes).length ? correctedQuery(query, fixes, separator) : null;
   }
 
+  // ---- Chinese ----------------------------------------------------------------
+  //
+  // Chinese is written without spaces between words. The build cut the
+  // index's Chinese text into words (jieba, in Material's search plugin); a
+  // query is cut here the same way, taking at each point the longest word
+  // the index or the vocabulary knows, once its Simplified characters are
+  // the index's Traditional ones (config.simplified, kbsite/
+  // simplified_forms.py): 药物副作用 is searched as 藥物 副作用. Material's
+  // worker cuts each run of Chinese characters again, by the index's words,
+  // but never ends a word at the run's last character: it searched 藥物副作用
+  // as 藥物 alone, and 神經可塑性 as 神經. So it gets the words with spaces
+  // between them, and each indexed word with one more character after it,
+  // one no page has (MATERIAL_END), which its cut then drops.
+  var HAN_RUN = /\p{sc=Han}+/gu;
+  var LONGEST_WORD = 8;
+  var MATERIAL_END = "\u3400";
+
+  function forMaterial(query, indexed) {
+    if (!indexed || !/\p{sc=Han}/u.test(query)) return query;
+    return query.replace(HAN_RUN, function (run) {
+      return Array.from(run).length > 1 && indexed[run] ? run + MATERIAL_END : run;
+    });
+  }
+
+  function chineseReader(simplified, words) {
+    var traditional = Object.create(null);
+    var pairs = Array.from(simplified || "");
+    for (var i = 0; i + 1 < pairs.length; i += 2) traditional[pairs[i]] = pairs[i + 1];
+    return function (query) {
+      if (!/\p{sc=Han}/u.test(query)) return query;
+      var converted = Array.from(query).map(function (c) { return traditional[c] || c; }).join("");
+      return converted.replace(HAN_RUN, function (run) {
+        var chars = Array.from(run), cut = [];
+        for (var at = 0; at < chars.length;) {
+          var length = Math.min(LONGEST_WORD, chars.length - at);
+          while (length > 1 && !words[chars.slice(at, at + length).join("")]) length--;
+          cut.push(chars.slice(at, at + length).join(""));
+          at += length;
+        }
+        return " " + cut.join(" ") + " ";
+      }).replace(/\s+/g, " ").trim();
+    };
+  }
+
+  // The Chinese words a query may be cut into: the index's, and the
+  // vocabulary's (贊安諾 is no page's word, but a word to find).
+  function chineseWords(counts, entries) {
+    var words = Object.create(null);
+    Object.keys(counts).forEach(function (w) { if (/\p{sc=Han}/u.test(w)) words[w] = true; });
+    (entries || []).forEach(function (entry) {
+      entry[0].concat(entry[1].split("|")).forEach(function (form) {
+        String(form).split(/\s+/).forEach(function (w) { if (/^\p{sc=Han}+$/u.test(w)) words[w] = true; });
+      });
+    });
+    return words;
+  }
+
   // ---- The patients' vocabulary -----------------------------------------------
   //
   // includes/<code>/search-vocabulary.yml, shipped in the index's
@@ -301,6 +358,9 @@
   function crisisTokens(text, lang) {
     var out = [];
     var flat = fold(text).replace(/['’‘`´]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    // Chinese has no spaces between words: each character is a word here,
+    // and a phrase of them must come in order (phraseIn).
+    flat = flat.replace(/\p{sc=Han}/gu, " $& ");
     flat.split(" ").forEach(function (raw) {
       if (!raw) return;
       var replaced = lang.same[raw] !== undefined ? lang.same[raw] : raw;
@@ -308,12 +368,14 @@
         if (!word) return;
         var parts = lang.code === "es" ? (word.match(ENCLITIC) || [null, word]).slice(1) : [word];
         parts.forEach(function (part) {
-          if (part && !lang.filler[part]) out.push({word: part, stem: lang.stem(part)});
+          if (part && !lang.filler[part]) out.push({word: part, stem: lang.stem(part), han: HAN.test(part)});
         });
       });
     });
     return out;
   }
+
+  var HAN = /^\p{sc=Han}$/u;
 
   // How many letters may be wrong in a word of this length.
   function typoAllowance(length) {
@@ -368,7 +430,10 @@
   }
 
   // Every phrase word at a different query word, all within a span of a
-  // few words (2 per phrase word, plus 2).
+  // few words (2 per phrase word, plus 2). A phrase in Chinese characters
+  // must come in its order, with at most one other character between two
+  // of its own: 想死 is in 我好想去死, not in 想知道死亡率 (no spaces, so the
+  // span of words is a span of characters, and words cannot be reordered).
   function phraseIn(phraseWords, queryWords) {
     var positions = phraseWords.map(function (p) {
       var at = [];
@@ -376,6 +441,15 @@
       return at;
     });
     if (positions.some(function (at) { return !at.length; })) return false;
+    if (phraseWords.every(function (p) { return p.han; })) {
+      return positions[0].some(function (start) {
+        var at = start;
+        return positions.slice(1).every(function (next) {
+          at = next.filter(function (i) { return i > at && i - at <= 2; })[0];
+          return at !== undefined;
+        });
+      });
+    }
     var span = 2 * phraseWords.length + 2;
     return (function choose(k, used, low, high) {
       // The span only grows as words are placed: give up on it as soon as it
@@ -450,10 +524,12 @@
       return {help: helpLanguages(matches, search.page), matches: matches, query: capEdits(typed),
               reader: capEdits(typed), added: [], mayCorrect: false};
     }
+    if (search.chinese) typed = search.chinese(typed);
     var reader = queryToSend(typed, search.separator, search.stopWords);
     var vocabulary = search.expand(typed), added = vocabulary.added;
     return {help: [], matches: matches, reader: reader, added: added, covered: vocabulary.covered,
-            query: added.length ? reader + " " + added.join(" ") : reader, mayCorrect: true};
+            query: forMaterial(added.length ? reader + " " + added.join(" ") : reader, search.indexed),
+            mayCorrect: true};
   }
 
   // After the results of decision `asked`: the search to run again with the
@@ -470,7 +546,8 @@
     var corrected = correctedQuery(asked.reader, fixes, search.separator);
     var added = asked.added.slice();
     search.expand(corrected).added.forEach(function (w) { if (added.indexOf(w) < 0) added.push(w); });
-    return {reader: corrected, added: added, query: added.length ? corrected + " " + added.join(" ") : corrected,
+    return {reader: corrected, added: added,
+            query: forMaterial(added.length ? corrected + " " + added.join(" ") : corrected, search.indexed),
             help: [], matches: [], mayCorrect: false};
   }
 
@@ -532,6 +609,10 @@
       var stop = Math.max(before.lastIndexOf(". "), before.lastIndexOf("? "), before.lastIndexOf("! "),
                           before.lastIndexOf(": "));
       start = stop >= 0 ? stop + 2 : 0;
+      // Chinese ends a sentence with a full-width mark and no space.
+      var wide = Math.max(before.lastIndexOf("。"), before.lastIndexOf("？"), before.lastIndexOf("！"),
+                          before.lastIndexOf("："));
+      if (wide + 1 > start) start = wide + 1;
       // A long sentence before the word: start a few words before it.
       if (first - start > EXCERPT_LENGTH / 2) start = text.indexOf(" ", first - 60) + 1;
     }
@@ -578,12 +659,24 @@
       counts: counts,
       corrections: corrections,
       expand: vocabularyExpander(config.vocabulary, function (word) { return folded[word] === true; },
-                                 config.stop_words || STOP_WORDS)
+                                 config.stop_words || STOP_WORDS),
+      chinese: chineseReader(config.simplified, chineseWords(counts, config.vocabulary)),
+      indexed: chineseWords(counts, [])
     };
   }
 
   function wrapWorker(worker, doc) {
     var parts = ui(doc);
+    // Material reads the query when a key goes up. A Chinese input method
+    // commits its characters, and a paste or dictation enters text, with no
+    // key going up, so the query went unsearched: each finished input counts
+    // as one (Material searches a value only once).
+    var box = doc.querySelector("input.md-search__input");
+    if (box) {
+      box.addEventListener("input", function (event) {
+        if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup"));
+      });
+    }
     var settings = searchSettings({separator: "[\\s-]+"});
     var sent = [];   // decisions in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
@@ -645,7 +738,7 @@
     withoutStopWords: withoutStopWords, capEdits: capEdits, missedWords: missedWords,
     vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
     corrections: corrections, correctedQuery: correctedQuery,
-    crisisMatcher: crisisMatcher, crisisTokens: crisisTokens, helpLanguages: helpLanguages, STEMMERS: STEMMERS,
+    crisisMatcher: crisisMatcher, crisisTokens: crisisTokens, chineseReader: chineseReader, helpLanguages: helpLanguages, STEMMERS: STEMMERS,
     decide: decide, retry: retry, tidyResults: tidyResults, bestSectionFirst: bestSectionFirst,
     excerpt: excerpt, shortTexts: shortTexts, searchSettings: searchSettings, sameWord: sameWord,
     vocabularyExpander: vocabularyExpander, spaced: spaced,
