@@ -244,13 +244,17 @@ class SearchIndex:
         # for it ranked the page with most 神經 first. The glossary's terms
         # are this edition's words (jieba's own user-word call; no effect on
         # text without Chinese).
-        try:
-            import jieba
-        except ImportError:
-            jieba = None
+        # Only Chinese terms, and jieba only then: it loads its dictionary
+        # (a second) on the first word added.
         glossary_file = self.vocabulary_path.with_name("glossary.md")
-        if jieba and glossary_file.exists():
-            for term, _ in read_glossary(glossary_file):
+        chinese = [term for term, _ in read_glossary(glossary_file)
+                   if re.search(r"[\u3400-\u9fff]", term)] if glossary_file.exists() else []
+        if chinese:
+            try:
+                import jieba
+            except ImportError:
+                jieba = None
+            for term in chinese if jieba else ():
                 jieba.add_word(term)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

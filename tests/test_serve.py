@@ -20,7 +20,9 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    return urllib.request.urlopen(url, timeout=5).read().decode()
+    # mkdocs serve answers once its rebuild is done: every edition, Chinese
+    # with jieba too, which on a busy 2-core machine can take over 5 s.
+    return urllib.request.urlopen(url, timeout=30).read().decode()
 
 
 def test_preview_serves_pages_with_live_reload(config, tmp_path):
