@@ -37,13 +37,15 @@ def main() -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("\n### Crisis help, check set nobody tunes on (tests/crisis_check_set.yml)\n")
-    print("| edition | crisis phrasings, English | crisis phrasings, Spanish | ordinary, English | ordinary, Spanish |")
-    print("|---|---:|---:|---:|---:|")
+    # A column for each language of the check set (every language in it).
+    langs = list(dict.fromkeys(r["lang"] for r in figures["rows"]))
+    print("| edition | " + " | ".join(f"{kind}, {lang}" for kind in ("crisis phrasings", "ordinary") for lang in langs) + " |")
+    print("|---|" + "---:|" * (2 * len(langs)))
     by = {(r["edition"], r["kind"], r["lang"]): r for r in figures["rows"]}
     for edition in dict.fromkeys(r["edition"] for r in figures["rows"]):
         cells = []
         for kind in ("crisis", "ordinary"):
-            for lang in ("en", "es"):
+            for lang in langs:
                 r = by[(edition, kind, lang)]
                 cells.append(f"{r['shown']}/{r['total']} ({100 * r['shown'] / r['total']:.0f}%)")
         print(f"| {edition} | " + " | ".join(cells) + " |")
