@@ -27,8 +27,8 @@ serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-k
 # file's own builds and servers are made once. On this 2-core machine,
 # from 5 min 13 s (against 7 min 8 s on one core) to 7 min 54 s on a day it
 # ran slower (2026-12-01), with two editions; with the third (Traditional
-# Chinese), 10 min 46 s from a clean clone the same night, over the limit
-# of 8 minutes (three workers were no faster).
+# Chinese), from a clean clone the same night, 7 min 2 s, and 10 min 46 s on
+# a busier hour. Under 8 minutes is the limit; three workers were no faster.
 test: $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest -n auto --dist loadfile
 
