@@ -23,6 +23,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from common import CHROMIUM_ARGS, PAGES, ROOT, Sites, chromium_path
+from kbsite.editions import folder
 from sitebuild import EDITION_URLS, TRANSLATIONS, first_visit
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
@@ -112,7 +113,7 @@ def main() -> None:
         reports: dict[str, dict[str, list[dict]]] = {}
         if not args.no_lighthouse:
             # Each English page, the home page of each translation, and the heaviest page.
-            for url in dict.fromkeys([url for url, _, _ in PAGES] + [code + "/" for code in TRANSLATIONS] + [heaviest]):
+            for url in dict.fromkeys([url for url, _, _ in PAGES] + [folder(code) + "/" for code in TRANSLATIONS] + [heaviest]):
                 runs = LIGHTHOUSE_RUNS if url in ("", heaviest) else 1
                 reports[url] = {name: [] for name in names}
                 for _ in range(runs):
