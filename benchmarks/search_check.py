@@ -1,5 +1,5 @@
 """Search on the check sets nobody tunes on (tests/search_check_set.yml and
-tests/search_check_set.es.yml): how many patient queries, of kinds the
+tests/search_check_set.<code>.yml): how many patient queries, of kinds the
 tuned sets lack (brand names, everyday words, conversational and voice
 questions, place and cost), find their page in the top 3, by kind, in each
 edition. Material's real worker in Node on this build's index, with
@@ -23,9 +23,16 @@ from pathlib import Path
 import yaml
 
 from common import ROOT
-from sitebuild import build
+from kbsite.editions import folder
+from sitebuild import build, load_config
 
-SETS = {"en": ("tests/search_check_set.yml", ""), "es": ("tests/search_check_set.es.yml", "es")}
+# Every edition with a check set: tests/search_check_set.yml for the first
+# language, tests/search_check_set.<code>.yml for another.
+LANGUAGES = [entry["code"] for entry in load_config()["extra"]["languages"]]
+SETS = {code: (f"tests/search_check_set{'' if code == LANGUAGES[0] else '.' + code}.yml",
+               "" if code == LANGUAGES[0] else folder(code))
+        for code in LANGUAGES
+        if (ROOT / f"tests/search_check_set{'' if code == LANGUAGES[0] else '.' + code}.yml").exists()}
 
 
 def main() -> None:

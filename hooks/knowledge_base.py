@@ -288,6 +288,12 @@ class SearchIndex:
             for lang in languages:
                 words += stop_words(site / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{lang}.min.js")
             index["config"]["stop_words"] = sorted(set(words))
+        # A language lunr has no stop words for lists its own (Filipino:
+        # includes/fil/search-stop-words.txt); the index keeps them, and
+        # search.js drops them from a query as well as the index language's.
+        own = search_vocabulary.load_stop_words(self.vocabulary_path.with_name(search_vocabulary.STOP_WORDS_FILE))
+        if own:
+            index["config"]["edition_stop_words"] = own
         # A dirty build's index holds only the pages it rebuilt; the full build
         # checks every entry.
         errors = [] if self.dirty else search_vocabulary.dead_words(self.vocabulary, index, self.vocabulary_path)

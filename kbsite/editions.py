@@ -28,7 +28,15 @@ FIELDS = {
     "name": "the language's name in that language, e.g. `name: Español`",
     "locale": "the Open Graph locale, e.g. `locale: es_US`",
 }
-OPTIONAL_FIELDS = {"search": "options for the search plugin in this language, e.g. `search: {separator: ...}`"}
+OPTIONAL_FIELDS = {
+    "search": "options for the search plugin in this language, e.g. `search: {separator: ...}`",
+    # Material names some languages otherwise than the page's lang should:
+    # it ships Filipino's interface words as Tagalog (tl), while the city
+    # and the issue call the language Filipino (fil), as BCP 47 does.
+    "interface_language": "the name of Material's interface words for this language where it is not `code`: "
+                          "a file in Material's partials/languages/, e.g. `interface_language: tl` (Tagalog) "
+                          "for `code: fil`",
+}
 
 
 def languages(config) -> list[dict]:
@@ -51,6 +59,11 @@ def languages(config) -> list[dict]:
                 raise SiteError(f"{where}: field {key!r} is {entry.get(key)!r}. Expected {expected}.")
         if not isinstance(entry.get("search", {}), dict):
             raise SiteError(f"{where}: field 'search' is {entry['search']!r}. Expected {OPTIONAL_FIELDS['search']}.")
+        if "interface_language" in entry and not (isinstance(entry["interface_language"], str)
+                                                  and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)*",
+                                                                   entry["interface_language"])):
+            raise SiteError(f"{where}: field 'interface_language' is {entry['interface_language']!r}. "
+                            f"Expected {OPTIONAL_FIELDS['interface_language']}.")
         if entry["code"] in seen:
             raise SiteError(f"{where}: the language {entry['code']!r} is listed twice.")
         seen.add(entry["code"])
@@ -229,6 +242,9 @@ def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, sit
     code = entry["code"]
     strings = load_interface(root / "includes" / folder(code) / INTERFACE)
 
+    # theme.language is the page's lang (and which edition a template is
+    # in); partials/language.html reads Material's words from the entry's
+    # interface_language where it names one.
     theme = {**raw["theme"], "language": code}
     plugins = []
     for plugin in raw.get("plugins", []):

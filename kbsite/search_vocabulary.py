@@ -24,6 +24,10 @@ import yaml
 from kbsite.errors import SiteError
 
 DATA_FILE = "search-vocabulary.yml"
+# A language that lunr has no stop words for (Filipino) lists its own here;
+# search.js drops them from a query, as it drops lunr's (a query word is a
+# prefix: "sa*" would match "sakit", "ang*" "anghel").
+STOP_WORDS_FILE = "search-stop-words.txt"
 FIELDS = {"find": "the words our pages use, e.g. find: [benzodiazepines, diazepam]",
           "said": "how readers say it, e.g. said: [xanax, valium, \"anxiety pills\"]",
           "source": "where brand and generic names come from, e.g. source: FDA NDC Directory"}
@@ -95,6 +99,29 @@ def load(path: Path) -> list[dict]:
     return entries
 
 
+def load_stop_words(path: Path) -> list[str]:
+    """includes/<code>/search-stop-words.txt: words separated by spaces or
+    lines, `#` to the end of a line a comment. None when the file is absent
+    (the edition's lunr language has its own)."""
+    name = _shown(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    words: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for word in line.split("#", 1)[0].split():
+            if word != word.lower() or not re.fullmatch(r"[^\W\d_]+", word):
+                raise SiteError(f"{name}, line {number}: {word!r} is not a stop word: write single words in lower "
+                                "case, letters only, separated by spaces (a comment starts with #).")
+            if word in words:
+                raise SiteError(f"{name}, line {number}: {word!r} is listed twice; delete one.")
+            words.append(word)
+    if not words:
+        raise SiteError(f"{name}: no words. List the language's stop words, or delete the file.")
+    return words
+
+
 def _in_words(word: str, words: set[str]) -> bool:
     """Chinese has no spaces: the index holds the words the build's
     segmenter (jieba, in Material's search plugin) cut its text into, and
@@ -115,7 +142,7 @@ def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
     for doc in index["docs"]:
         text = " ".join([doc.get("title", ""), doc.get("text", "")] + list(doc.get("tags") or []))
         words.update(fold(w) for w in separator.split(re.sub(r"<[^>]*>", " ", text)) if w)
-    stop = set(index["config"].get("stop_words") or [])
+    stop = set(index["config"].get("stop_words") or []) | set(index["config"].get("edition_stop_words") or [])
     errors = []
     for entry in entries:
         for phrase in entry["find"]:

@@ -73,6 +73,7 @@ def run(root: Path = ROOT) -> list[str]:
     for code in codes:
         folder = "" if code == codes[0] else editions.folder(code) + "/"
         errors += _caught(lambda: search_vocabulary.load(includes / folder / search_vocabulary.DATA_FILE))
+        errors += _caught(lambda: search_vocabulary.load_stop_words(includes / folder / search_vocabulary.STOP_WORDS_FILE))
         seen: list = []
         for uri in (p for p in pages if (p.startswith(folder) if folder else not p.startswith(tuple(folders)))):
             path = docs / uri

@@ -241,7 +241,8 @@ def baseline_project(dest: Path) -> Path:
                       for e in baseline["markdown_extensions"]]
         translation = {**baseline, "docs_dir": f"docs/{folder(code)}", "site_url": config["site_url"] + folder(code) + "/",
                        "nav": [next(iter(item.values())) for item in config["nav"]],
-                       "theme": {"name": "material", "language": code},
+                       # Material's name for the language's words (Filipino: tl)
+                       "theme": {"name": "material", "language": entries[code].get("interface_language", code)},
                        # lunr's language, where it is not the code (zh-Hant: zh)
                        "plugins": [{"search": {"lang": entries[code].get("search", {}).get("lang", code)}}],
                        "markdown_extensions": extensions}
@@ -286,25 +287,50 @@ def first_visit(browser, server: Server, url: str) -> list[tuple[str, str, int]]
     return list(server.sent)
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, languages: str = "example") -> Path:
     """A copy of the site's sources (config, pages, overrides, registries,
     the site's code) to change in a test without touching the real ones.
     Builds run in the copy (`python -m mkdocs`, cwd the copy), so its
-    kbsite/ comes first on the path, before the venv's."""
+    kbsite/ comes first on the path, before the venv's.
+
+    languages="example": the copy has the first language and the second,
+    the tests' example of a translation (Spanish), and no other language's
+    entry or folders. A test of how a page or a setting behaves builds two
+    editions, not every one: the code is the same in each, and every
+    edition is checked on the session's full build (tests/test_languages.py,
+    and every check that runs per edition). languages="all": every edition,
+    for the tests of editions themselves."""
     import shutil
 
+    codes = [entry["code"] for entry in load_config()["extra"]["languages"]]
+    kept_codes = codes[:2] if languages == "example" else codes
+    others = {folder(code) for code in codes if code not in kept_codes}
+    skip = shutil.ignore_patterns("__pycache__", *others)
     for name in ("docs", "overrides", "hooks", "includes", "kbsite"):
         if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(ROOT / name, dest / name, ignore=lambda d, names: [n for n in skip(d, names)
+                            if n == "__pycache__" or Path(d).name in ("docs", "includes")])
     for name in ("mkdocs.yml", "permalinks.yml", "crisis-words.yml"):
         shutil.copy(ROOT / name, dest / name)
+    if others:
+        config = dest / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        # Each entry is one line, `    - {code: ..., ...}` (mkdocs.yml keeps
+        # them so); the others go.
+        kept = re.sub(rf"^    - \{{code: (?!(?:{'|'.join(map(re.escape, kept_codes))})\b).*\n", "", text, flags=re.M)
+        if kept.count("\n    - {code: ") != len(kept_codes):
+            raise AssertionError("copy_project: could not keep only the languages "
+                                 f"{kept_codes} in mkdocs.yml's extra.languages (one `- {{code: ...}}` line per language)")
+        config.write_text(kept, encoding="utf-8")
     return dest
 
 
 def build_with_page_text(tmp_path: Path, page: str, text: str) -> subprocess.CompletedProcess:
     """A strict build of a copy of the site with `text` added at the end of
     docs/`page`: how the tests show that bad input fails the build."""
-    project = copy_project(tmp_path / "project")
+    # A page of a language beyond the example needs every edition.
+    beyond = page.split("/")[0] in {folder(code) for code in TRANSLATIONS[1:]}
+    project = copy_project(tmp_path / "project", languages="all" if beyond else "example")
     source = project / "docs" / page
     source.write_text(source.read_text(encoding="utf-8") + text, encoding="utf-8")
     return build(tmp_path / "site", project / "mkdocs.yml")

@@ -64,6 +64,8 @@ def test_each_language_gets_its_address_from_the_build_it_is_in():
     ([{"code": "en", "name": "English", "locale": "en_US", "flag": "uk"}], "entry 1: unknown field 'flag'"),
     ([{"code": "en", "name": "English", "locale": "en_US"}] * 2, "entry 2: the language 'en' is listed twice"),
     ([{"code": "fr", "name": "Français", "locale": "fr_FR"}], "theme.language is 'en', which extra.languages does not list"),
+    ([{"code": "en", "name": "English", "locale": "en_US", "interface_language": "tagalog words"}],
+     "entry 1: field 'interface_language' is 'tagalog words'. Expected the name of Material's interface words"),
 ])
 def test_a_bad_language_entry_names_the_field_and_the_fix(entries, says):
     with pytest.raises(PluginError, match=re.escape(says)):
@@ -241,6 +243,27 @@ def test_the_untranslated_check_can_fail(editions):
     assert untranslated(editions["en"]["safety/"], spanish) == [english_item.get_text(" ", strip=True)]
 
 
+def test_an_edition_with_materials_words_under_another_name_keeps_its_own_lang(editions, config):
+    """Filipino's page lang is fil; Material ships its words as Tagalog (tl):
+    the pages say lang="fil" and show Material's Tagalog words, not English."""
+    import yaml as _yaml
+
+    material = ROOT / ".venv" / "lib"
+    for entry in config["extra"]["languages"]:
+        named = entry.get("interface_language")
+        if not named:
+            continue
+        [words_file] = material.glob(f"python3*/site-packages/material/templates/partials/languages/{named}.html")
+        skip = re.search(r'"action\.skip": "([^"]+)"', words_file.read_text(encoding="utf-8"))[1]
+        soup = editions[entry["code"]]["safety/"]
+        assert soup.html["lang"] == entry["code"]
+        assert soup.select_one("a.md-skip").get_text(strip=True) == skip != "Skip to content"
+        config_json = _yaml.safe_load(soup.select_one("#__config").string)
+        assert config_json["translations"]["search.result.none"] != "No matching documents"
+    assert any(entry.get("interface_language") for entry in config["extra"]["languages"]), \
+        "no edition uses interface_language: this test checks nothing"
+
+
 def test_html_lang_canonical_hreflang_og_locale_and_structured_data(editions, config):
     import json
 
@@ -341,7 +364,7 @@ def test_the_404_page_speaks_every_language(site, config):
 # ---- Real builds of a changed copy of the site ---------------------------------------
 
 def test_a_page_without_its_translation_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages="all")
     (project / "docs" / "es" / "glossary.md").unlink()
     result = build(tmp_path / "site", project / "mkdocs.yml")
     assert result.returncode != 0
@@ -349,7 +372,7 @@ def test_a_page_without_its_translation_fails_the_build(tmp_path):
 
 
 def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_the_audit(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages="all")
     page = project / "docs" / "safety.md"
     page.write_text(page.read_text().replace("Like every medicine, ketamine has risks.",
                                              "Like every medicine, ketamine has risks and benefits."))
@@ -573,7 +596,7 @@ def test_review_dates_in_each_language_from_its_code_as_html_writes_it(code, exp
 def test_a_nav_section_works_in_every_edition(tmp_path):
     """Nav groups: the translation keeps the section, titled from its
     interface.yml; a missing title names the line to add."""
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages="all")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     grouped = text.replace("  - Glossary: glossary.md\n  - For clinicians: clinicians.md\n",
@@ -614,7 +637,7 @@ def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_p
     the new edition beside the others."""
     import shutil
 
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", languages="all")
     # 1. Every page, with the same file names and heading ids; one of them
     #    translated here (the others stand in, copied from Spanish).
     shutil.copytree(project / "docs" / "es", project / "docs" / "de")
@@ -659,3 +682,20 @@ def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_p
     assert json.loads((site / "de" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["de"]
     assert BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml").select_one("section[lang=de]")
     assert "Content-Security-Policy" in (site / "de" / "safety" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", TRANSLATIONS)
+def test_each_translations_term_record_names_terms_its_pages_use(code):
+    """includes/<folder>/terms.yml: the edition's standard medical terms and
+    where each comes from (issue #22). A term the pages no longer use makes
+    the record false: this fails, naming the file to fix."""
+    import yaml as _yaml
+
+    path = ROOT / "includes" / folder(code) / "terms.yml"
+    records = _yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert records and all(set(r) == {"english", "ours", "source"} and all(r.values()) for r in records), \
+        f"{path.relative_to(ROOT)}: each entry needs english:, ours: and source: (say 'None found.' when none was)"
+    text = " ".join(p.read_text(encoding="utf-8") for p in [*(ROOT / "docs" / folder(code)).glob("*.md"),
+                                                            *(ROOT / "includes" / folder(code)).glob("*.md")]).lower()
+    unused = [term for r in records for term in (t.strip() for t in r["ours"].split(",")) if term.lower() not in text]
+    assert not unused, f"{path.relative_to(ROOT)}: the pages no longer use {unused}; update the record"

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from kbsite.errors import SiteError
 from kbsite.permalinks import check, headings_without_ids, load_registry, page_url, redirects_for_page
 from kbsite.editions import folder
-from sitebuild import PAGES, ROOT, TRANSLATIONS, build, build_with_page_text, copy_project, local_site_url, reserve_port
+from sitebuild import PAGES, ROOT, build, build_with_page_text, copy_project, local_site_url, reserve_port
 
 REGISTRY = {"pages": {"/a/": ["one", "two"], "/b/": ["three"]}, "anchor_redirects": {}, "private": ["fn:*"]}
 SOURCES = {"/a/": "docs/a.md", "/b/": "docs/b.md"}
@@ -103,8 +103,12 @@ def test_the_committed_registry_lists_every_page():
 # ---- Real builds of a changed copy of the site ---------------------------------------
 
 def _every_edition(project, page: str) -> list:
-    """The page's file in each edition of mkdocs.yml: English, then each translation."""
-    return [project / "docs" / page] + [project / "docs" / folder(code) / page for code in TRANSLATIONS]
+    """The page's file in each edition of the copy's mkdocs.yml: English,
+    then each translation (copy_project keeps two)."""
+    from kbsite import project as kb_project
+
+    codes = [entry["code"] for entry in kb_project.load(project / "mkdocs.yml")["extra"]["languages"]]
+    return [project / "docs" / page] + [project / "docs" / folder(code) / page for code in codes[1:]]
 
 
 def _rename_benefits_section(project):

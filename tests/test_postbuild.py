@@ -101,7 +101,8 @@ def _postbuild(site_dir: Path, config: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def bare_then_postbuilt(tmp_path_factory) -> tuple[Path, Path]:
     """A strict build without the post-build steps, then the command on it."""
-    project = copy_project(tmp_path_factory.mktemp("bare") / "project")
+    # Compared with the session's full build: every edition.
+    project = copy_project(tmp_path_factory.mktemp("bare") / "project", languages="all")
     config = project / "mkdocs.yml"
     site = project.parent / "site"
     result = build(site, config, env={"KBSITE_POSTBUILD": "off"})

@@ -60,9 +60,17 @@ HEADER_CHANGES = [
 
 
 LANGUAGE_CHANGES = [
+    # Material's words from the edition's interface_language (Filipino: tl).
+    ('{% import "partials/languages/" ~ config.theme.language ~ ".html" as lang %}',
+     '{% macro material_language() %}{% for entry in config.extra.languages or [] if entry.code == '
+     'config.theme.language %}{{ entry.interface_language or entry.code }}{% endfor %}{% endmacro %}\n'
+     '{% import "partials/languages/" ~ ((material_language() | trim) or config.theme.language) ~ ".html"'
+     ' as lang %}'),
+    # "Not on this page", and the page's lang from theme.language.
     ('{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}',
      '{% import "partials/words.html" as words with context %}\n'
      '{% macro t(key) %}{% if key == "search.result.term.missing" %}{{ words.t("Not on this page") }}'
+     '{% elif key == "language" %}{{ config.theme.language }}'
      '{% else %}{{ lang.t(key) or fallback.t(key) or key }}{% endif %}{% endmacro %}'),
 ]
 

@@ -42,7 +42,11 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import textstat
 
-DICTIONARIES = {"en": "en_US", "es": "es_US"}
+# Debian's hunspell dictionaries, and the package of each (.ci/run installs
+# them). Filipino is written with English words in it (side effects,
+# session, infusion), so its text is checked against Tagalog and US English.
+DICTIONARIES = {"en": "en_US", "es": "es_US", "fil": "tl,en_US"}
+PACKAGES = {"en_US": "hunspell-en-us", "es_US": "hunspell-es", "tl": "myspell-tl"}
 WORD_LISTS = ROOT / "tests" / "spelling"
 
 
@@ -88,8 +92,9 @@ def misspelt(words: set[str], code: str) -> set[str]:
     if code.startswith("zh"):
         return simplified_characters("".join(words)) - _word_list(code)
     hunspell = require_tool("hunspell", "so spelling cannot be checked")
-    if not Path(f"/usr/share/hunspell/{DICTIONARIES[code]}.dic").exists():
-        pytest.fail(f"hunspell-{code} is not installed (/usr/share/hunspell/{DICTIONARIES[code]}.dic); .ci/run installs it")
+    for name in DICTIONARIES[code].split(","):
+        if not Path(f"/usr/share/hunspell/{name}.dic").exists():
+            pytest.fail(f"{PACKAGES[name]} is not installed (/usr/share/hunspell/{name}.dic); .ci/run installs it")
     known = _word_list(code)
     # A listed word may start a sentence: "Ketamine" is "ketamine".
     unknown = {w for w in words if w not in known and w.lower() not in known}
@@ -179,7 +184,7 @@ def test_the_us_words_check_finds_british_usage():
 # Words that join a word to itself in good prose ("the body by easing the
 # mind", "dolor físico y el dolor mental", "depression is depression").
 JOINERS = set("and or but nor by than to of is are for with as vs y o e u ni pero que al del con por es son sobre "
-              "a en".split())
+              "a en at ng sa ang na ay kaysa para mula hanggang kung pero nang".split())
 WINDOW = 4   # words
 
 
@@ -232,6 +237,17 @@ EXCEPTIONS = ROOT / "tests" / "reading_level_exceptions.yml"
 
 MAX_HAN_MEAN = 25      # Chinese: characters a sentence, on average in a section (our limit)
 MAX_HAN_SENTENCE = 80  # Chinese: characters in any one sentence (our limit)
+# Filipino: textstat has no formula for it, and syllable counts mislead in
+# a language whose words grow by affixes (magpapakonsulta). The measure is
+# sentence length in words: the US federal plain-language guidelines ask
+# for 20 words a sentence on average (plainlanguage.gov, "Write short
+# sentences"); none over 40 is our limit.
+MAX_WORDS_MEAN = 20
+MAX_WORDS_SENTENCE = 40
+
+
+def _word_sentences(text: str) -> list[int]:
+    return [len(s.split()) for s in re.split(r"(?<=[.!?;:])\s+", text) if s.strip()]
 
 
 def _han_sentences(text: str) -> list[int]:
@@ -241,6 +257,9 @@ def _han_sentences(text: str) -> list[int]:
 def _score(text: str, code: str) -> float:
     if code.startswith("zh"):   # the mean sentence length, in characters
         lengths = _han_sentences(text)
+        return sum(lengths) / len(lengths) if lengths else 0.0
+    if code == "fil":   # the mean sentence length, in words
+        lengths = _word_sentences(text)
         return sum(lengths) / len(lengths) if lengths else 0.0
     if code == "es":
         textstat.set_lang("es")
@@ -255,6 +274,8 @@ def too_hard(text: str, code: str) -> bool:
     score = _score(text, code)
     if code.startswith("zh"):
         return score > MAX_HAN_MEAN or max(_han_sentences(text), default=0) > MAX_HAN_SENTENCE
+    if code == "fil":
+        return score > MAX_WORDS_MEAN or max(_word_sentences(text), default=0) > MAX_WORDS_SENTENCE
     return score > MAX_GRADE if code == "en" else score < MIN_INFLESZ
 
 
@@ -280,6 +301,7 @@ def test_every_section_we_write_is_easy_to_read(site, code):
                 fixed.append(name)
     limit = (f"grade {MAX_GRADE} or below" if code == "en" else
              f"sentences of {MAX_HAN_MEAN} characters on average, none over {MAX_HAN_SENTENCE}" if code.startswith("zh")
+             else f"sentences of {MAX_WORDS_MEAN} words on average, none over {MAX_WORDS_SENTENCE}" if code == "fil"
              else f"INFLESZ {MIN_INFLESZ} or more")
     assert not hard, f"Sections above the reading level ({limit}): {hard}. Shorter sentences and plainer words."
     assert not fixed, f"These now read easily: take them off {EXCEPTIONS.name}: {fixed}"
@@ -292,12 +314,16 @@ def test_every_section_we_write_is_easy_to_read(site, code):
            "exhaustiva durante la administración, particularmente entre individuos con condiciones hipertensivas."),
     ("zh-Hant", "由於艾氯胺酮的藥物動力學特性以及其對心血管系統可能造成的多方面影響，在整個給藥過程中以及給藥之後的"
                 "一段相當長的時間內都必須對患者的血壓心率呼吸和意識狀態進行持續而全面的監測和記錄。"),
+    ("fil", "Dahil sa mga katangiang pharmacokinetic ng esketamine at sa maraming posibleng epekto nito sa puso at "
+            "mga ugat, kailangang bantayan nang tuloy-tuloy at buong-buo ang presyon, tibok ng puso, paghinga at "
+            "kamalayan ng pasyente sa buong panahon ng pagbibigay nito at sa mahabang oras pagkatapos."),
 ])
 def test_the_reading_level_check_finds_hard_text(code, text):
     assert too_hard(text, code)
     easy = {"en": "You may feel sleepy. Do not drive home. Ask a friend to take you.",
             "es": "Puede tener sueño. No maneje a casa. Pida a alguien que le lleve.",
-            "zh-Hant": "您可能會想睡。不要自己開車回家。請朋友送您回家。"}
+            "zh-Hant": "您可能會想睡。不要自己開車回家。請朋友送您回家。",
+            "fil": "Puwede kayong antukin. Huwag magmaneho pauwi. Magpahatid sa isang kaibigan."}
     assert not too_hard(easy[code], code)
 
 
@@ -314,20 +340,31 @@ def test_the_section_split_reads_our_text_and_leaves_out_the_article(site):
 # or tells the reader to ask, or is one of CLINIC_FACTS.
 SUBJECTS = {"en": r"(?:the|each|a|this|your) clinic|clinics|staff|the team|the doctors?|{clinic}",
             "es": r"(?:la|cada|una|esta|su) clínica|las clínicas|el personal|el equipo|los médicos|{clinic}",
-            "zh": r"(?:這間|每間|該|您的)?診所|工作人員|職員|團隊|醫生們|{clinic}"}
+            "zh": r"(?:這間|每間|該|您的)?診所|工作人員|職員|團隊|醫生們|{clinic}",
+            "fil": r"(?:ang|ng|sa) (?:mga )?klinika|(?:ang|ng) (?:mga )?(?:staff|tauhan|doktor)|(?:ang|ng) team|{clinic}"}
 VERBS = {"en": r"will|would|does|is going to|(?:gives|offers|provides|checks|monitors|uses|treats|asks|suggests|watches|"
                r"keeps|makes|sends|tests|measures|takes|charges|accepts|bills|prescribes|starts|decides|reviews|follows|"
                r"calls|helps|is paid|earns|has|sees|works|sets|plans)\b|check\b|watch\b|give\b",
          "es": r"(?:le )?(?:preguntará|revisa|revisará|propondrá|propone|ofrece|da|dará|hace|hará|vigila|vigilará|usa|"
                r"trata|cobra|acepta|receta|llama|ayuda|decide|mide|toma|tiene|gana|recibe|trabaja|fija|planea)\b",
-         "zh": r"會|將|提供|檢查|觀察|監察|使用|治療|收費|接受|開藥|決定|測量|安排|給您|打電話|賺"}
+         "zh": r"會|將|提供|檢查|觀察|監察|使用|治療|收費|接受|開藥|決定|測量|安排|給您|打電話|賺",
+         # Filipino puts the verb first ("Susuriin ng klinika ..."): its
+         # forms that say what someone does or will do, future ones doubled.
+         "fil": r"(?:su)?suriin|susuri|(?:ti)?titingnan|(?:ba)?babantayan|nagbabantay|magbabantay|bibigyan|"
+                r"(?:mag|nag)(?:bi)?bigay|ibibigay|(?:mag|nag)-?aalok|(?:ga)?gamitin|gagamit|gumagamit|"
+                r"(?:si)?singil(?:in)?|(?:na|ma)niningil|(?:ta)?tanggap|tumatanggap|(?:mag|nag)(?:re)?reseta|"
+                r"(?:ta)?tawag(?:an)?|tumatawag|(?:tu)?tulong|tumutulong|(?:mag|nag)(?:pa)?pasya|(?:su)?sukatin|"
+                r"(?:mag|nag)(?:pa)?plano|kumikita|kikita"}
 ASKS = {"en": r"^(ask|tell|talk|share|be ready to tell)\b|\b(ask|tell) (the|your|at)\b|\bto ask\b|\?",
         "es": r"^(pregunte|cuéntele|dígale|avise|hable|compártalos|prepárese)\b|\bpregunt[ae]\b|\?|¿",
-        "zh": r"^請|問|告訴|？"}
+        "zh": r"^請|問|告訴|？",
+        "fil": r"^(itanong|tanungin|sabihin|ipaalam|magtanong|kausapin|ihanda)\b|\b(itanong|tanungin|magtanong)\b|\?"}
 # A label's or a guideline's requirement, said as theirs, is not clinic practice.
 SOURCES_SAY = {"en": r"\b(labels?|guidelines?|REMS|FDA)\b (says?|said|call for|requires?)\b",
                "es": r"\b(etiquetas?|guías|REMS|FDA)\b (dicen?|dijo|piden?|exigen?)\b",
-               "zh": r"(說明書|指引|REMS|FDA|安全計劃)(說|要求)"}
+               "zh": r"(說明書|指引|REMS|FDA|安全計劃)(說|要求)",
+               "fil": r"\b(label|gabay|guidelines?|REMS|FDA)\b.{0,30}\b(sinasabi|sabi|hinihingi|iniuutos|"
+                      r"nag-uutos|kailangan)\b|\b(hinihingi|iniuutos|sinasabi) ng (label|gabay|REMS|FDA)\b"}
 # Sentences that say what the clinic does, each with where it comes from.
 CLINIC_FACTS = {
     "Avid Sports Medicine offers it in San Francisco, for people across the Bay Area.":
@@ -345,7 +382,11 @@ CLINIC_FACTS = {
 def clinic_practice(text: str, code: str, clinic: str) -> list[str]:
     lang = code.split("-")[0]
     subject = SUBJECTS[lang].format(clinic=re.escape(clinic))
-    if lang == "zh":   # no spaces: the subject, then a few characters, then the verb
+    if lang == "fil":   # the verb first, then its doer within a few words; or the doer, "ay", the verb
+        pattern = re.compile(rf"\b(?:{VERBS[lang]})\b(?:\s+\S+){{0,2}}?\s+(?:{subject})\b|"
+                             rf"\b(?:{subject})\s+ay\s+(?:\S+\s+){{0,2}}?(?:{VERBS[lang]})\b", re.I)
+        sentences = re.split(r"(?<=[.!?:])\s+", text)
+    elif lang == "zh":   # no spaces: the subject, then a few characters, then the verb
         # 診所的 is the clinic's (its plan, its prices), not the clinic doing.
         pattern = re.compile(rf"(?:{subject})(?!的)[^。，；：？！.,;:?!\"]{{0,6}}?(?:{VERBS[lang]})")
         sentences = [s.strip() for s in re.split(r"(?<=[。！？：])", text) if s.strip()]
@@ -371,9 +412,12 @@ def test_no_sentence_of_ours_says_what_the_clinic_will_do(site, config, code):
 @pytest.mark.parametrize("text", ["The clinic will ask about your health.", "Staff check your blood pressure.",
                                   "The clinic will suggest a plan; ask how you will know.".split(";")[0] + ".",
                                   "La clínica le preguntará sobre su salud.", "El personal revisa su presión arterial.",
-                                  "診所會檢查您的血壓。", "工作人員會打電話給您。"])
+                                  "診所會檢查您的血壓。", "工作人員會打電話給您。",
+                                  "Susuriin ng klinika ang inyong presyon.", "Tatawagan kayo ng staff pagkatapos.",
+                                  "Ang klinika ay magbibigay ng plano."])
 def test_the_clinic_practice_check_finds_a_planted_claim(text):
-    code = "es" if "clínica" in text or "personal" in text else "zh-Hant" if HAN.search(text) else "en"
+    code = ("es" if "clínica" in text or "personal" in text else "zh-Hant" if HAN.search(text)
+            else "fil" if re.search(r"\b(ng|ang|kayo)\b", text) else "en")
     assert clinic_practice(text, code, "Avid Sports Medicine") == [text]
 
 
@@ -381,6 +425,7 @@ def test_questions_to_ask_the_clinic_pass():
     assert not clinic_practice("Ask the clinic what plan it suggests.", "en", "Avid Sports Medicine")
     assert not clinic_practice("Pregunte en la clínica qué plan propone.", "es", "Avid Sports Medicine")
     assert not clinic_practice("請問診所建議甚麼療程。", "zh-Hant", "Avid Sports Medicine")
+    assert not clinic_practice("Itanong sa klinika kung anong plano ang ibibigay nila.", "fil", "Avid Sports Medicine")
 
 
 # ---- The year of an expert statement ------------------------------------------------

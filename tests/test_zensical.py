@@ -111,7 +111,7 @@ def _search_docs(site: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project", languages="all")
     site = project.parent / "site"
     result = subprocess.run([sys.executable, "-m", "kbsite.zensical", str(site)], cwd=project,
                             capture_output=True, text=True, env={**os.environ, **BUILD_ENV})

@@ -10,7 +10,8 @@
 //      word, and lunr skips its stop-word filter for wildcard words, so
 //      "a*" matched "addiction". We drop the stop words from the query
 //      first: lunr's English list, or the list of the index's language
-//      (its config.stop_words, hooks/knowledge_base.py). A
+//      (its config.stop_words, hooks/knowledge_base.py), and an edition's
+//      own where lunr has none (config.edition_stop_words: Filipino). A
 //      query of nothing but stop words goes as typed.
 //   2. Corrections look like corrections. When a word matched nowhere, we
 //      look for the nearest word the site uses (within 1 edit, 2 for long
@@ -345,6 +346,24 @@
     es: function (w) {
       var m = w.match(/^(.{3,}?)(amente|aciones|acion|iendo|ando|ados|adas|idos|idas|ado|ada|ido|ida|aron|ieron|amos|emos|imos|aba|ian|ias|ia|io|ar|er|ir|as|es|os|an|en|a|e|o|s)$/);
       return m ? m[1] : w;
+    },
+    // Filipino (Tagalog) makes a verb's aspects from its root with affixes
+    // and a doubled first syllable: tapusin and tatapusin (will end) share
+    // "tapus"; magbigti, nagbigti and magbibigti "bigti"; tumalon and
+    // tatalon "talon"; uminom and iinom "inom". Roughly the root, the same
+    // way on a phrase and a query: one prefix, the -um-/-in- infix, a
+    // doubled syllable, then -in/-an, never below 4 letters. pa-/ka- stay:
+    // magpakamatay (to kill oneself) must not meet nakakamatay (deadly).
+    fil: function (w) {
+      w = w.replace(/-/g, "");
+      if (w.length < 5) return w;
+      var m = w.match(/^(?:makapag|nakapag|mag|nag|pag|mang|nang|pang|ma|na|i)(.{4,})$/);
+      if (m) w = m[1];
+      if ((m = w.match(/^([bcdfghklmnprstvwyz])(?:um|in)([aeiou].{2,})$/))) w = m[1] + m[2];
+      else if ((m = w.match(/^(?:um|in)([aeiou].{2,})$/))) w = m[1];
+      if ((m = w.match(/^([bcdfghklmnprstvwyz]?[aeiou])\1(.{2,})$/))) w = m[1] + m[2];
+      if ((m = w.match(/^(.{4,}?)(?:hin|han|in|an)$/))) w = m[1];
+      return w;
     }
   };
 
@@ -415,6 +434,7 @@
     });
     return function (query) {
       var matched = [];
+      var typed = fold(query).replace(/['’‘`´]/g, "").split(/[^\p{L}\p{N}]+/u);
       languages.forEach(function (lang) {
         var words = crisisTokens(query, lang);
         if (!words.length) return;
@@ -423,7 +443,15 @@
           if (phraseIn(phrase.words, words)) { hit = phrase.text; return true; }
           return false;
         });
-        if (hit !== null) matched.push({lang: lang.code, phrase: hit});
+        if (hit === null) return;
+        // A phrase an earlier language has too (Filipino's Taglish
+        // "suicide", "self harm") tells the reader's language only with
+        // the reader's other words: it counts for this language when the
+        // query has one of its small words (ako, ng, po), so "suicide" on
+        // an English page shows English help alone, "suicidal ako" Filipino too.
+        var shared = matched.some(function (m) { return m.phrase === hit; });
+        if (shared && !typed.some(function (w) { return lang.filler[w]; })) return;
+        matched.push({lang: lang.code, phrase: hit});
       });
       return matched;
     };
@@ -650,16 +678,19 @@
     var folded = Object.create(null);
     Object.keys(vocabulary(docs || [], separator, true)).forEach(function (w) { folded[fold(w)] = true; });
     var corrections = Object.assign(Object.create(null), saidWords(config.vocabulary), counts);
+    // The index language's stop words, and the edition's own where lunr has
+    // none for its language (Filipino's, indexed under lunr's English).
+    var stopWords = (config.stop_words || STOP_WORDS).concat(config.edition_stop_words || []);
     return {
       separator: separator,
-      stopWords: config.stop_words || STOP_WORDS,
+      stopWords: stopWords,
       matcher: crisisMatcher(crisis.lists),
       help: crisis.help || {},
       page: crisis.page || "en",
       counts: counts,
       corrections: corrections,
       expand: vocabularyExpander(config.vocabulary, function (word) { return folded[word] === true; },
-                                 config.stop_words || STOP_WORDS),
+                                 stopWords),
       chinese: chineseReader(config.simplified, chineseWords(counts, config.vocabulary)),
       indexed: chineseWords(counts, [])
     };
