@@ -43,10 +43,9 @@ def viewport(request):
     return VIEWPORTS[request.param]
 
 
-# Every page of every edition (the translations' pages as edition_runs
-# says: each once, the layout pages in both palettes at both widths), and
-# the 404 page (GitHub Pages serves the root's for a missing /es/ address
-# too).
+# Every page of the first edition and each translation's layout pages, in
+# both palettes at both widths (edition_runs), and the 404 page (GitHub
+# Pages serves the root's for a missing /es/ address too).
 COMBINATIONS = [(scheme, width) for width in VIEWPORTS for scheme in ("light", "dark")]
 RUNS = edition_runs(COMBINATIONS) + [("no-such-page/", c) for c in COMBINATIONS] + [
     (folder(code) + "/no-such-page/", COMBINATIONS[0]) for code in TRANSLATIONS]

@@ -142,7 +142,9 @@ def tab_with_whole_material_css(browser, server, site, request):
     context.close()
 
 
-# Every page of every edition, the translations' as edition_runs says.
+# Every page of the first edition, each translation's layout pages
+# (edition_runs): one stylesheet per edition, trimmed by the words of all
+# its pages, and a translation's markup is its English page's.
 RUNS = edition_runs(["light", "dark"])
 
 
