@@ -372,7 +372,7 @@ def test_a_page_without_its_translation_fails_the_build(tmp_path):
 
 
 def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_the_audit(tmp_path):
-    project = copy_project(tmp_path / "project", languages="all")
+    project = copy_project(tmp_path / "project")   # English and Spanish: the flag is the same in every edition
     page = project / "docs" / "safety.md"
     page.write_text(page.read_text().replace("Like every medicine, ketamine has risks.",
                                              "Like every medicine, ketamine has risks and benefits."))
@@ -387,8 +387,8 @@ def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_
     assert "docs/es/safety.md: behind docs/safety.md" in audit.stdout
     fingerprint = translation_status.fingerprint(page.read_text())
     assert f'translation_source: "{fingerprint}"' in audit.stdout
-    # Each edition's safety page is behind it.
-    assert audit.stdout.strip().endswith(f"{len(TRANSLATIONS)} translated page(s) behind their English page.")
+    # The copy's one translation (Spanish): its safety page is behind.
+    assert audit.stdout.strip().endswith("1 translated page(s) behind their English page.")
 
 
 def test_the_audit_finds_no_translation_behind_today():
