@@ -24,11 +24,13 @@ serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-k
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # On every core (pytest-xdist); a file's tests stay on one worker, so each
-# file's own builds and servers are made once. On this 2-core machine,
-# from 5 min 13 s (against 7 min 8 s on one core) to 7 min 54 s on a day it
-# ran slower (2026-12-01), with two editions; with the third (Traditional
-# Chinese), from a clean clone the same night, 7 min 2 s, and 10 min 46 s on
-# a busier hour. Under 8 minutes is the limit; three workers were no faster.
+# file's own builds and servers are made once. On this 2-core machine, with
+# four editions, 7 min 43 s from a clean clone (2026-12-02), after the
+# browser checks that multiply by palette and width went to each
+# translation's layout pages (tests/sitebuild.py, edition_runs) and test
+# copies to two editions; before that, 9 min 36 s. Under 8 minutes is the
+# limit; the margin is thin, and a busy hour has run 1.5 times as long.
+# Three workers were no faster than two.
 test: $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest -n auto --dist loadfile
 
