@@ -68,7 +68,8 @@ def main() -> None:
             else:
                 project = ROOT
                 if features:
-                    project = copy_project(tmp / f"project-{len(servers)}")
+                    # Every edition, as the site and the default build have.
+                    project = copy_project(tmp / f"project-{len(servers)}", languages="all")
                     for feature in features:
                         without(project, feature)
                 result = build(dest, project / "mkdocs.yml", env=env)
