@@ -14,8 +14,8 @@ What this module adds, part by part (a class each, in the order they run):
   SourceChecks    layer 1, page by page, naming the file an editor opens
   PageContext     review dates, a translation's age, generated content
                   that needs the finished pages (kbsite.markers.fill)
-  SearchIndex     Material's search index: page keywords, crisis help,
-                  stop words and the patients' vocabulary
+  SearchIndex     Material's search index: page keywords, stop words and
+                  the patients' vocabulary
   PostBuild       layer 3 at the end of each edition's build
   Editions        one strict build per language in extra.languages
 
@@ -184,7 +184,6 @@ class PageContext:
 # ---- Material's search index --------------------------------------------------------
 
 _STOP_WORDS = re.compile(r'generateStopWordFilter\("(?P<words>[^"]*)"\.split\(" "\)\)')
-CRISIS_HELP_TEMPLATE = "partials/search-crisis.html"
 
 
 def stop_words(language_file: Path) -> list[str]:
@@ -202,8 +201,6 @@ class SearchIndex:
     adds to its `config` what search.js needs, and trims it. The index loads
     when the reader opens search, so none of it weighs on a page's first view.
 
-      crisis      every language's crisis phrases (kbsite.crisis_words) and the
-                  crisis help in each language, as the search panel shows it;
       stop_words  the page language's lunr stop words, so search.js drops from
                   a query exactly the words the index left out ("de*" would
                   match "depresión");
@@ -218,25 +215,25 @@ class SearchIndex:
     ranked no query better (the query and check sets, Material's worker in
     Node, 2026-12-01).
 
-    State of one build: the crisis lists and the vocabulary as read at its
-    start, whether it is --dirty, and the template environment."""
+    Crisis help has a file of its own (search/crisis.json, the post-build
+    step kbsite.postbuild.crisis_data), not a part of this index.
+
+    State of one build: the vocabulary as read at its start, and whether it
+    is --dirty."""
 
     def __init__(self):
         self.dirty = False
-        self.crisis: dict[str, dict] = {}
         self.vocabulary_path: Path | None = None
         self.vocabulary: list[dict] = []
-        self.env: Environment | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
         # jieba (Material's Chinese segmenter) tells stderr how it loaded its
         # dictionary, in every build of a Chinese edition: noise for editors.
         logging.getLogger("jieba").setLevel(logging.WARNING)
-        self.crisis = crisis_words.load(Path(config.config_file_path).parent / crisis_words.DATA_FILE)
-        for entry in config.extra["languages"]:
-            if entry["code"] not in self.crisis:
-                raise PluginError(f"{crisis_words.DATA_FILE}: no list for the site's language {entry['code']!r}; "
-                                  f"add `{entry['code']}:` with its phrases.")
+        lists = crisis_words.load(Path(config.config_file_path).parent / crisis_words.DATA_FILE)
+        missing = crisis_words.missing_languages(lists, [entry["code"] for entry in config.extra["languages"]])
+        if missing:
+            raise _failed("Crisis words", missing)
         self.vocabulary_path = search_vocabulary.vocabulary_file(config)
         self.vocabulary = search_vocabulary.load(self.vocabulary_path)
         # jieba cuts Chinese text into the words of its dictionary, which has
@@ -257,27 +254,12 @@ class SearchIndex:
             for term in chinese if jieba else ():
                 jieba.add_word(term)
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        self.env = env
-        return env
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         index_path = site / "search" / "search_index.json"
         if not index_path.exists():
             return
         index = json.loads(index_path.read_text(encoding="utf-8"))
-        codes = [entry["code"] for entry in config.extra["languages"]]
-        # Compact, as every edition's index carries every language: phrases one
-        # per line, filler words space-separated, markup without the template's
-        # indentation.
-        index["config"]["crisis"] = {
-            "page": config.theme["language"],
-            "lists": {lang: {"phrases": "\n".join(data["phrases"]), "filler": " ".join(data["filler"]),
-                             "same": data["same"]} for lang, data in self.crisis.items()},
-            "help": {code: re.sub(r">\s+<", "><", self.env.get_template(CRISIS_HELP_TEMPLATE).render(
-                config=config, crisis_code=code).strip()) for code in codes},
-        }
         for doc in index["docs"]:
             if "#" in doc["location"]:
                 doc.pop("tags", None)
@@ -351,7 +333,8 @@ class PostBuild:
         docs = Path(config.docs_dir).relative_to(root).as_posix() + "/"
         site = Site(Path(config.site_dir), config.site_url, docs=docs, sources=self.sources,
                     label=f"site/{'' if first else folder(config.theme['language']) + '/'}",
-                    exclude=tuple(folder(e["code"]) for e in entries[1:]) if first else ())
+                    exclude=tuple(folder(e["code"]) for e in entries[1:]) if first else (),
+                    project=root, code=config.theme["language"])
         redirects = config.plugins.get("redirects")
         redirected = {page_url(old) for old in (redirects.config.get("redirect_maps") or {})} if redirects else set()
         # `mkdocs serve` injects its own inline live-reload script into every
@@ -460,8 +443,7 @@ class KnowledgeBaseHooks:
         return self.editions.on_files(files, config=config)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env = self.context.on_env(env, config=config, files=files)
-        return self.search.on_env(env, config=config, files=files)
+        return self.context.on_env(env, config=config, files=files)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         markdown = self.checks.on_page_markdown(markdown, page=page, config=config, files=files)

@@ -1,7 +1,9 @@
-"""The crisis line in the header (overrides/partials/crisis-bar.html): on
+"""The crisis line (overrides/partials/crisis-bar.html): in the header on
 every page of every edition, in that edition's language, one tap away on a
 phone wherever the reader has scrolled, without JavaScript, with targets
-of at least 44 x 44 px."""
+of at least 44 x 44 px, its words wrapping rather than running together on
+the narrowest phones (320 px); and the same line in the search panel
+(tests/test_search.py checks it there in every state)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from sitebuild import LANGUAGES, PAGES, ROOT
 
 # What the line says in each edition: the template's English words, and in
 # a translation their lines in includes/<folder>/interface.yml.
-WORDS = ("Crisis?", "Call 988", "Text 988")
+WORDS = ("Crisis?", "Call 988", "Text 988", "sms:988")
 LABELS = {code: WORDS if code == LANGUAGES[0] else
           tuple(load_interface(ROOT / "includes" / folder(code) / "interface.yml")[w] for w in WORDS)
           for code in LANGUAGES}
@@ -27,31 +29,32 @@ def _prefix(code: str) -> str:
 def test_the_spanish_line_says_what_a_spanish_reader_needs():
     """The one edition whose words this test knows by heart: Spanish text
     help is reached by texting AYUDA (988lifeline.org/es)."""
-    assert LABELS["es"] == ("¿Está en crisis?", "Llame al 988", "Envíe AYUDA al 988")
+    assert LABELS["es"] == ("¿Está en crisis?", "Llame al 988", "Envíe AYUDA al 988", "sms:988?&body=AYUDA")
 
 
 @pytest.mark.parametrize("code,url", EVERY_PAGE + [(code, "404.html") for code in LANGUAGES])
 def test_every_page_has_the_crisis_line_in_its_header(site, code, url):
     path = site / _prefix(code) / (url if url.endswith(".html") else url + "index.html")
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-    bar = soup.select_one("header.md-header .crisis-bar")
-    assert bar is not None, f"{path}: no crisis line in the header"
-    label, call, text = LABELS[code]
-    assert bar.select_one(".crisis-bar__label").get_text(strip=True) == label
-    links = {a["href"]: a.get_text(strip=True) for a in bar.select("a")}
-    assert links == {"tel:988": call, "sms:988": text}
+    label, call, text, sms = LABELS[code]
+    for bar in (soup.select_one("header.md-header > .crisis-bar"), soup.select_one(".md-search .crisis-bar--search")):
+        assert bar is not None, f"{path}: no crisis line in the header and in the search panel"
+        assert bar.select_one(".crisis-bar__label").get_text(strip=True) == label
+        links = {a["href"]: a.get_text(strip=True) for a in bar.select("a")}
+        assert links == {"tel:988": call, sms: text}
 
 
 # Every page at the common phone width with JavaScript; the narrowest phone
 # and no JavaScript on the home page and the longest one (the layout is the
 # same on every page: a test per layout per edition, as CI time allows).
 LAYOUTS = [({"width": 390, "height": 844}, True, [url for url, _, _ in PAGES]),
+           ({"width": 320, "height": 640}, True, ["", "safety/"]),
            ({"width": 360, "height": 740}, True, ["", "safety/"]),
            ({"width": 390, "height": 844}, False, ["", "safety/"]),
            ({"width": 360, "height": 740}, False, ["", "safety/"])]
 
 
-@pytest.mark.parametrize("viewport,javascript,urls", LAYOUTS, ids=["390-every-page", "360", "390-no-js", "360-no-js"])
+@pytest.mark.parametrize("viewport,javascript,urls", LAYOUTS, ids=["390-every-page", "320", "360", "390-no-js", "360-no-js"])
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_on_a_phone_the_crisis_line_is_on_screen_and_tappable(browser, server, code, viewport, javascript, urls):
     context = browser.new_context(viewport=viewport, has_touch=True, java_script_enabled=javascript)
@@ -62,17 +65,23 @@ def test_on_a_phone_the_crisis_line_is_on_screen_and_tappable(browser, server, c
             if where == "bottom":
                 tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
                 tab.wait_for_timeout(50)
-            for link in tab.locator(".crisis-bar a").all():
+            for link in tab.locator("header.md-header > .crisis-bar a").all():
                 box = link.bounding_box()
                 assert box is not None and link.is_visible(), f"{code}/{url} ({where}): {link.inner_text()} not shown"
                 assert box["width"] >= 44 and box["height"] >= 44, f"{code}/{url}: {link.inner_text()} is {box}"
                 assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], f"{code}/{url} ({where}): {box}"
                 assert 0 <= box["x"] and box["x"] + box["width"] <= viewport["width"], f"{code}/{url}: {box}"
-        # One line: the links never wrap or overlap, and the page does not scroll sideways.
-        boxes = [a.bounding_box() for a in tab.locator(".crisis-bar a, .crisis-bar__label").all()]
+        # One line: its parts side by side, never over each other (a part may
+        # wrap its own words), each part's text inside its box, and the page
+        # does not scroll sideways.
+        parts = tab.locator("header.md-header > .crisis-bar a, header.md-header > .crisis-bar .crisis-bar__label").all()
+        boxes = [a.bounding_box() for a in parts]
         assert len({round(b["y"] + b["height"] / 2) for b in boxes}) == 1, f"{code}/{url}: {boxes}"
         for left, right in zip(boxes, boxes[1:]):
             assert left["x"] + left["width"] <= right["x"], f"{code}/{url}: overlapping {boxes}"
+        for part in parts:
+            overflow = part.evaluate("e => e.scrollWidth - e.clientWidth")
+            assert overflow <= 0, f"{code}/{url}: {part.inner_text()!r} runs out of its box by {overflow} px"
         assert tab.evaluate("document.documentElement.scrollWidth") <= viewport["width"], f"{code}/{url}"
     context.close()
 

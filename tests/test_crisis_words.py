@@ -1,88 +1,169 @@
-"""kbsite/crisis_words.py: crisis-words.yml is checked when the
-config loads, and a bad entry names the file, the language, the entry and
-the fix; the built index carries every language's lists and help."""
+"""crisis-words.yml (kbsite/crisis_words.py): checked when the config loads
+and by `make check`, every problem at once, each naming the file, the
+language, the field, the entry and the fix; and the post-build step
+(kbsite/postbuild/crisis_data.py) that ships it, with each language's
+help, in every edition's search/crisis.json. The matching itself is
+tested in Node (tests/js/crisis.test.mjs)."""
 
 from __future__ import annotations
 
 import json
-
-from kbsite.editions import folder as edition_folder
 import re
-import sys
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
-
-from sitebuild import LANGUAGES, ROOT
+from bs4 import BeautifulSoup
 
 from kbsite import crisis_words
+from kbsite.editions import folder as edition_folder
+from kbsite.errors import SiteError
+from kbsite.postbuild import crisis_data
+from sitebuild import LANGUAGES, ROOT
+
+DATA = yaml.safe_load((ROOT / "crisis-words.yml").read_text(encoding="utf-8"))
+CLASSES = list(DATA["classes"])
 
 
-def test_the_committed_file_loads_with_a_list_for_every_language():
+def test_the_committed_file_loads_with_every_class_in_every_site_language():
     lists = crisis_words.load(ROOT / "crisis-words.yml")
-    assert set(LANGUAGES) <= set(lists)
-    assert "suicide" in lists["en"]["phrases"] and "kill myself" in lists["en"]["phrases"]
+    assert crisis_words.missing_languages(lists, LANGUAGES) == []
+    for code, data in lists.items():
+        assert list(data["classes"]) == CLASSES, code
+        assert data["rules"][: len(DATA["rules"])] == DATA["rules"], f"{code}: the shared rules first"
+    assert "suicide" in lists["en"]["classes"]["suicide"] and "want" in lists["en"]["classes"]["wish"]
     assert lists["en"]["same"]["dont"] == "do not" and "to" in lists["en"]["filler"]
-    assert "suicidio" in lists["es"]["phrases"]
 
 
-def test_the_file_cites_its_sources():
-    text = (ROOT / "crisis-words.yml").read_text(encoding="utf-8")
-    assert "https://www.nimh.nih.gov/health/publications/warning-signs-of-suicide" in text
-    assert "988 Suicide & Crisis Lifeline" in text
+def test_every_kind_of_meaning_the_issue_names_is_a_class_with_a_rule():
+    for kind in ("self", "wish", "death", "harm", "means", "amount", "burden", "hopeless", "goodbye", "help", "slang"):
+        assert kind in DATA["classes"], kind
+        assert any(re.search(rf"\b{kind}\b", rule) for rule in DATA["rules"]), f"no rule uses {kind}"
+    for rule in ("wish > death", "self + burden", "not + wish + live", "amount + means + death"):
+        assert rule in DATA["rules"], rule
+
+
+def test_every_class_cites_a_published_source():
+    sources = DATA["sources"]
+    assert "https://www.nimh.nih.gov/health/publications/warning-signs-of-suicide" in sources["nimh"]
+    assert "988 Suicide & Crisis Lifeline" in sources["lifeline"]
+    for name, spec in DATA["classes"].items():
+        assert spec["means"] and spec["sources"] and set(spec["sources"]) <= set(sources), name
+
+
+GOOD = {"sources": {"nimh": "NIMH. Warning Signs of Suicide."},
+        "classes": {"wish": {"means": "wanting", "sources": ["nimh"]},
+                    "death": {"means": "dying", "sources": ["nimh"]}},
+        "rules": ["wish + death"],
+        "en": {"filler": ["to"], "wish": ["want"], "death": ["die"]}}
+
+
+def _broken(**changes) -> str:
+    data = json.loads(json.dumps(GOOD))
+    for path, value in changes.items():
+        *parents, last = path.split(".")
+        target = data
+        for key in parents:
+            target = target[key]
+        if value is None:
+            del target[last]
+        else:
+            target[last] = value
+    return yaml.safe_dump(data, allow_unicode=True)
 
 
 @pytest.mark.parametrize("text,message", [
-    ("en:\n  phrases:\n    - suicide\n    - ''\n", "en, phrase 2: '' is not a word or phrase"),
-    ("en:\n  phrases:\n    - suicide\n    - Suicide\n", "must be lowercase"),
-    ("en:\n  phrases:\n    - 'suicide '\n", "must be lowercase with no spaces around it: write 'suicide'"),
-    ("en:\n  phrases:\n    - suicide\n    - suicide\n", "en, phrase 2: 'suicide' is listed twice"),
-    ("en:\n  phrases: suicide\n", "en: phrases: expected a list of words and phrases"),
-    ("en:\n  - suicide\n", "en: expected `phrases:`"),
-    ("en:\n  phrases: [suicide]\n  fillers: [to]\n", "en: unknown field 'fillers'"),
-    ("en:\n  phrases: [suicide, to]\n  filler: [to]\n", "'to' is both a phrase and a filler word"),
-    ("en:\n  phrases: [suicide]\n  same: {dont: dont}\n", "same: 'dont' means itself"),
-    ("en:\n  phrases: [suicide]\n  same: {do not: dont}\n", "same: 'do not' is more than one word"),
-    ("en:\n  phrases: [suicide]\n  same: [dont]\n", "same: expected a map"),
-    ("en:\n  phrases: [suicide]\n  filler: [do not]\n", "filler 1: 'do not' is more than one word"),
-    ("en:\n  phrases: [suicide, to be]\n  filler: [to, be]\n", "phrase 2: 'to be' is all filler words"),
-    ("- suicide\n", "expected a language code with its phrases"),
+    (_broken(**{"en.death": ["die", ""]}), "en: death: entry 2: '' is not a word or phrase"),
+    (_broken(**{"en.death": ["Die"]}), "en: death: entry 1: 'Die' must be lowercase"),
+    (_broken(**{"en.death": ["die", "die"]}), "en: death: entry 2: 'die' is listed twice; delete one"),
+    (_broken(**{"en.death": "die"}), "en: death: expected a list"),
+    (_broken(**{"en.death": [False]}), "is YAML's false, not a word: write the word in quotes"),
+    (_broken(**{"en.death": None}), "en: no list for the class 'death' (dying); add `death: [...]`"),
+    (_broken(**{"en.dying": ["die"]}), "en: 'dying' is not a field or a class (a typo?)"),
+    (_broken(**{"en.wish": ["want", "to"]}), "en: wish: 'to' is also a filler word"),
+    (_broken(**{"en.same": {"dont": "dont"}}), "en: same: 'dont' means itself; delete the line"),
+    (_broken(**{"en.same": {"do not": "dont"}}), "en: same: 'do not' is more than one word"),
+    (_broken(**{"en.same": {"wanna": "want"}, "en.wish": ["want", "wanna"]}),
+     "en: wish: 'wanna' is a written form under `same`, which reads it as 'want' first"),
+    (_broken(**{"en.filler": ["do not"]}), "en: filler: entry 1: 'do not' is more than one word"),
+    (_broken(**{"en.typing": "qwerty"}), "en: typing: 'qwerty' is not a way of typing crisis.js reads"),
+    (_broken(rules=["wish + dying"]), "rule 'wish + dying': 'dying' is not a class under `classes:`"),
+    (_broken(rules=["wish and death"]), "rules: rule 1: 'wish and death' is not a rule"),
+    (_broken(**{"classes.wish.sources": ["cdc"]}), "classes: wish: source 'cdc' is not under `sources:`"),
+    (_broken(**{"classes.wish.means": None}), "classes: wish: expected `means:`"),
+    ("- suicide\n", "expected `sources:`, `classes:` and `rules:`"),
     ("en: [\n", "cannot read the crisis words"),
 ])
 def test_a_bad_file_fails_loudly(tmp_path, text, message):
     path = tmp_path / "crisis-words.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(SiteError) as error:
         crisis_words.load(path)
-    assert "crisis-words.yml" in str(error.value) and message in str(error.value)
+    assert "crisis-words.yml" in str(error.value) and message in str(error.value), str(error.value)
 
 
-def test_every_edition_ships_every_language_in_its_index(site):
+def test_every_problem_is_reported_at_once(tmp_path):
+    path = tmp_path / "crisis-words.yml"
+    path.write_text(_broken(**{"en.death": ["Die"], "en.wish": ["want", "want"]}), encoding="utf-8")
+    with pytest.raises(SiteError) as error:
+        crisis_words.load(path)
+    assert "2 problem(s)" in str(error.value)
+
+
+def test_a_language_of_the_site_without_lists_is_named_with_the_fix():
+    assert crisis_words.missing_languages({"en": {}}, ["en", "vi"]) == [
+        "crisis-words.yml: no lists for the site's language 'vi'; add `vi:` with a list for each class "
+        "(copy another language's and translate it)"]
+
+
+# ---- search/crisis.json, as the post-build step writes it ------------------------------
+
+def _edition(site, code):
+    return site if code == LANGUAGES[0] else site / edition_folder(code)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_edition_ships_every_lexicon_and_every_help(site, code):
+    data = json.loads((_edition(site, code) / crisis_data.FILE).read_text(encoding="utf-8"))
     lists = crisis_words.load(ROOT / "crisis-words.yml")
+    assert data["page"] == code
+    assert set(data["languages"]) == set(lists)
+    for lang, shipped in data["languages"].items():   # compact: a list is one string, an entry a line
+        assert shipped["classes"]["wish"].split("\n") == lists[lang]["classes"]["wish"]
+        assert shipped["rules"] == lists[lang]["rules"]
+    assert set(data["help"]) == set(LANGUAGES)
+    for lang, html in data["help"].items():
+        soup = BeautifulSoup(html, "html.parser")
+        aside = soup.select_one("aside.crisis-help")
+        assert aside["lang"] == lang and aside["aria-labelledby"] == f"search-crisis-title-{lang}"
+        hrefs = {a["href"] for a in aside.select("a")}
+        assert {"tel:988", "tel:911"} <= hrefs and any(h.startswith("sms:988") for h in hrefs), (code, lang)
+        page = BeautifulSoup((_edition(site, lang) / "mental-health" / "index.html").read_text(encoding="utf-8"), "lxml")
+        words = lambda element: " ".join(element.get_text(" ", strip=True).split())   # noqa: E731
+        assert words(aside) == words(page.select_one("aside#crisis-help")), \
+            f"{lang}: the same help, in the same words, as the pages"
+    assert "oprima 2" in data["help"]["es"] and "sms:988?&amp;body=AYUDA" in data["help"]["es"]
+    assert "的" not in data["simplified"] and "杀殺" in data["simplified"]
+    assert data["more"]["location"] == "mental-health/#crisis-help" and data["more"]["title"]
+
+
+def test_the_search_panel_has_the_crisis_line_and_an_empty_alert_for_detected_help(site):
     for code in LANGUAGES:
-        folder = site if code == LANGUAGES[0] else site / edition_folder(code)
-        crisis = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["crisis"]
-        assert crisis["page"] == code
-        assert set(LANGUAGES) <= set(crisis["lists"])
-        for lang, shipped in crisis["lists"].items():   # compact: one phrase a line, filler space-separated
-            assert shipped["phrases"].split("\n") == lists[lang]["phrases"]
-            assert shipped["filler"].split() == lists[lang]["filler"] and shipped["same"] == lists[lang]["same"]
-        for lang in LANGUAGES:
-            html = crisis["help"][lang]
-            assert f'lang="{lang}"' in html and f'id="search-crisis-title-{lang}"' in html
-            assert {"tel:988", "sms:988", "tel:911"} <= set(re.findall(r'href="([^"]+)"', html)), (code, lang)
-        assert "oprima 2" in crisis["help"]["es"] and "AYUDA" in crisis["help"]["es"]
-        assert "If you are in crisis" in crisis["help"]["en"]
+        soup = BeautifulSoup((_edition(site, code) / "index.html").read_text(encoding="utf-8"), "lxml")
+        panel = soup.select_one(".md-search__scrollwrap")
+        detected = panel.select_one("[data-search-crisis]")
+        assert detected.has_attr("hidden") and not detected.select_one("[role=alert]").contents, code
+        line = panel.select_one(".crisis-bar.crisis-bar--search")
+        assert {a["href"].split("?")[0] for a in line.select("a")} == {"tel:988", "sms:988"}, code
+        assert detected.find_next(class_="crisis-bar--search") is line, "detected help above the line"
 
 
-def test_the_search_panel_waits_empty_and_hidden(site):
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    panel = soup.select_one("[data-search-crisis]")
-    assert panel.has_attr("hidden") and panel.select_one("[role=alert]") is not None
-    assert not panel.select_one("[role=alert]").contents, "filled by search.js when a query reads like crisis"
+def test_the_crisis_page_must_have_its_section(tmp_path):
+    (tmp_path / "mental-health").mkdir()
+    (tmp_path / "mental-health" / "index.html").write_text("<h1>Mental health</h1>", encoding="utf-8")
+    with pytest.raises(SiteError) as error:
+        crisis_data.crisis_data(ROOT, {"site_url": "https://example.org/", "extra": {"languages": [{"code": "en"}]}},
+                                "en", tmp_path)
+    assert "no section with id 'crisis-help'" in str(error.value) and "extra.crisis_page" in str(error.value)
 
 
 def test_the_query_set_has_no_repeats_and_its_known_misses_are_its_own():
@@ -90,5 +171,5 @@ def test_the_query_set_has_no_repeats_and_its_known_misses_are_its_own():
     for kind in ("crisis", "ordinary"):
         for lang, queries in data[kind].items():
             assert len(queries) == len(set(queries)), f"{kind}.{lang} has a repeat"
-    everything = [q for kind in ("crisis",) for queries in data[kind].values() for q in queries]
+    everything = [q for queries in data["crisis"].values() for q in queries]
     assert all(q in everything for q in data["known_misses"] or [])

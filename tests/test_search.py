@@ -277,22 +277,23 @@ def test_a_corrected_typo_says_so_and_the_page_highlights_the_correction(page, s
 
 
 # ---- Crisis help in the panel ---------------------------------------------------
-# The whole of tests/crisis_queries.yml runs in Node on the real matching code
-# with every edition's index (tests/js/search.test.mjs); here a sample of
-# each kind is typed into Chromium, on the English page and on the Spanish
-# one, in both languages.
+# Whether a query reads like crisis is tested in Node on every phrasing of
+# tests/crisis_queries.yml (tests/js/crisis.test.mjs); here, what a person
+# sees in Chromium: the crisis line in every state of the panel, detected
+# help above it for a sample of each kind, calm results under it.
 
-CRISIS_LINKS = {"tel:988", "sms:988", "tel:911"}
 CRISIS_SAMPLE = {   # query: the languages its help shows in, on an English page / a Spanish page
     "I want to kill myself": (["en"], ["es", "en"]),
     "i want to end it all": (["en"], ["es", "en"]),
     "self-harming again": (["en"], ["es", "en"]),
-    "sucide": (["en"], ["es", "en"]),
+    "sucide": (["en"], ["es"]),
     "no quiero vivir": (["en", "es"], ["es"]),
     "autolesionarme": (["en", "es"], ["es"]),
     "ya no aguanto más": (["en", "es"], ["es"]),
 }
 CRISIS_TITLES = {"en": "If you are in crisis", "es": "Si está en crisis"}
+EDITIONS = [("", "en"), ("es/", "es"), ("zh-hant/", "zh-Hant"), ("fil/", "fil")]
+SAMPLE_BY_EDITION = {"en": "i want to die", "es": "me quiero morir", "zh-Hant": "我想死", "fil": "gusto ko nang mamatay"}
 
 
 def _crisis_queries() -> dict:
@@ -303,11 +304,66 @@ def test_the_browser_sample_is_from_the_tested_set():
     crisis = _crisis_queries()["crisis"]
     for query in CRISIS_SAMPLE:
         assert query in crisis["en"] or query in crisis["es"], query
+    for lang, query in SAMPLE_BY_EDITION.items():
+        assert query in crisis[lang] or any(query in q for q in crisis[lang]), query
 
 
-# Each edition once, one on a desktop and one on a phone: the matching is
-# the same code on every page (all of it is tested in Node), the layout is
-# what differs.
+def _line_on_screen(tab, viewport, state):
+    """The search panel's crisis line: shown, its 988 target 44 x 44 px at
+    least and on screen."""
+    line = tab.locator(".md-search .crisis-bar--search")
+    expect(line).to_be_visible()
+    for link in line.locator("a").all():
+        box = link.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, f"{state}: {link.inner_text()} is {box}"
+        assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], f"{state}: off screen {box}"
+        assert 0 <= box["x"] and box["x"] + box["width"] <= viewport["width"], f"{state}: off screen {box}"
+    return line
+
+
+# Every edition, on a phone (where the panel covers the header and its
+# crisis line) and on a desktop.
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
+                         ids=["phone", "desktop"])
+@pytest.mark.parametrize("home,code", EDITIONS, ids=[code for _, code in EDITIONS])
+def test_the_crisis_line_never_leaves_the_search_panel(browser, server, home, code, viewport):
+    context = browser.new_context(viewport=viewport, has_touch=viewport["width"] < 600)
+    tab = context.new_page()
+    root = server.root + home
+    tab.goto(root)
+    open_search(tab)
+    detected = tab.locator("[data-search-crisis]")
+    _line_on_screen(tab, viewport, "empty")
+    expect(detected).to_be_hidden()
+    # An ordinary query: the line alone, no detected help.
+    search(tab, root, "ketamine")
+    expect(tab.locator("li.md-search-result__item").first).to_be_visible()
+    _line_on_screen(tab, viewport, "results")
+    expect(detected).to_be_hidden()
+    expect(detected.locator("[role=alert]")).to_be_empty()
+    # No results: still there.
+    search(tab, root, "qqqqzzzz")
+    expect(tab.locator("li.md-search-result__item")).to_have_count(0)
+    _line_on_screen(tab, viewport, "no results")
+    # A crisis query: detected help above the line, fuller (a titled box
+    # with 988, the text line and 911), in an alert region; the line stays.
+    search(tab, root, SAMPLE_BY_EDITION[code])
+    alert = detected.locator("[role=alert]")
+    expect(alert.locator("aside.crisis-help").first).to_be_visible()
+    expect(alert.locator("aside.crisis-help").first).to_have_attribute("lang", code)
+    line = _line_on_screen(tab, viewport, "crisis")
+    assert detected.bounding_box()["y"] + detected.bounding_box()["height"] <= line.bounding_box()["y"] + 1
+    help_box = detected.bounding_box()
+    assert help_box["y"] >= 0 and help_box["y"] + 40 < viewport["height"], help_box
+    # Calm results: the crisis section of this edition's Mental health page
+    # first, and no "Not on this page".
+    first = tab.locator("li.md-search-result__item a.md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(r"/mental-health/#crisis-help(\?|$)|/mental-health/\?h=#crisis-help"))
+    assert (server.root + home + "mental-health/") in first.get_attribute("href")
+    expect(tab.locator(".md-search-result__terms")).to_have_count(0)
+    context.close()
+
+
 @pytest.mark.parametrize("edition,viewport", [("", {"width": 1280, "height": 900}), ("es/", {"width": 390, "height": 844})],
                          ids=["english-page-desktop", "spanish-page-phone"])
 def test_crisis_phrasings_show_988_and_911_above_the_results(browser, server, viewport, edition):
@@ -330,16 +386,14 @@ def test_crisis_phrasings_show_988_and_911_above_the_results(browser, server, vi
             box = boxes.nth(n)
             expect(box).to_have_attribute("lang", lang)
             expect(box.locator(".crisis-help__title")).to_have_text(CRISIS_TITLES[lang])
-            for href in CRISIS_LINKS:
+            for href in ("tel:988", "tel:911"):
                 expect(box.locator(f'a[href="{href}"]')).to_be_visible()
+            expect(box.locator('a[href^="sms:988"]')).to_be_visible()
         # Never corrected: no "Showing results for".
         expect(tab.locator(".search-note")).to_have_text("")
-        # Above any results, and on screen without scrolling (on a phone the panel covers the page).
-        box = help_box.bounding_box()
-        assert box["y"] >= 0 and box["y"] + 40 < viewport["height"], box
         results = tab.locator("li.md-search-result__item")
         if results.count():
-            assert results.first.bounding_box()["y"] > box["y"] + box["height"] - 1
+            assert results.first.bounding_box()["y"] > help_box.bounding_box()["y"] + help_box.bounding_box()["height"] - 1
     for query in ("harmless", "pain killer", "ketamine dose", "dolor de espalda"):
         search(tab, root, query)
         expect(help_box).to_be_hidden()
@@ -347,6 +401,17 @@ def test_crisis_phrasings_show_988_and_911_above_the_results(browser, server, vi
     typed = ("kill", "suicid", "quiero", "vivir", "aguanto")
     assert not [u for u in requests if any(word in u for word in typed)], "nothing typed is sent anywhere"
     context.close()
+
+
+def test_full_width_letters_find_pages_and_crisis_help(page, server):
+    """Chinese input methods type Latin letters full width: ＫＥＴＡＭＩＮＥ."""
+    root = server.root + "zh-hant/"
+    page.goto(root)
+    open_search(page)
+    search(page, root, "ＫＥＴＡＭＩＮＥ", typed=False)
+    expect(page.locator("li.md-search-result__item").first).to_be_visible()
+    search(page, root, "ｓｕｉｃｉｄｅ", typed=False)
+    expect(page.locator("[data-search-crisis] aside.crisis-help").first).to_be_visible()
 
 
 @pytest.mark.parametrize("home,query,says", [("", "ketamine bladder", "Not on this page: bladder"),

@@ -1,7 +1,7 @@
-"""The search decisions in docs/assets/javascripts/search.js, tested with
-Node's built-in test runner against Material's real worker and this build's
-index (tests/js/). Run here so that `make test` runs them on the session's
-strict build."""
+"""The search logic in docs/assets/javascripts/ (search.js, crisis.js),
+tested with Node's built-in test runner against Material's real worker and
+this build's index and search/crisis.json (tests/js/). Run here so that
+`make test` runs them on the session's strict build."""
 
 from __future__ import annotations
 
@@ -16,16 +16,27 @@ from conftest import require_tool
 from sitebuild import ROOT
 
 
+def _as_json(tmp_path, name: str, data) -> str:
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def _yaml(name: str):
+    return yaml.safe_load((ROOT / "tests" / name).read_text("utf-8"))
+
+
 def test_node_tests_of_the_search_logic(site, tmp_path):
     node = require_tool("node", "so the search logic's Node tests cannot run")
-    crisis_queries = tmp_path / "crisis_queries.json"
-    crisis_queries.write_text(json.dumps(yaml.safe_load((ROOT / "tests" / "crisis_queries.yml").read_text("utf-8"))))
-    search_queries = tmp_path / "search_queries.json"
-    search_queries.write_text(json.dumps(yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text("utf-8"))))
-    result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search.test.mjs")],
-                            env={**os.environ, "KB_SITE_DIR": str(site), "KB_CRISIS_QUERIES": str(crisis_queries),
-                                 "KB_SEARCH_QUERIES": str(search_queries)},
-                            capture_output=True, text=True, timeout=300)
-    print(result.stdout[-3000:])
+    blind = {path.stem.removeprefix("crisis_blind_"): yaml.safe_load(path.read_text("utf-8"))
+             for path in sorted((ROOT / "tests").glob("crisis_blind_*.yml"))}
+    env = {**os.environ, "KB_SITE_DIR": str(site),
+           "KB_CRISIS_QUERIES": _as_json(tmp_path, "crisis_queries", _yaml("crisis_queries.yml")),
+           "KB_CRISIS_BLIND": _as_json(tmp_path, "crisis_blind", blind),
+           "KB_SEARCH_QUERIES": _as_json(tmp_path, "search_queries", _yaml("search_queries.yml"))}
+    result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search.test.mjs"),
+                             str(ROOT / "tests" / "js" / "crisis.test.mjs")],
+                            env=env, capture_output=True, text=True, timeout=300)
+    print(result.stdout[-4000:])
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# fail 0" in result.stdout and re.search(r"# pass [1-9]", result.stdout), result.stdout

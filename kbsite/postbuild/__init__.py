@@ -11,6 +11,7 @@ each other language in <code>/):
   palette_css   Material's palette stylesheet without the colours the site never sets
   unused_css    Material's stylesheet trimmed to what the site uses, joined with ours
   anchors       published section ids against permalinks.yml
+  crisis_data   search/crisis.json: the crisis words and help for search (crisis.js)
   csp           a Content Security Policy with the hashes of the final inline scripts
 MkDocs runs the same code at the end of each edition's build
 (hooks/knowledge_base.py, PostBuild); the canary runs it on Zensical's output.
@@ -21,9 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbsite.postbuild import anchors, csp, inline_js, palette_css, print_qr, print_urls, unused_css
+from kbsite.postbuild import anchors, crisis_data, csp, inline_js, palette_css, print_qr, print_urls, unused_css
 
-STEPS = ("inline_js", "print_urls", "print_qr", "palette_css", "unused_css", "anchors", "csp")
+STEPS = ("inline_js", "print_urls", "print_qr", "palette_css", "unused_css", "anchors", "crisis_data", "csp")
 
 
 @dataclass
@@ -36,6 +37,8 @@ class Site:
     label: str = "site/"                      # the folder as messages name it
     exclude: tuple[str, ...] = ()             # subfolders that are other editions
     sources: dict[str, str] = field(default_factory=dict)  # "/safety/" -> "docs/es/safety.md", where known
+    project: Path | None = None               # the project's folder (mkdocs.yml), for steps that read its files
+    code: str = ""                            # the edition's language
     pages: dict[Path, str] = field(init=False)
 
     def __post_init__(self):
@@ -84,6 +87,7 @@ def run(site: Site, *, registry: Path | None, redirected_pages: set[str] = froze
     palette_css.apply(site, _one(theme_stylesheets, "palette.*.min.css"))
     unused_css.apply(site, _one(theme_stylesheets, "main.*.min.css"))
     recorded = anchors.apply(site, registry, redirected_pages, record_new=record_new_ids) if registry else {}
+    crisis_data.apply(site)
     if policy:
         csp.apply(site)
     site.save()

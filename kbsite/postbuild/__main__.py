@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
                 raise SiteError(f"{root}/index.html: missing. Build the site first (make build), or give the "
                                 "folder it was built into.")
             site = Site(root, edition.url, docs=edition.docs, label=f"{args.site_dir.as_posix()}/{edition.path}",
-                        exclude=() if edition.path else others)
+                        exclude=() if edition.path else others, project=args.config.parent.resolve(),
+                        code=edition.code)
             run(site, registry=registry if registry.is_file() else None,
                 redirected_pages=project.redirected_pages(config), policy=not args.no_policy)
             print(f"{site.label}: {len(site.pages)} pages done ({', '.join(STEPS)})")

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 export const kb = require("../../docs/assets/javascripts/search.js");
+export const kc = require("../../docs/assets/javascripts/crisis.js");
 
 export function siteDir() {
   const dir = process.env.KB_SITE_DIR;
@@ -29,17 +30,26 @@ export function loadIndex(dir = siteDir()) {
   return JSON.parse(fs.readFileSync(path.join(dir, "search", "search_index.json"), "utf8"));
 }
 
-// The crisis words and help as the index ships them (config.crisis).
+// The crisis words and help as an edition ships them (search/crisis.json,
+// kbsite/postbuild/crisis_data.py).
 export function shippedCrisis(dir = siteDir()) {
-  const crisis = loadIndex(dir).config.crisis;
-  if (!crisis) throw new Error(`${dir}: the search index has no config.crisis`);
-  return crisis;
+  const file = path.join(dir, "search", "crisis.json");
+  if (!fs.existsSync(file)) throw new Error(`${file}: missing (the post-build step crisis_data writes it)`);
+  return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
-// tests/crisis_queries.yml, as JSON (tests/test_search_js.py writes it).
-export function crisisQueries() {
-  const file = process.env.KB_CRISIS_QUERIES;
-  if (!file) throw new Error("KB_CRISIS_QUERIES is not set: run these through `make test` (tests/test_search_js.py)");
+// Every edition's folder with its language (crisis.json's page): the
+// site's own at the root, each other one in its folder.
+export function editions(dir = siteDir()) {
+  return [dir, ...fs.readdirSync(dir)
+    .filter((d) => fs.existsSync(path.join(dir, d, "search", "crisis.json")) && d !== "search")
+    .map((d) => path.join(dir, d))].map((folder) => [shippedCrisis(folder).page, folder]);
+}
+
+// A YAML set of the tests, as JSON (tests/test_search_js.py writes them).
+export function querySet(variable) {
+  const file = process.env[variable];
+  if (!file) throw new Error(`${variable} is not set: run these through \`make test\` (tests/test_search_js.py)`);
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 
@@ -47,7 +57,7 @@ export function crisisQueries() {
 // runs it: a global addEventListener("message") and postMessage, and
 // importScripts for the lunr language files it loads for a language
 // other than English (paths relative to the worker, as in the browser).
-export async function startWorker({ index = loadIndex(), suggest = true } = {}) {
+export async function startWorker({ dir = siteDir(), index = loadIndex(dir), crisis = shippedCrisis(dir), suggest = true } = {}) {
   let handler = null;
   const replies = [];
   const context = {
@@ -72,7 +82,7 @@ export async function startWorker({ index = loadIndex(), suggest = true } = {}) 
   }
 
   const ready = await send({ type: kb.SETUP, data: { config: index.config, docs: index.docs, options: { suggest } } });
-  const settings = kb.searchSettings(index.config, index.docs);
+  const settings = kb.searchSettings(index.config, index.docs, crisis);
   const { separator, counts } = settings;
 
   // What the reader sees for what they typed, decided as search.js decides
@@ -84,6 +94,13 @@ export async function startWorker({ index = loadIndex(), suggest = true } = {}) 
     const decision = kb.decide(typed, settings);
     let asked = decision;
     let reply = await send({ type: kb.QUERY, data: decision.query });
+    if (decision.crisis) {
+      kb.calmResults(reply.data.items, settings.more);
+      kb.shortTexts(reply.data.items);
+      const links = reply.data.items.flat().map((d) => d.location);
+      return { query: decision.query, reader: decision.reader, added: [], sent: decision.query, help: decision.help,
+               corrected: false, crisis: true, pages: links.map((l) => l.split("#")[0]), links, reply };
+    }
     kb.tidyResults(reply.data.items, decision.added);
     const again = kb.retry(decision, reply.data.items.flat(), settings);
     if (again) {

@@ -20,12 +20,10 @@
 //      corrected word is a real query word, Material highlights it on the
 //      page a result opens (?h=depression), with no "Missing" line. A
 //      missing accent is no edit at all: "depresion" finds "depresión".
-//   3. Crisis words show crisis help, first, on the raw query. A query
-//      that reads like distress in any of the site's languages
-//      (crisis-words.yml, shipped in the index's config.crisis) shows 988
-//      and 911 above the results, announced, in the page's language and in
-//      the language of the words that matched. Such a query goes to search
-//      as typed: it is never corrected or rewritten.
+//   3. A query that reads like crisis (crisis.js, which shows the help as
+//      the reader types) goes to search without its stop words, never
+//      corrected or expanded, and its results come calm: no "Not on this
+//      page", the crisis section of the edition's crisis page first.
 //   4. The patients' vocabulary (includes/<code>/search-vocabulary.yml)
 //      adds the words our pages use for what the reader typed ("valium":
 //      diazepam, benzodiazepines), as alternatives, never in place of the
@@ -40,10 +38,9 @@
 // The deciding functions are pure and tested with Node (tests/js/).
 
 (function (root, factory) {
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.kbSearch = api;
-})(this, function () {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./crisis.js"));
+  else root.kbSearch = factory(root.kbCrisis);
+})(this, function (crisis) {
   "use strict";
 
   var SETUP = 0, QUERY = 2, RESULT = 3;
@@ -70,10 +67,9 @@
     return (stopWords || STOP_WORDS).indexOf(word.toLowerCase()) >= 0;
   }
 
-  // "Crónica" -> "cronica": letters without their accents, lowercase.
-  function fold(text) {
-    return String(text).normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
-  }
+  // "Crónica" -> "cronica": letters without their accents, lowercase
+  // (crisis.js's, which also reads Vietnamese đ as d).
+  var fold = crisis.fold;
 
   // "how do I book" -> "book". Each space-separated chunk stays as typed
   // ("non-opioid", "self-harm") unless its words are all stop words ("a",
@@ -118,26 +114,8 @@
     return counts;
   }
 
-  // Optimal string alignment distance (a swap of two letters is one edit),
-  // or max + 1 once it is sure to exceed max.
-  function editDistance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    var rows = [];
-    for (var i = 0; i <= a.length; i++) {
-      rows[i] = [i];
-      var best = i;
-      for (var j = 1; j <= b.length; j++) {
-        if (i === 0) { rows[0][j] = j; continue; }
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-        rows[i][j] = d;
-        best = Math.min(best, d);
-      }
-      if (i > 0 && best > max) return max + 1;
-    }
-    return rows[a.length][b.length];
-  }
+  // Optimal string alignment distance, from crisis.js.
+  var editDistance = crisis.editDistance;
 
   // The site's word nearest to `word`: fewest edits, then most used, then
   // alphabetical (so the choice never depends on the index's order).
@@ -308,197 +286,40 @@
     return words;
   }
 
-  // ---- Crisis help -----------------------------------------------------------
+  // ---- Crisis help ----------------------------------------------------------
   //
-  // Someone in distress does not type the phrases in crisis-words.yml, so a
-  // phrase there stands for a kind of wording, not one string. A query reads
-  // like crisis when, for any language's list (every edition checks every
-  // language), every word of one phrase is in it:
-  //   - in any order, with other words between (within a few words);
-  //   - in any form: "self-harming" has "harm", "autolesionarme" has
-  //     "autolesion" (a light stemmer per language, and the start of a
-  //     longer word);
-  //   - misspelt: one letter wrong from 5 letters, two from 9 ("sucide");
-  //   - whatever the case, accents, apostrophes and contractions ("dont",
-  //     "don't" and "do not" are one; each list's `same:` map);
-  //   - and a phrase's filler words (its list's `filler:`) are not needed.
-  // It decides on the raw query, before anything else, and a query that
-  // matches goes to search as typed: never corrected or rewritten.
+  // Whether a query reads like crisis is crisis.js's to say (its own
+  // module, with its own data: search/crisis.json). Here: what search does
+  // then. The query goes to search without stop words (no "i" matching a
+  // list of references), never corrected or expanded; the results carry no
+  // "Not on this page" line; and the first result is the crisis section of
+  // the edition's crisis page (crisis.json's `more`), in its language.
 
-  // Spanish attaches pronouns to infinitives and gerunds: "matarme" is
-  // "matar" + "me", as in "me quiero matar".
-  var ENCLITIC = /^(.{3,}?(?:ar|er|ir|ando|iendo))(me|te|se|nos|lo|la|le|los|las|les)$/;
-
-  // Light stemmers: enough that a word's forms meet, not a linguist's stem.
-  // Both sides of a comparison go through the same one.
-  var STEMMERS = {
-    en: function (w) {
-      if (w.length <= 3) return w;
-      if (/ies$/.test(w)) w = w.length > 4 ? w.slice(0, -3) + "y" : w.slice(0, -1);
-      else if (/^.ying$/.test(w)) w = w.slice(0, -4) + "ie";   // dying, lying
-      else if (/^.ied$/.test(w)) w = w.slice(0, -1);               // died, lied
-      else if (/ing$/.test(w) && w.length > 5) w = undouble(w.slice(0, -3));
-      else if (/ed$/.test(w) && w.length > 3) w = undouble(w.slice(0, -2));
-      else if (/ly$/.test(w) && w.length > 5) w = w.slice(0, -2);
-      else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
-      return w.length > 3 ? w.replace(/e$/, "") : w;
-    },
-    es: function (w) {
-      var m = w.match(/^(.{3,}?)(amente|aciones|acion|iendo|ando|ados|adas|idos|idas|ado|ada|ido|ida|aron|ieron|amos|emos|imos|aba|ian|ias|ia|io|ar|er|ir|as|es|os|an|en|a|e|o|s)$/);
-      return m ? m[1] : w;
-    },
-    // Filipino (Tagalog) makes a verb's aspects from its root with affixes
-    // and a doubled first syllable: tapusin and tatapusin (will end) share
-    // "tapus"; magbigti, nagbigti and magbibigti "bigti"; tumalon and
-    // tatalon "talon"; uminom and iinom "inom". Roughly the root, the same
-    // way on a phrase and a query: one prefix, the -um-/-in- infix, a
-    // doubled syllable, then -in/-an, never below 4 letters. pa-/ka- stay:
-    // magpakamatay (to kill oneself) must not meet nakakamatay (deadly).
-    fil: function (w) {
-      w = w.replace(/-/g, "");
-      if (w.length < 5) return w;
-      var m = w.match(/^(?:makapag|nakapag|mag|nag|pag|mang|nang|pang|ma|na|i)(.{4,})$/);
-      if (m) w = m[1];
-      if ((m = w.match(/^([bcdfghklmnprstvwyz])(?:um|in)([aeiou].{2,})$/))) w = m[1] + m[2];
-      else if ((m = w.match(/^(?:um|in)([aeiou].{2,})$/))) w = m[1];
-      if ((m = w.match(/^([bcdfghklmnprstvwyz]?[aeiou])\1(.{2,})$/))) w = m[1] + m[2];
-      if ((m = w.match(/^(.{4,}?)(?:hin|han|in|an)$/))) w = m[1];
-      return w;
-    }
-  };
-
-  function undouble(w) {
-    return /([^aeiouls])\1$/.test(w) ? w.slice(0, -1) : w;
-  }
-
-  // The query's or a phrase's words in one language's terms: folded,
-  // apostrophes dropped, `same` forms replaced, pronouns split off (es),
-  // filler left out. Each word is {word, stem}.
-  function crisisTokens(text, lang) {
-    var out = [];
-    var flat = fold(text).replace(/['’‘`´]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-    // Chinese has no spaces between words: each character is a word here,
-    // and a phrase of them must come in order (phraseIn).
-    flat = flat.replace(/\p{sc=Han}/gu, " $& ");
-    flat.split(" ").forEach(function (raw) {
-      if (!raw) return;
-      var replaced = lang.same[raw] !== undefined ? lang.same[raw] : raw;
-      replaced.split(" ").forEach(function (word) {
-        if (!word) return;
-        var parts = lang.code === "es" ? (word.match(ENCLITIC) || [null, word]).slice(1) : [word];
-        parts.forEach(function (part) {
-          if (part && !lang.filler[part]) out.push({word: part, stem: lang.stem(part), han: HAN.test(part)});
-        });
+  // The results of a crisis query, calm: every "missing" word dropped, and
+  // the crisis section first.
+  function calmResults(groups, more) {
+    (groups || []).forEach(function (group) {
+      group.forEach(function (item) {
+        Object.keys(item.terms || {}).forEach(function (t) { if (!item.terms[t]) delete item.terms[t]; });
       });
     });
-    return out;
-  }
-
-  var HAN = /^\p{sc=Han}$/u;
-
-  // How many letters may be wrong in a word of this length.
-  function typoAllowance(length) {
-    return length >= 9 ? 2 : length >= 5 ? 1 : 0;
-  }
-
-  // Is query word q a form (or a misspelling) of phrase word p?
-  function sameWord(q, p) {
-    if (q.word === p.word || q.stem === p.stem) return true;
-    // One is the start of the other: "hopelessness" has "hopeless"; and a
-    // stemmer that cut deeper on one side ("suicidas" "suic", "suicidio"
-    // "suicid") still meets the other.
-    if (p.stem.length >= 4 && q.stem.indexOf(p.stem) === 0) return true;
-    if (q.stem.length >= 4 && p.stem.length - q.stem.length <= 2 && p.stem.indexOf(q.stem) === 0) return true;
-    var allowed = typoAllowance(p.word.length);
-    return allowed > 0 && editDistance(q.word, p.word, allowed) <= allowed;
-  }
-
-  // crisis-words.yml as the build ships it (the index's config.crisis):
-  // each language's phrases, filler and same forms, ready to match.
-  function crisisMatcher(lists) {
-    var languages = Object.keys(lists || {}).map(function (code) {
-      var list = lists[code];
-      // Maps with no inherited keys: "constructor" is a word a reader may type.
-      var lang = {code: code, same: Object.create(null), filler: Object.create(null),
-                  stem: STEMMERS[code] || function (w) { return w; }};
-      Object.keys(list.same || {}).forEach(function (k) { lang.same[fold(k).replace(/['’]/g, "")] = fold(list.same[k]); });
-      // Shipped compact (crisis_words.py): phrases one per line, filler
-      // words space-separated; lists of strings work too.
-      var filler = typeof list.filler === "string" ? list.filler.split(" ") : list.filler || [];
-      var phrases = typeof list.phrases === "string" ? list.phrases.split("\n") : list.phrases || [];
-      filler.forEach(function (w) { if (w) lang.filler[fold(w)] = true; });
-      lang.phrases = phrases.map(function (phrase) {
-        return {text: phrase, words: crisisTokens(phrase, lang)};
-      }).filter(function (p) { return p.words.length; });
-      return lang;
+    if (!more || !more.location || !groups) return groups;
+    var found = groups.filter(function (group) {
+      return group.some(function (item) { return item.location === more.location; });
     });
-    return function (query) {
-      var matched = [];
-      var typed = fold(query).replace(/['’‘`´]/g, "").split(/[^\p{L}\p{N}]+/u);
-      languages.forEach(function (lang) {
-        var words = crisisTokens(query, lang);
-        if (!words.length) return;
-        var hit = null;
-        lang.phrases.some(function (phrase) {
-          if (phraseIn(phrase.words, words)) { hit = phrase.text; return true; }
-          return false;
-        });
-        if (hit === null) return;
-        // A phrase an earlier language has too (Filipino's Taglish
-        // "suicide", "self harm") tells the reader's language only with
-        // the reader's other words: it counts for this language when the
-        // query has one of its small words (ako, ng, po), so "suicide" on
-        // an English page shows English help alone, "suicidal ako" Filipino too.
-        var shared = matched.some(function (m) { return m.phrase === hit; });
-        if (shared && !typed.some(function (w) { return lang.filler[w]; })) return;
-        matched.push({lang: lang.code, phrase: hit});
-      });
-      return matched;
-    };
-  }
-
-  // Every phrase word at a different query word, all within a span of a
-  // few words (2 per phrase word, plus 2). A phrase in Chinese characters
-  // must come in its order, with at most one other character between two
-  // of its own: 想死 is in 我好想去死, not in 想知道死亡率 (no spaces, so the
-  // span of words is a span of characters, and words cannot be reordered).
-  function phraseIn(phraseWords, queryWords) {
-    var positions = phraseWords.map(function (p) {
-      var at = [];
-      queryWords.forEach(function (q, i) { if (sameWord(q, p)) at.push(i); });
-      return at;
-    });
-    if (positions.some(function (at) { return !at.length; })) return false;
-    if (phraseWords.every(function (p) { return p.han; })) {
-      return positions[0].some(function (start) {
-        var at = start;
-        return positions.slice(1).every(function (next) {
-          at = next.filter(function (i) { return i > at && i - at <= 2; })[0];
-          return at !== undefined;
-        });
-      });
-    }
-    var span = 2 * phraseWords.length + 2;
-    return (function choose(k, used, low, high) {
-      // The span only grows as words are placed: give up on it as soon as it
-      // is too wide (without this, a long query took seconds).
-      if (high - low >= span) return false;
-      if (k === positions.length) return true;
-      return positions[k].some(function (i) {
-        if (used.indexOf(i) >= 0) return false;
-        return choose(k + 1, used.concat([i]), Math.min(low, i), Math.max(high, i));
-      });
-    })(0, [], Infinity, -Infinity);
+    groups.splice.apply(groups, [0, groups.length].concat(groups.filter(function (g) { return found.indexOf(g) < 0; })));
+    var top = groups.length && groups[0].length ? groups[0][0].score : 1;
+    groups.unshift([{location: more.location, title: more.title || "", text: "", score: top, terms: {}}]);
+    return groups;
   }
 
   // ---- In the browser: between Material and its worker ---------------------
 
-  // The parts of the search panel we use: the results (Material's), the
-  // crisis help and the "Showing results for" note (partials/search.html).
+  // The parts of the search panel we use: the results (Material's) and the
+  // "Showing results for" note (partials/search.html).
   function ui(doc) {
     return {
       result: doc.querySelector(".md-search-result"),
-      crisis: doc.querySelector("[data-search-crisis]"),
       note: doc.querySelector(".search-note")
     };
   }
@@ -516,48 +337,27 @@
     parts.note.append(parts.note.getAttribute("data-prefix") + " ", emphasis);
   }
 
-  // Shows the crisis help of these languages (the page's first), or hides
-  // it. The help is filled in when shown and emptied when hidden, so screen
-  // readers announce it (role=alert).
-  function showCrisisHelp(parts, languages, help) {
-    var box = parts.crisis;
-    if (!box) return;
-    var key = languages.join(" ");
-    if (box.getAttribute("data-showing") === key) return;
-    box.setAttribute("data-showing", key);
-    box.hidden = !languages.length;
-    var live = box.querySelector("[role=alert]");
-    var html = languages.map(function (code) { return help[code] || ""; }).join("");
-    var template = box.ownerDocument.createElement("template");
-    template.innerHTML = html;   // the build's own markup (index config.crisis.help)
-    if (live) live.replaceChildren(template.content);
-  }
-
-  // The languages to show help in for these matches: the page's own first.
-  function helpLanguages(matches, pageLanguage) {
-    if (!matches.length) return [];
-    var codes = [pageLanguage];
-    matches.forEach(function (m) { if (codes.indexOf(m.lang) < 0) codes.push(m.lang); });
-    return codes;
-  }
-
   // What happens to what the reader typed, decided in this order: crisis
-  // help first, on the raw query; then the query to send, the reader's
-  // words (less stop words) and the vocabulary's additions. A crisis query
-  // goes as typed (only lunr's edit distances capped, which would hang
-  // it): never expanded, never corrected. `search` is searchSettings(...).
+  // help first, on the query as typed (crisis.js); then the query to send,
+  // the reader's words (less stop words) and the vocabulary's additions. A
+  // crisis query goes without its stop words and lunr's edit distances
+  // capped (which would hang it): never expanded, never corrected. Letters
+  // of full width (ＫＥＴＡＭＩＮＥ, as Chinese input methods type them) are
+  // ordinary ones. `search` is searchSettings(...).
   function decide(typed, search) {
-    var matches = search.matcher(typed);
+    typed = String(typed).normalize("NFKC");
+    var matches = search.crisis(typed);
     if (matches.length) {
-      return {help: helpLanguages(matches, search.page), matches: matches, query: capEdits(typed),
-              reader: capEdits(typed), added: [], mayCorrect: false};
+      var calm = queryToSend(typed, search.separator, search.stopWords);
+      return {help: crisis.helpLanguages(matches, search.page), matches: matches, query: calm, reader: calm,
+              added: [], mayCorrect: false, crisis: true};
     }
     if (search.chinese) typed = search.chinese(typed);
     var reader = queryToSend(typed, search.separator, search.stopWords);
     var vocabulary = search.expand(typed), added = vocabulary.added;
     return {help: [], matches: matches, reader: reader, added: added, covered: vocabulary.covered,
             query: forMaterial(added.length ? reader + " " + added.join(" ") : reader, search.indexed),
-            mayCorrect: true};
+            mayCorrect: true, crisis: false};
   }
 
   // After the results of decision `asked`: the search to run again with the
@@ -667,10 +467,11 @@
   }
 
   // Search's settings from the index (Material's SETUP message): its
-  // separator, stop words, crisis words and vocabulary, and the words its
-  // pages use (for corrections and the vocabulary).
-  function searchSettings(config, docs) {
-    var crisis = config.crisis || {};
+  // separator, stop words and vocabulary, and the words its pages use (for
+  // corrections and the vocabulary); and the crisis check: crisis.js's
+  // matcher over search/crisis.json (`crisisData`), or a function of the
+  // page's panel that gives one.
+  function searchSettings(config, docs, crisisData) {
     var separator = new RegExp(config.separator);
     var counts = vocabulary(docs || [], separator);
     // The words the pages show, not their hidden keywords: "appointment",
@@ -681,12 +482,13 @@
     // The index language's stop words, and the edition's own where lunr has
     // none for its language (Filipino's, indexed under lunr's English).
     var stopWords = (config.stop_words || STOP_WORDS).concat(config.edition_stop_words || []);
+    var match = typeof crisisData === "function" ? crisisData : crisis.matcher(crisisData || {});
     return {
       separator: separator,
       stopWords: stopWords,
-      matcher: crisisMatcher(crisis.lists),
-      help: crisis.help || {},
-      page: crisis.page || "en",
+      crisis: match,
+      page: (crisisData && crisisData.page) || "en",
+      more: crisisData && crisisData.more,
       counts: counts,
       corrections: corrections,
       expand: vocabularyExpander(config.vocabulary, function (word) { return folded[word] === true; },
@@ -696,7 +498,10 @@
     };
   }
 
-  function wrapWorker(worker, doc) {
+  // `panel` is crisis.js's start(): it shows crisis help as the reader
+  // types, and its data arrives in its own file. Queries wait for it (or
+  // for it to fail), so that no crisis query is ever corrected.
+  function wrapWorker(worker, doc, panel) {
     var parts = ui(doc);
     // Material reads the query when a key goes up. A Chinese input method
     // commits its characters, and a paste or dictation enters text, with no
@@ -708,15 +513,30 @@
         if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup"));
       });
     }
-    var settings = searchSettings({separator: "[\\s-]+"});
+    var crisisData = function (query) { return panel ? panel.match(query) : []; };
+    var settings = searchSettings({separator: "[\\s-]+"}, [], crisisData);
     var sent = [];   // decisions in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
+    var waiting = [], ready = !panel;
+    if (panel) {
+      panel.ready.catch(function () {}).then(function () {
+        ready = true;
+        settings.page = panel.page() || settings.page;
+        settings.more = panel.more();
+        waiting.splice(0).forEach(function (message) { worker.postMessage(message); });
+      });
+    }
 
     worker.postMessage = function (message) {
       if (message && message.type === SETUP && message.data) {
-        settings = searchSettings(message.data.config, message.data.docs);
+        settings = searchSettings(message.data.config, message.data.docs, crisisData);
+        if (panel && ready) {
+          settings.page = panel.page() || settings.page;
+          settings.more = panel.more();
+        }
       }
       if (message && message.type === QUERY) {
+        if (!ready) { waiting.push(message); return undefined; }
         var decision;
         try {
           decision = decide(String(message.data), settings);
@@ -724,9 +544,9 @@
           // Never lose the reader's query to a fault of ours: search it as
           // typed, and show crisis help, since nothing here could rule it out.
           decision = {help: [settings.page], matches: [], reader: String(message.data), added: [],
-                      query: capEdits(String(message.data)), mayCorrect: false};
+                      query: capEdits(String(message.data)), mayCorrect: false, crisis: true};
+          if (panel) panel.show(decision.help);
         }
-        showCrisisHelp(parts, decision.help, settings.help);
         showNote(parts, "");
         decision.corrected = false;
         sent.push(decision);
@@ -740,6 +560,11 @@
       if (!message || message.type !== RESULT) return;
       var asked = sent.shift();
       if (!asked) return;
+      if (asked.crisis) {
+        calmResults(message.data.items, settings.more);
+        shortTexts(message.data.items);
+        return;
+      }
       tidyResults(message.data.items, asked.added);
       bestSectionFirst(message.data.items);
       shortTexts(message.data.items);
@@ -753,8 +578,8 @@
       var again = retry(asked, items, settings);
       if (!again) return;
       // A correction may read like crisis where the typing did not.
-      var matches = settings.matcher(again.reader);
-      if (matches.length) showCrisisHelp(parts, helpLanguages(matches, settings.page), settings.help);
+      var matches = settings.crisis(again.reader);
+      if (matches.length && panel) panel.show(crisis.helpLanguages(matches, settings.page));
       again.corrected = true;
       sent.push(again);
       setBusy(parts, true);
@@ -768,10 +593,9 @@
     queryToSend: queryToSend, retryQuery: retryQuery,
     withoutStopWords: withoutStopWords, capEdits: capEdits, missedWords: missedWords,
     vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
-    corrections: corrections, correctedQuery: correctedQuery,
-    crisisMatcher: crisisMatcher, crisisTokens: crisisTokens, chineseReader: chineseReader, helpLanguages: helpLanguages, STEMMERS: STEMMERS,
+    corrections: corrections, correctedQuery: correctedQuery, chineseReader: chineseReader,
     decide: decide, retry: retry, tidyResults: tidyResults, bestSectionFirst: bestSectionFirst,
-    excerpt: excerpt, shortTexts: shortTexts, searchSettings: searchSettings, sameWord: sameWord,
+    calmResults: calmResults, excerpt: excerpt, shortTexts: shortTexts, searchSettings: searchSettings,
     vocabularyExpander: vocabularyExpander, spaced: spaced,
     wrapWorker: wrapWorker
   };

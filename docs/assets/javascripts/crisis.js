@@ -1,0 +1,822 @@
+// Crisis help in search: does what the reader typed read like someone at
+// risk of suicide or self-harm? Then the search panel shows 988 and 911
+// first, in the page's language and in the language of the words.
+//
+// Its own module, with no part of Material in it: the deciding functions
+// are pure and tested in Node (tests/js/crisis.test.mjs); the browser part
+// at the end only reads the search box and fills one element. Its data is
+// a file the post-build step writes into each edition
+// (kbsite/postbuild/crisis_data.py: search/crisis.json, from
+// crisis-words.yml and includes/<folder>/crisis-help.md), so it works the
+// same under any generator whose pages carry the search panel's markup.
+//
+// How a query is read, for each language in the data (every edition checks
+// every language: Spanish typed on an English page shows Spanish help):
+//   1. normalised: NFKC (full-width ｓｕｉｃｉｄｅ is suicide), lower case,
+//      Simplified characters as Traditional ones, accents and tone marks
+//      dropped (đ is d), apostrophes dropped, numbers for letters
+//      ("su1c1d4"), dots inside a word ("t.ự"), letters typed one by one
+//      ("s u i c i d e"), drawn-out letters ("pleeease");
+//   2. cut into words; each language's texting forms replaced (`same`:
+//      "kms" is "kill myself"); a word run together ("idontwanttolive") cut
+//      into the lexicon's words; filler words left out; Chinese, written
+//      without spaces, as one word per character;
+//   3. the language's `ordinary` expressions ("dying to know", "kill the
+//      pain") set aside: their words count for nothing;
+//   4. every class of meaning found (self, wish, death, means, amount,
+//      burden, hopeless, ...): a class entry matches a word in any of its
+//      forms (a light stemmer), or misspelt (one letter from 5 letters,
+//      two from 9);
+//   5. a rule fires when its classes are all there, at different words,
+//      close together (`wish + death`; `>` where the order matters).
+// A query that fires is never corrected or expanded by search (search.js).
+
+(function (root, factory) {
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.kbCrisis = api;
+})(this, function () {
+  "use strict";
+
+  // ---- 1. Normalising ---------------------------------------------------------
+
+  var HAN = /\p{sc=Han}/u;
+  var HAN_ALL = /\p{sc=Han}/gu;
+  // Numbers typed for letters, inside a word that has letters too.
+  var LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"};
+
+  // Lower case, composed, with its accents and tone marks: "tự tử".
+  function marked(text) {
+    return String(text).normalize("NFC").toLowerCase();
+  }
+
+  // "Crónica" -> "cronica", "tự tử" -> "tu tu": no accents or tone marks.
+  var folded = new Map();   // fold's answers: the lexicon's words come up again and again
+  function fold(text) {
+    text = String(text);
+    var known = folded.get(text);
+    if (known !== undefined) return known;
+    known = foldNow(text);
+    if (folded.size < 20000) folded.set(text, known);
+    return known;
+  }
+
+  function foldNow(text) {
+    return String(text).normalize("NFD").replace(/\p{M}+/gu, "").replace(/đ/g, "d").replace(/Đ/g, "d")
+      .toLowerCase();
+  }
+
+  // Simplified characters read as the Traditional ones the lexicon uses
+  // ("简繁简繁…" pairs, made at build time with OpenCC).
+  function traditionalReader(pairs) {
+    var map = Object.create(null), chars = Array.from(pairs || "");
+    for (var i = 0; i + 1 < chars.length; i += 2) map[chars[i]] = chars[i + 1];
+    return function (text) {
+      return HAN.test(text) ? Array.from(text).map(function (c) { return map[c] || c; }).join("") : text;
+    };
+  }
+
+  // The text as the lexicon is written, with its accents and tone marks
+  // still on (each word is folded in step 2): see the file's head, step 1.
+  function normalize(text, traditional) {
+    var t = String(text).normalize("NFKC").toLowerCase();
+    if (traditional) t = traditional(t);
+    t = t.replace(/['’‘`´ʼ]/g, "").normalize("NFC");
+    // "t.ự" and "k.m.s": a dot between two letters joins them.
+    t = t.replace(/(\p{L})\.(?=\p{L})/gu, "$1");
+    // "s*icide", "k!ll": a letter left out with a sign stands for any letter
+    // (_ matches any one in editDistance).
+    t = t.replace(/(\p{L})[*#!%•]+(?=\p{L})/gu, "$1_");
+    // "su1c1d4rme", "k1ll mys3lf": numbers for letters, where a word has
+    // at least two letters and is not a number ("988", "24h" stay).
+    t = t.replace(/[\p{Script=Latin}\d@$]{4,}/gu, function (word) {
+      var letters = (word.match(/\p{L}/gu) || []).length;
+      if (letters < 2 || letters === word.length || !/^[\p{L}013457@$]+$/u.test(word)) return word;
+      return word.replace(/[013457@$]/g, function (c) { return LEET[c]; });
+    });
+    // A number from 10 to 999 (a count of pills, a height) is the word
+    // "qty", which the lexicon's amounts list; 911 and 988 stay themselves.
+    t = t.replace(/(^|[^\p{L}\p{N}_.,])(\d{2,3})(?![\p{N}_]|[.,]\d)/gu, function (all, before, n) {
+      return n === "911" || n === "988" ? all : before + "qty";
+    });
+    // Drawn-out letters: three or more of one letter are one ("pleeease",
+    // "morirmeeee"; "killll" is "kil", which meets "kill" with its doubled
+    // letters single).
+    t = t.replace(/(\p{L})\1{2,}/gu, "$1");
+    return t;
+  }
+
+  // ---- 2. Words ----------------------------------------------------------------
+
+  // Spanish joins pronouns to infinitives and gerunds: "matarme" is
+  // "matar" + "me", as in "me quiero matar".
+  var ENCLITIC = /^(.{3,}?(?:ar|er|ir|ando|iendo))(me|te|se|nos|lo|la|le|los|las|les)$/;
+
+  function undouble(w) {
+    return /([^aeiouls])\1$/.test(w) ? w.slice(0, -1) : w;
+  }
+
+  // Light stemmers: enough that a word's forms meet, not a linguist's stem.
+  // Both sides of a comparison go through the same one. A language without
+  // one (Chinese, Vietnamese: words do not change form) compares words as
+  // they are.
+  var STEMMERS = {
+    en: function (w) {
+      if (w.length <= 3) return w;
+      if (/ies$/.test(w)) w = w.length > 4 ? w.slice(0, -3) + "y" : w.slice(0, -1);
+      else if (/^.ying$/.test(w)) w = w.slice(0, -4) + "ie";   // dying, lying
+      else if (/^.ied$/.test(w)) w = w.slice(0, -1);               // died, lied
+      else if (/ing$/.test(w) && w.length > 5) w = undouble(w.slice(0, -3));
+      else if (/[^aeiou]in$/.test(w) && w.length > 5) w = undouble(w.slice(0, -2));   // "thinkin", "sittin"
+      else if (/ed$/.test(w) && w.length > 3) w = undouble(w.slice(0, -2));
+      else if (/ly$/.test(w) && w.length > 5) w = w.slice(0, -2);
+      else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
+      return w.length > 3 ? w.replace(/e$/, "") : w;
+    },
+    es: function (w) {
+      var m = w.match(/^(.{3,}?)(amente|aciones|acion|iendo|ando|ados|adas|idos|idas|ado|ada|ido|ida|aron|ieron|amos|emos|imos|aba|ian|ias|ia|io|ar|er|ir|as|es|os|an|en|a|e|o|s)$/);
+      return m ? m[1] : w;
+    },
+    // Filipino (Tagalog) makes a verb's aspects from its root with affixes
+    // and a doubled first syllable: tapusin and tatapusin (will end) share
+    // "tapus"; magbigti, nagbigti and magbibigti "bigti"; tumalon and
+    // tatalon "talon". Roughly the root, the same way on both sides: one
+    // prefix, the -um-/-in- infix, a doubled syllable, then -in/-an, never
+    // below 4 letters. pa-/ka- stay: magpakamatay (to kill oneself) must
+    // not meet nakakamatay (deadly).
+    fil: function (w) {
+      w = w.replace(/-/g, "");
+      if (w.length < 5) return w;
+      var m = w.match(/^(?:makapag|nakapag|mag|nag|pag|mang|nang|pang|ma|na|i)(.{4,})$/);
+      if (m) w = m[1];
+      if ((m = w.match(/^([bcdfghklmnprstvwyz])(?:um|in)([aeiou].{2,})$/))) w = m[1] + m[2];
+      else if ((m = w.match(/^(?:um|in)([aeiou].{2,})$/))) w = m[1];
+      if ((m = w.match(/^([bcdfghklmnprstvwyz]?[aeiou])\1(.{2,})$/))) w = m[1] + m[2];
+      if ((m = w.match(/^(.{4,}?)(?:hin|han|in|an)$/))) w = m[1];
+      return w;
+    }
+  };
+
+  // How a language is spelt by ear: Spanish written as it sounds ("kiero
+  // bibir", "pastiyas", "sierto") meets its spelling (quiero vivir,
+  // pastillas, cierto) in the single form both sides are compared by.
+  var SPELLING = {
+    es: function (w) {
+      return w.replace(/ch/g, "\u0001").replace(/h/g, "").replace(/\u0001/g, "ch").replace(/v/g, "b")
+        .replace(/ll/g, "y").replace(/z/g, "s").replace(/c([ei])/g, "s$1").replace(/qu([ei])/g, "k$1")
+        .replace(/c([aou])/g, "k$1");
+    }
+  };
+
+  // A word as the matcher compares it: its form without accents, as typed
+  // (marked), its stem, its form with doubled letters single ("kill" and
+  // "kil", "diie" and "die"), and whether it is a filler word.
+  function word(text, stem, han, filler, spelling) {
+    var folded = fold(text);
+    var single = (spelling ? spelling(folded) : folded).replace(/(\p{L})\1+/gu, "$1");
+    return {word: folded, marked: marked(text), stem: stem(folded), single: single, han: han, filler: filler};
+  }
+
+  // Optimal string alignment distance (a swap of two letters is one edit),
+  // or max + 1 once it is sure to exceed max.
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows[i] = [i];
+      var best = i;
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0][j] = j; continue; }
+        var cost = a[i - 1] === b[j - 1] || a[i - 1] === "_" || b[j - 1] === "_" ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i][j] = d;
+        best = Math.min(best, d);
+      }
+      if (i > 0 && best > max) return max + 1;
+    }
+    return rows[a.length][b.length];
+  }
+
+  // How many letters may be wrong in a lexicon word of this length.
+  function typoAllowance(length) {
+    return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+  }
+
+  // Is query word q a form (or a misspelling) of lexicon word p? In a
+  // language whose marks tell words apart (`exact_marks`: Vietnamese tư vấn,
+  // a consultation, and tự vẫn, suicide), a word of a query typed with marks
+  // is compared with the entry as written; one typed without, without.
+  function sameWord(q, p) {
+    if (p.exactMarks && (q.withMarks || q.marked !== q.word)) return q.marked === p.marked;
+    if (q.han || p.han || q.filler || p.filler) return q.word === p.word;
+    if (q.word === p.word || q.stem === p.stem || q.single === p.single) return true;
+    // One is the start of the other: "hopelessness" has "hopeless"; and a
+    // stemmer that cut deeper on one side ("suicidas" "suic", "suicidio"
+    // "suicid") still meets the other.
+    if (p.stem.length >= 4 && q.stem.indexOf(p.stem) === 0) return true;
+    if (q.stem.length >= 5 && p.stem.length - q.stem.length <= 2 && p.stem.indexOf(q.stem) === 0) return true;
+    var allowed = Math.max(typoAllowance(p.word.length), q.word.indexOf("_") >= 0 ? 1 : 0);
+    return allowed > 0 && editDistance(q.word, p.word, allowed) <= allowed;
+  }
+
+  // ---- A language's words, indexed --------------------------------------------
+  //
+  // A query word is compared with every word of a lexicon (thousands, in
+  // five languages) on every keystroke; compared one by one, that took up
+  // to 15 ms a query. So each language keeps its words once, indexed by
+  // what sameWord compares: their form, stem and single form, the starts of
+  // their stems, and for misspellings their length with their first letter
+  // or their last three (a misspelling is looked for among words that share
+  // a start or an end with it: "jarto" finds "harto"). Each
+  // query word then gets the set of words it matches in one look.
+
+  function Words(exactMarks) {
+    this.exactMarks = exactMarks;
+    this.list = [];
+    this.seen = Object.create(null);
+    this.form = Object.create(null);     // word -> ids (every word)
+    this.marked = Object.create(null);   // marked form -> ids
+    this.stem = Object.create(null);     // stem -> ids (not Chinese, not filler)
+    this.single = Object.create(null);   // single form -> ids (likewise)
+    this.start = Object.create(null);    // a stem's start, 2 letters short at most -> ids
+    this.near = Object.create(null);     // first letter + length -> ids (words of 5 letters or more)
+  }
+
+  function push(map, key, id) {
+    (map[key] || (map[key] = [])).push(id);
+  }
+
+  // The word's id, adding it once.
+  Words.prototype.add = function (w) {
+    var key = [w.word, w.marked, w.han, w.filler].join("\u0001");
+    if (key in this.seen) return (w.id = this.seen[key]);
+    var id = this.list.length;
+    this.list.push(w);
+    this.seen[key] = w.id = id;
+    push(this.form, w.word, id);
+    push(this.marked, w.marked, id);
+    if (w.han || w.filler) return id;
+    push(this.stem, w.stem, id);
+    push(this.single, w.single, id);
+    for (var k = Math.max(4, w.stem.length - 2); k <= w.stem.length; k++) push(this.start, w.stem.slice(0, k), id);
+    if (w.word.length >= 5) {
+      push(this.near, w.word.charAt(0) + w.word.length, id);
+      push(this.near, w.word.slice(-3) + w.word.length, id);
+    }
+    return id;
+  };
+
+  // {id: true} for the words q matches: sameWord's answer (but for a
+  // misspelt first letter).
+  Words.prototype.matches = function (q) {
+    var found = Object.create(null), list = this.list;
+    function all(ids, test) {
+      (ids || []).forEach(function (id) { if (!test || test(list[id])) found[id] = true; });
+    }
+    if (this.exactMarks && (q.withMarks || q.marked !== q.word)) { all(this.marked[q.marked]); return found; }
+    all(this.form[q.word]);
+    if (q.han || q.filler) return found;
+    all(this.stem[q.stem]);
+    all(this.single[q.single]);
+    for (var k = 4; k < q.stem.length; k++) {
+      all(this.stem[q.stem.slice(0, k)], function (p) { return p.stem.length >= 4; });
+    }
+    if (q.stem.length >= 5) all(this.start[q.stem]);
+    var wild = q.word.indexOf("_") >= 0;
+    var typo = function (p) {
+      var allowed = Math.max(typoAllowance(p.word.length), wild ? 1 : 0);
+      return allowed > 0 && editDistance(q.word, p.word, allowed) <= allowed;
+    };
+    for (var length = q.word.length - 2; length <= q.word.length + 2; length++) {
+      all(this.near[q.word.charAt(0) + length], typo);
+      all(this.near[q.word.slice(-3) + length], typo);
+    }
+    return found;
+  };
+
+  // Is this word a form of a lexicon word, or one misspelt (not merely one
+  // that starts with one)?
+  Words.prototype.knows = function (w) {
+    var list = this.list;
+    if ((this.stem[w.stem] || []).length || (this.single[w.single] || []).length) return true;
+    for (var length = w.word.length - 2; length <= w.word.length + 2; length++) {
+      if ((this.near[w.word.charAt(0) + length] || []).concat(this.near[w.word.slice(-3) + length] || []).some(function (id) {
+        var p = list[id], allowed = typoAllowance(p.word.length);
+        return allowed > 0 && editDistance(w.word, p.word, allowed) <= allowed;
+      })) return true;
+    }
+    return false;
+  };
+
+  // Does query word q match lexicon word p? With the index, one look;
+  // without (a word of no compiled language), sameWord.
+  function has(q, p) {
+    if (p.id === undefined || !q.ids) return sameWord(q, p);
+    return q.ids[p.id] === true;
+  }
+
+  // ---- The lexicon, compiled -----------------------------------------------
+
+  // A rule as written, "not + wish > live" or "suicide unless info": its
+  // classes, for each one whether it must come after the one before it
+  // (">"), and a class whose presence stops it.
+  function parseRule(text) {
+    var main = String(text).split(/\s+unless\s+/);
+    var parts = main[0].trim().split(/\s*([+>])\s*/);
+    var classes = [{name: parts[0], after: false}];
+    for (var i = 1; i < parts.length; i += 2) classes.push({name: parts[i + 1], after: parts[i] === ">"});
+    return {text: String(text), classes: classes, unless: main[1] ? main[1].trim() : null};
+  }
+
+  // Telex, the usual way to type Vietnamese on a keyboard without its
+  // layout, when the marks are not turned into letters: "tooi muoosn
+  // cheest" is "tôi muốn chết". Its keys out (doubled vowels and dd, w
+  // after a vowel, a tone key s f r x j after the vowels), the word as the
+  // lexicon folds it ("toi muon chet").
+  // Texting without vowels, as Filipino texters write ("mmtay" for mamatay,
+  // "skit" for sakit): a word of one vowel at most is the lexicon's word
+  // with its consonants, where only one word has them.
+  var TYPING = {
+    texting: function (w, lang) {
+      if (w.length < 3 || (w.match(/[aeiou]/g) || []).length > 1) return null;
+      return lang.skeletons[skeleton(w)] || null;
+    },
+    telex: function (w) {
+      var m = w.match(/^([^aeiouyw]*)([aeiouyw]+)([sfrxj]?)([cmnptgh]*)([sfrxj]?)$/);
+      if (!m || (m[3] && m[5])) return null;
+      var vowels = m[2].replace(/aa/g, "a").replace(/ee/g, "e").replace(/oo/g, "o").replace(/(?!^)w/g, "")
+        .replace(/^w/, "u");
+      var plain = m[1].replace(/dd/g, "d") + vowels + m[4];
+      return plain === w ? null : plain;
+    }
+  };
+
+  function skeleton(w) {
+    return w.replace(/[aeiou]/g, "");
+  }
+
+  // One language's data (search/crisis.json, languages.<code>), ready to
+  // match: its entries' words as a query's will be, what it knows (for
+  // words run together, and for telling the reader's language), and its
+  // rules.
+  // A list as crisis.json ships it (one string, an entry a line) or as an
+  // array.
+  function list(value) {
+    return typeof value === "string" ? value.split("\n").filter(Boolean) : value || [];
+  }
+
+  function compileLanguage(code, data) {
+    var stem = STEMMERS[code] || function (w) { return w; };
+    var lang = {code: code, stem: stem, same: Object.create(null), filler: Object.create(null),
+                known: Object.create(null), classes: Object.create(null), rules: [], ordinary: [],
+                exactMarks: data.exact_marks === true, typing: TYPING[data.typing] || null,
+                spelling: SPELLING[code] || null, letters: Object.create(null)};
+    // Written forms by their folded spelling, and by their marked one too
+    // ("mún" for muốn, where marks tell words apart: a word typed with
+    // marks is looked up as marked).
+    lang.sameMarked = Object.create(null);
+    Object.keys(data.same || {}).forEach(function (k) {
+      lang.same[fold(normalize(k))] = normalize(data.same[k]);
+      lang.sameMarked[marked(normalize(k))] = normalize(data.same[k]);
+    });
+    // Filler words by their folded form, and where marks tell words apart
+    // by their marked form too: Vietnamese "là" (is) is filler, "lá" (a
+    // leaf, as in thuốc lá, cigarettes) is not.
+    lang.fillerMarked = Object.create(null);
+    list(data.filler).forEach(function (w) {
+      lang.filler[fold(normalize(w))] = true;
+      lang.fillerMarked[marked(normalize(w))] = true;
+    });
+    // The letters beyond a-z the language writes: its `letters` (Spanish
+    // á, ñ, ...), and any its lexicon has (Vietnamese ơ, ư, ạ, ...). A
+    // language that lists none reads every query.
+    lang.gated = Boolean(data.letters);
+    list(data.letters).forEach(function (c) { lang.letters[marked(c)] = true; });
+    function letters(text) {
+      Array.from(marked(text)).forEach(function (c) { if (/[^\x00-\x7f]/.test(c) && /\p{L}/u.test(c) && !HAN.test(c)) lang.letters[c] = true; });
+    }
+    Object.keys(data.classes || {}).forEach(function (name) { list(data.classes[name]).forEach(letters); });
+    list(data.ordinary).forEach(letters);
+    Object.keys(data.same || {}).forEach(function (k) { letters(k); letters(data.same[k]); });
+    function know(text) {
+      fold(normalize(text)).replace(HAN_ALL, " $& ").split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
+        if (w) lang.known[w] = true;
+      });
+    }
+    Object.keys(lang.same).forEach(function (k) { lang.known[k] = true; know(lang.same[k]); });
+    Object.keys(lang.filler).forEach(know);
+    // Entries' words, for isFiller: read before the entries are made.
+    lang.entryWords = Object.create(null);
+    Object.keys(data.classes || {}).forEach(function (name) {
+      list(data.classes[name]).forEach(function (text) {
+        spaced(fold(normalize(text))).forEach(function (w) {
+          lang.entryWords[w] = true;
+        });
+      });
+    });
+    Object.keys(data.classes || {}).forEach(function (name) {
+      lang.classes[name] = list(data.classes[name]).map(function (text) { know(text); return entry(lang, text, false); })
+        .filter(function (e) { return e.core.length; });
+    });
+    list(data.ordinary).forEach(know);
+    lang.ordinary = list(data.ordinary).map(function (text) { return entry(lang, text, true); })
+      .filter(function (e) { return e.all.length; });
+    // Each known word of four letters or more by its consonants, where no
+    // other word has the same ones (for TYPING.texting).
+    lang.skeletons = Object.create(null);
+    Object.keys(lang.known).forEach(function (w) {
+      var key = skeleton(w);
+      if (w.length < 4 || key.length < 3 || /\p{sc=Han}/u.test(w)) return;
+      lang.skeletons[key] = key in lang.skeletons && lang.skeletons[key] !== w ? null : w;
+    });
+    // The words a run-together word may be cut into: all it knows but the
+    // written forms of under four letters ("dont" in "idontwanttolive"
+    // counts; "r" and "odd" would cut "rodilla" into "are overdose illa").
+    lang.cuttable = Object.create(null);
+    Object.keys(lang.known).forEach(function (w) {
+      if (w.length >= 4 || lang.same[w] === undefined) lang.cuttable[w] = true;
+    });
+    lang.rules = (data.rules || []).map(parseRule).filter(function (rule) {
+      return rule.classes.every(function (c) { return lang.classes[c.name]; });
+    });
+    // Every lexicon word, once, indexed (Words).
+    lang.index = new Words(lang.exactMarks);
+    Object.keys(lang.classes).forEach(function (name) {
+      lang.classes[name].forEach(function (e) { e.all.forEach(function (w) { lang.index.add(w); }); });
+    });
+    return lang;
+  }
+
+  // An entry's words; filler words in it are optional ("want to die" is
+  // "want die"), unless without them one word would be left ("para que
+  // seguir" is not "seguir"): then it must be found as written. An ordinary
+  // expression is always found as written ("to die for"), and exactly.
+  function entry(lang, text, ordinary) {
+    // The lexicon is lowercase and plain already (kbsite.crisis_words checks
+    // it): composed is enough, and much cheaper than normalize over
+    // thousands of entries.
+    var all = tokens(String(text).normalize("NFC"), lang, false);
+    all.forEach(function (w) { w.exactMarks = lang.exactMarks; });
+    var core = all.filter(function (w) { return !w.filler; });
+    // Only filler words ("por que", why): found as written.
+    if (!core.length) return {all: all, core: all, strict: true, exact: ordinary};
+    return {all: all, core: core, strict: ordinary || (core.length === 1 && all.length > 1), exact: ordinary};
+  }
+
+  // "idontwanttolive" -> "i dont want to live": the fewest words this
+  // language knows, at most one unknown piece (a name, a typo), and known
+  // pieces covering at least two thirds of it. Null if it does not cut.
+  function cut(text, known) {
+    var n = text.length, best = [{cost: 0, pieces: []}];
+    for (var end = 1; end <= n; end++) {
+      best[end] = null;
+      for (var start = Math.max(0, end - 20); start < end; start++) {
+        if (!best[start]) continue;
+        var piece = text.slice(start, end), isKnown = known[piece] === true;
+        var unknown = best[start].pieces.filter(function (p) { return !p.known; }).length + (isKnown ? 0 : 1);
+        var singles = best[start].pieces.filter(function (p) { return p.text.length === 1; }).length +
+          (piece.length === 1 ? 1 : 0);
+        // At most one unknown piece, of three letters or more, and one
+        // piece of a single letter ("i" in "iwannadie"; not "in i i was an").
+        if (unknown > 1 || (!isKnown && piece.length < 3) || singles > 1) continue;
+        // A piece costs 1, and a little more the shorter it is ("ya no",
+        // not "y ano"); an unknown piece costs 10.
+        var cost = best[start].cost + (isKnown ? 1 + 1 / piece.length : 10);
+        if (!best[end] || cost < best[end].cost) {
+          best[end] = {cost: cost, pieces: best[start].pieces.concat([{text: piece, known: isKnown}])};
+        }
+      }
+    }
+    var found = best[n];
+    // Two pieces at least, one of them a word of four letters or more:
+    // "namang" is not "na ma ng".
+    if (!found || found.pieces.length < 2 || !found.pieces.some(function (p) { return p.known && p.text.length >= 4; })) {
+      return null;
+    }
+    var knownLetters = found.pieces.reduce(function (sum, p) { return sum + (p.known ? p.text.length : 0); }, 0);
+    return knownLetters * 3 >= n * 2 ? found.pieces.map(function (p) { return p.text; }) : null;
+  }
+
+  // The words of normalised text, in one language's terms (step 2), filler
+  // words marked. Chinese characters are a word each. For a query
+  // (`query`), a word the language does not know may be typed in Telex or
+  // run together with others.
+  function tokens(text, lang, query) {
+    var out = [];
+    function push(raw) {
+      if (!raw) return;
+      if (HAN.test(raw)) {
+        Array.from(raw).forEach(function (c) {
+          out.push(word(c, String, HAN.test(c), lang.filler[c] === true));
+        });
+        return;
+      }
+      var key = fold(raw);
+      var parts = lang.code === "es" ? (key.match(ENCLITIC) || [null, key]).slice(1) : [key];
+      if (parts.length === 1) parts = [raw];   // keep the marks of a word not split
+      parts.forEach(function (part) {
+        if (part) out.push(word(part, lang.stem, false, isFiller(lang, part), lang.spelling));
+      });
+    }
+    function expand(raw, again) {
+      var key = fold(raw);
+      // A word typed with its marks is not another's written form ("đầu",
+      // head, is not "dau" for "đau", pain) where marks tell words apart.
+      var typedWithMarks = lang.exactMarks && marked(raw) !== key;
+      var meaning = typedWithMarks ? lang.sameMarked[marked(raw)] : lang.same[key];
+      if (meaning !== undefined) {
+        spaced(meaning).forEach(function (w) { if (again) expand(w, false); else push(w); });
+        return;
+      }
+      if (query && lang.typing && !lang.known[key]) {
+        var typed = lang.typing(key, lang);
+        if (typed && lang.known[typed]) { push(typed); return; }
+      }
+      if (query && key.length >= 6 && !lang.known[key] && !knownForm(key, lang)) {
+        var pieces = cut(key, lang.cuttable);
+        if (pieces) { pieces.forEach(function (p) { expand(p, false); }); return; }
+      }
+      push(raw);
+    }
+    var raws = spaced(text);
+    // Where marks tell words apart, a query typed with marks has them where
+    // they belong: its "hai" is two, not "hại" (harm).
+    var withMarks = query && lang.exactMarks && /[^\x00-\x7f]/.test(fold(text) === text ? "" : text.replace(HAN_ALL, ""));
+    // "s u i c i d e": three or more single letters in a row are one word,
+    // where the language knows it or can cut it ("d n q" stays Filipino
+    // texting: hindi, na, ko).
+    if (query) raws = joinLetters(raws, lang);
+    raws.forEach(function (raw) { expand(raw, true); });
+    if (withMarks) out.forEach(function (w) { if (!w.han) w.withMarks = true; });
+    return out;
+  }
+
+  // A filler word. Where marks tell words apart, a word typed with marks
+  // is filler only as marked ("là", not "lá"), and one typed without marks
+  // only if no entry has a word of that spelling ("do" is "đó", that, but
+  // also "đồ", things).
+  function isFiller(lang, text) {
+    if (!lang.exactMarks) return lang.filler[fold(text)] === true;
+    if (marked(text) !== fold(text)) return lang.fillerMarked[marked(text)] === true;
+    return lang.filler[fold(text)] === true && !(lang.entryWords && lang.entryWords[fold(text)]);
+  }
+
+  function joinLetters(raws, lang) {
+    var out = [];
+    for (var i = 0; i < raws.length;) {
+      var j = i;
+      while (j < raws.length && /^\p{L}$/u.test(raws[j]) && !HAN.test(raws[j])) j++;
+      var joined = fold(raws.slice(i, j).join(""));
+      if (j - i >= 3 && (lang.known[joined] || knownForm(joined, lang) || cut(joined, lang.cuttable))) {
+        out.push(joined);
+        i = j;
+      } else {
+        out.push(raws[i]);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  // Text as words: letters and numbers, each Chinese character apart.
+  function spaced(text) {
+    return String(text).replace(/[^\p{L}\p{N}_]+/gu, " ").replace(HAN_ALL, " $& ").trim().split(/\s+/)
+      .filter(Boolean);
+  }
+
+  // Is this word already a form of a lexicon word ("overdosing"), or one
+  // misspelt? Then it is not cut into pieces ("over" "dosing"). Not a word
+  // that merely starts with one: "wanttodie" is cut.
+  function knownForm(text, lang) {
+    return lang.index.knows(word(text, lang.stem, false, false, lang.spelling));
+  }
+
+  // ---- 3-5. Classes and rules ------------------------------------------------
+
+  // Where an entry is in the query, none of its words set aside:
+  // [{start, end}]. As written: word after word. Otherwise its words in
+  // order, with filler words and at most one other word between two of them.
+  function places(entry, words, blocked) {
+    var found = [];
+    for (var i = 0; i < words.length; i++) {
+      var end = entry.strict ? written(entry.all, words, blocked, i, entry.exact) : inOrder(entry.core, words, blocked, i);
+      if (end >= 0) found.push({start: i, end: end});
+    }
+    return found;
+  }
+
+  // An ordinary expression is found only as its words are written (with
+  // doubled letters single): "killing me" sets aside "this is killing me",
+  // not "pills would kill me".
+  function written(expected, words, blocked, start, exact) {
+    if (start + expected.length > words.length) return -1;
+    for (var k = 0; k < expected.length; k++) {
+      var q = words[start + k], p = expected[k];
+      if (blocked[start + k] || !(exact ? q.single === p.single : has(q, p))) return -1;
+    }
+    return start + expected.length - 1;
+  }
+
+  function inOrder(expected, words, blocked, start) {
+    if (blocked[start] || words[start].filler || !has(words[start], expected[0])) return -1;
+    var at = start;
+    for (var k = 1; k < expected.length; k++) {
+      var others = 0, next = -1;
+      for (var j = at + 1; j < words.length && others <= 1; j++) {
+        if (blocked[j]) break;
+        if (!words[j].filler && has(words[j], expected[k])) { next = j; break; }
+        if (!words[j].filler) others++;
+      }
+      if (next < 0) return -1;
+      at = next;
+    }
+    return at;
+  }
+
+  // How far apart a rule's classes may be: 3 words a class, plus 1, not
+  // counting each entry's own words beyond its first; a Chinese character
+  // counts half a word, a filler word nothing.
+  function size(words, start, end) {
+    var total = 0;
+    for (var i = start; i <= end; i++) total += words[i].filler ? 0 : words[i].han ? 0.5 : 1;
+    return total;
+  }
+
+  function ruleFires(rule, found, words) {
+    var limit = 3 * rule.classes.length + 1;
+    return (function choose(k, chosen) {
+      if (k === rule.classes.length) return true;
+      var spec = rule.classes[k];
+      return (found[spec.name] || []).some(function (place) {
+        for (var i = 0; i < chosen.length; i++) {
+          if (place.start <= chosen[i].end && chosen[i].start <= place.end) return false;   // one word, one class
+        }
+        if (spec.after && k > 0 && place.start <= chosen[k - 1].end) return false;
+        var all = chosen.concat([place]);
+        var low = Math.min.apply(null, all.map(function (p) { return p.start; }));
+        var high = Math.max.apply(null, all.map(function (p) { return p.end; }));
+        var own = all.reduce(function (sum, p) { return sum + Math.max(0, size(words, p.start, p.end) - 1); }, 0);
+        if (size(words, low, high) - own > limit) return false;
+        return choose(k + 1, all);
+      });
+    })(0, []);
+  }
+
+  // The first rule of this language that fires on these words, or null.
+  function firstRule(lang, words, masks) {
+    words.forEach(function (w) { w.ids = lang.index.matches(w); });
+    var blocked = [];
+    masks.forEach(function (entry) {
+      places(entry, words, blocked).forEach(function (p) {
+        for (var i = p.start; i <= p.end; i++) blocked[i] = true;
+      });
+    });
+    var found = Object.create(null);
+    function classPlaces(name) {
+      if (!found[name]) {
+        found[name] = [].concat.apply([], lang.classes[name].map(function (entry) {
+          return places(entry, words, blocked);
+        }));
+      }
+      return found[name];
+    }
+    for (var r = 0; r < lang.rules.length; r++) {
+      var rule = lang.rules[r];
+      if (!rule.classes.every(function (c) { return classPlaces(c.name).length; })) continue;
+      // `unless`: its class anywhere in the query, in any language's words
+      // ("estudios" stops English "suicide" too), ordinary expressions too.
+      if (rule.unless && (lang.unless[rule.unless] || []).some(function (entry) {
+        return places(entry, words, []).length;
+      })) continue;
+      if (ruleFires(rule, found, words)) return rule.text;
+    }
+    return null;
+  }
+
+  // The matcher for search/crisis.json's `languages` (and its Simplified
+  // pairs): query -> [{lang, rule, own}], one per language that fires, in
+  // the data's order. `own`: the query has a word that only this
+  // language's lexicon knows ("suicidio", "ako", any Chinese character), so
+  // the reader may be reading in it.
+  function matcher(data) {
+    var traditional = traditionalReader(data && data.simplified);
+    var languages = Object.keys((data && data.languages) || {}).map(function (code) {
+      return compileLanguage(code, data.languages[code]);
+    });
+    // Every language's ordinary expressions, in each language's words: a
+    // Spanish "riesgo suicida" is ordinary on every edition, and "suicida"
+    // must not fire as English "suicide" there.
+    var ordinary = [].concat.apply([], Object.keys(data.languages).map(function (code) {
+      return list(data.languages[code].ordinary);
+    }));
+    // And every language's words of the classes rules name after `unless`.
+    var unlessClasses = Object.create(null);
+    languages.forEach(function (lang) {
+      lang.rules.forEach(function (rule) { if (rule.unless) unlessClasses[rule.unless] = true; });
+    });
+    languages.forEach(function (lang) {
+      lang.masks = ordinary.map(function (text) { return entry(lang, text, true); })
+        .filter(function (e) { return e.all.length; });
+      lang.unless = Object.create(null);
+      Object.keys(unlessClasses).forEach(function (name) {
+        lang.unless[name] = [].concat.apply([], Object.keys(data.languages).map(function (code) {
+          return list((data.languages[code].classes || {})[name]);
+        })).map(function (text) { return entry(lang, text, false); }).filter(function (e) { return e.core.length; });
+        lang.unless[name].forEach(function (e) { e.all.forEach(function (w) { lang.index.add(w); }); });
+      });
+    });
+    return function (query) {
+      var text = normalize(query, traditional);
+      var typed = spaced(fold(text));
+      var matches = [];
+      // Letters a language never writes (ô, ư in "tôi muốn" for Spanish or
+      // English) say the query is not in it: Vietnamese "mất" is not
+      // Spanish "matar".
+      var typedLetters = Array.from(text).filter(function (c) {
+        return /[^\x00-\x7f]/.test(c) && /\p{L}/u.test(c) && !HAN.test(c) && !/\p{Lm}/u.test(c);
+      });
+      languages.forEach(function (lang) {
+        if (lang.gated && typedLetters.some(function (c) { return !lang.letters[c]; })) return;
+        var words = tokens(text, lang, true);
+        if (!words.some(function (w) { return !w.filler; })) return;
+        var rule = firstRule(lang, words, lang.masks);
+        if (rule === null) return;
+        var own = typed.some(function (w) {
+          return lang.known[w] && languages.every(function (other) { return other === lang || !other.known[w]; });
+        });
+        matches.push({lang: lang.code, rule: rule, own: own});
+      });
+      return matches;
+    };
+  }
+
+  // The languages to show help in: the page's first, then each other
+  // language that fired and that the reader may be reading in.
+  function helpLanguages(matches, page) {
+    if (!matches.length) return [];
+    var codes = [page];
+    matches.forEach(function (m) { if (m.own && codes.indexOf(m.lang) < 0) codes.push(m.lang); });
+    return codes;
+  }
+
+  // ---- In the browser ---------------------------------------------------------
+  //
+  // The search panel's markup (partials/search.html): a container for the
+  // detected help ([data-search-crisis], whose role=alert child is filled
+  // when help shows and emptied when it hides, so screen readers announce
+  // it once) above the compact crisis line, which is always there.
+
+  function showHelp(doc, languages, help) {
+    var box = doc.querySelector("[data-search-crisis]");
+    if (!box) return;
+    var key = languages.join(" ");
+    if (box.getAttribute("data-showing") === key) return;
+    box.setAttribute("data-showing", key);
+    box.hidden = !languages.length;
+    var live = box.querySelector("[role=alert]") || box;
+    var template = doc.createElement("template");
+    template.innerHTML = languages.map(function (code) { return help[code] || ""; }).join("");   // the build's own markup
+    live.replaceChildren(template.content);
+  }
+
+  // Loads search/crisis.json from the edition's root (`root`: Material's
+  // __md_scope) and watches the search box. Returns the panel: `ready`
+  // (settled once the data is in, or failed), `match(query)`, `page()`,
+  // `more()` (the crisis section, crisis.json's `more`) and
+  // `show(languages)`; search.js asks it before a query goes to search.
+  function start(doc, root) {
+    var state = {match: function () { return []; }, data: null};
+    var input = doc.querySelector("input.md-search__input");
+    function show(languages) {
+      showHelp(doc, languages, (state.data && state.data.help) || {});
+    }
+    function update() {
+      if (!input || !state.data) return;
+      var typed = String(input.value).normalize("NFKC");
+      show(helpLanguages(state.match(typed), state.data.page));
+    }
+    var ready = fetch(new URL("search/crisis.json", root).href).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + response.url);
+      return response.json();
+    }).then(function (data) {
+      state.data = data;
+      state.match = matcher(data);
+      update();
+    });
+    if (input) input.addEventListener("input", update);
+    return {
+      ready: ready,
+      match: function (query) { return state.match(query); },
+      page: function () { return state.data ? state.data.page : null; },
+      more: function () { return state.data ? state.data.more : null; },
+      show: show
+    };
+  }
+
+  return {
+    normalize: normalize, fold: fold, traditionalReader: traditionalReader, tokens: tokens, cut: cut,
+    compileLanguage: compileLanguage, parseRule: parseRule, sameWord: sameWord, editDistance: editDistance,
+    STEMMERS: STEMMERS, matcher: matcher, helpLanguages: helpLanguages, showHelp: showHelp, start: start
+  };
+});

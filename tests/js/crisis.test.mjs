@@ -1,0 +1,207 @@
+// Crisis help in search: docs/assets/javascripts/crisis.js, its own module,
+// tested with Node's runner on each edition's search/crisis.json (what the
+// browser loads). Run by `make test` through tests/test_search_js.py.
+//
+//   - the tuned set (tests/crisis_queries.yml): every phrasing shows help on
+//     every edition, no ordinary question does;
+//   - the kinds of typing it reads back, one case each;
+//   - its rules: order, `unless`, ordinary expressions, filler;
+//   - which languages the help shows in;
+//   - the blind sets (tests/crisis_blind_*.yml): sets A and B were measured
+//     before anything was fixed on them, then fixed by kinds of language,
+//     and are held at 95% here; the newest set is reported, not asserted
+//     (benchmarks/crisis.py prints every set);
+//   - speed: under 5 ms a query at the 95th percentile.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { kc, editions, shippedCrisis, querySet } from "./harness.mjs";
+
+const found = editions();
+const [english] = found.map(([, dir]) => shippedCrisis(dir)).filter((d) => d.page === "en");
+const matcher = kc.matcher(english);
+const fires = (query) => matcher(query).length > 0;
+
+// ---- What each edition ships ----------------------------------------------------
+
+test("every edition ships every language's lexicon, the help in each site language and its crisis section", () => {
+  const codes = found.map(([code]) => code).sort();
+  assert.ok(codes.length >= 2, `editions found: ${codes}`);
+  for (const [code, dir] of found) {
+    const data = shippedCrisis(dir);
+    assert.equal(data.page, code);
+    for (const lang of codes) assert.ok(data.languages[lang], `${code}: ${lang}'s lexicon`);
+    assert.deepEqual(Object.keys(data.help).sort(), codes, `${code}: help in every site language`);
+    for (const [lang, html] of Object.entries(data.help)) {
+      for (const href of ["tel:988", "tel:911"]) assert.ok(html.includes(`href="${href}"`), `${code}/${lang}: ${href}`);
+      assert.match(html, /href="sms:988/, `${code}/${lang}: text 988`);
+      assert.ok(html.includes(`lang="${lang}"`) && html.includes(`id="search-crisis-title-${lang}"`), `${code}/${lang}`);
+    }
+    assert.match(data.help.es, /oprima 2/);
+    assert.match(data.help.es, /href="sms:988\?&amp;body=AYUDA"/, "the Spanish text link fills in AYUDA");
+    assert.ok(data.simplified.length > 100, `${code}: Simplified forms of the lexicon's characters`);
+    assert.equal(data.more.location, "mental-health/#crisis-help");
+  }
+});
+
+// ---- The tuned set -----------------------------------------------------------------
+
+const tuned = querySet("KB_CRISIS_QUERIES");
+
+test("the tuned set is as large as the issue asks", () => {
+  for (const [code] of found) {
+    assert.ok((tuned.crisis[code] || []).length >= 60, `${code}: at least 60 crisis phrasings`);
+    assert.ok((tuned.ordinary[code] || []).length >= 30, `${code}: at least 30 ordinary questions`);
+  }
+});
+
+for (const [code, dir] of found) {
+  const data = shippedCrisis(dir);
+  const match = kc.matcher(data);
+  test(`${code} edition: every tuned crisis phrasing shows help, the page's language first; no ordinary question does`, () => {
+    const missed = [], fired = [];
+    for (const [lang, queries] of Object.entries(tuned.crisis)) {
+      for (const query of queries) {
+        const matches = match(query);
+        const help = kc.helpLanguages(matches, data.page);
+        if (!help.length) missed.push(`${lang}: ${query}`);
+        else {
+          assert.equal(help[0], code, query);
+          assert.ok(matches.some((m) => m.lang === lang), `${query}: read as ${lang}, got ${JSON.stringify(matches)}`);
+        }
+      }
+    }
+    for (const [lang, queries] of Object.entries(tuned.ordinary)) {
+      for (const query of queries) if (match(query).length) fired.push(`${lang}: ${query} ${JSON.stringify(match(query))}`);
+    }
+    const known = tuned.known_misses || [];
+    assert.deepEqual(missed.filter((q) => !known.includes(q.replace(/^[^:]+: /, ""))), [], "no help for these");
+    assert.deepEqual(fired, [], "help for an ordinary question");
+  });
+}
+
+// ---- Normalising: the kinds of typing ----------------------------------------------
+
+test("it reads what was typed, however it was typed", () => {
+  const cases = {
+    "full-width letters (Chinese input methods)": "ｉ ｗａｎｔ ｔｏ ｄｉｅ",
+    "capitals and accents left out": "ME QUIERO MATAR, ya no aguanto mas",
+    "curly apostrophes": "I don’t want to live",
+    "drawn-out letters": "i want to diiiieeee",
+    "drawn-out letters on a Spanish pronoun": "quiero morirmeeeee",
+    "words run together": "iwanttodie",
+    "words run together, Spanish": "noquierovivir",
+    "Simplified characters": "我想结束自己的生命",
+    "texting forms": "kms",
+    "Filipino texting without vowels": "gsto q n mmatay",
+    "numbers for letters": "k1ll mys3lf",
+    "a letter hidden with a sign": "su*cide",
+    "letters typed apart": "s u i c i d e",
+    "dots inside a word": "t.ự t.ử",
+    "Vietnamese without tone marks": "toi muon chet",
+    "Vietnamese typed in Telex": "tooi muoosn cheest",
+    "a Vietnamese teen-code form": "mk mun chet",
+    "g dropped (-in for -ing)": "thinkin about killin myself",
+  };
+  for (const [kind, query] of Object.entries(cases)) assert.ok(fires(query), `${kind}: ${query}`);
+  assert.equal(kc.normalize("ＫＥＴＡＭＩＮＥ"), "ketamine");
+  assert.equal(kc.normalize("pleeease"), "please");
+});
+
+test("a word typed with its tone marks is read with them", () => {
+  assert.ok(fires("tự tử"));
+  assert.ok(!fires("đặt lịch tư vấn"), "tư vấn is a consultation");
+  assert.ok(!fires("tu van mien phi"), "unmarked, it is still read as a consultation");
+  assert.ok(fires("thuốc lá dí vào tay"), "lá (leaf, in cigarette) is not là (is), a filler word");
+});
+
+test("words run together are cut only where the language knows the pieces", () => {
+  const en = kc.compileLanguage("en", english.languages.en);
+  assert.deepEqual(kc.cut("idontwanttolive", en.cuttable), ["i", "dont", "want", "to", "live"]);
+  assert.equal(kc.cut("rodilla", en.cuttable), null, "short written forms (r, odd) are not pieces");
+  const tokens = kc.tokens(kc.normalize("overdosing"), en, true).map((w) => w.word);
+  assert.deepEqual(tokens, ["overdosing"], "a form of a lexicon word is not cut");
+});
+
+// ---- The rules -----------------------------------------------------------------------
+
+test("classes combine by rule, close together, each word for one class", () => {
+  for (const query of ["i want to die", "wish i was dead", "how many pills would kill me", "i am a burden",
+                       "my brother wants to kill himself", "nobody would miss me", "where can i buy a gun",
+                       "我只係屋企人嘅負累", "想一覺瞓唔醒", "gusto ko na lang matulog forever", "what dose of my meds would end it"]) {
+    assert.ok(fires(query), query);
+  }
+  for (const query of ["i want to know the price", "how many sessions", "can i die from ketamine",
+                       "i want to book before my mother's death anniversary", "will ketamine kill my back pain"]) {
+    assert.ok(!fires(query), `${query}: ${JSON.stringify(matcher(query))}`);
+  }
+});
+
+test("`>` keeps an order, `unless` stops a rule, ordinary expressions count for nothing", () => {
+  assert.ok(fires("我好想死"));
+  assert.ok(!fires("死亡率 想知道"), "死 before 想, and 死亡率 is ordinary");
+  assert.ok(!fires("suicide prevention research"), "a question for information");
+  assert.ok(fires("suicide"));
+  assert.ok(fires("i feel suicidal, what does the research say"), "with I, help shows all the same");
+  assert.ok(!fires("this back pain is killing me"), "an ordinary expression, as written");
+  assert.ok(!fires("dying to know the price"));
+  assert.ok(!fires("el precio me mata"));
+});
+
+test("the help shows in the page's language, then in the language the reader wrote in", () => {
+  const help = (query, page) => kc.helpLanguages(matcher(query), page);
+  assert.deepEqual(help("no quiero vivir", "en"), ["en", "es"]);
+  assert.deepEqual(help("I want to kill myself", "es"), ["es", "en"]);
+  assert.deepEqual(help("我想自殺", "en"), ["en", "zh-Hant"]);
+  assert.deepEqual(help("suicide", "es"), ["es"], "a word every language has: the page's help alone");
+  assert.deepEqual(help("ketamine side effects", "en"), []);
+});
+
+// ---- The blind sets --------------------------------------------------------------------
+
+function rate(set, match) {
+  const rows = {};
+  for (const lang of Object.keys(set.crisis)) {
+    const shown = set.crisis[lang].filter((q) => match(q).length).length;
+    const falseAlarms = (set.ordinary[lang] || []).filter((q) => match(q).length);
+    rows[lang] = { shown, total: set.crisis[lang].length, falseAlarms };
+  }
+  return rows;
+}
+
+const blind = querySet("KB_CRISIS_BLIND");
+test("every blind set has at least 60 crisis phrasings and 40 ordinary queries in each language", () => {
+  for (const [name, set] of Object.entries(blind)) {
+    for (const lang of Object.keys(set.crisis)) {
+      assert.ok(set.crisis[lang].length >= 60 && set.ordinary[lang].length >= 40, `${name}/${lang}`);
+    }
+  }
+});
+
+for (const name of Object.keys(blind).sort()) {
+  const newest = name === Object.keys(blind).sort().at(-1);
+  test(`blind set ${name}: ${newest ? "reported (the newest: nothing is fixed on it)" : "at least 95% in each language, no false alarm"}`, (t) => {
+    const rows = rate(blind[name], matcher);
+    for (const [lang, row] of Object.entries(rows)) {
+      t.diagnostic(`${name}/${lang}: ${row.shown}/${row.total} show help, ${row.falseAlarms.length} false alarms`);
+      if (newest) continue;
+      assert.ok(row.shown / row.total >= 0.95, `${name}/${lang}: ${row.shown}/${row.total}`);
+      assert.deepEqual(row.falseAlarms, [], `${name}/${lang}: false alarms`);
+    }
+  });
+}
+
+// ---- Speed -------------------------------------------------------------------------------
+
+test("a query is checked in under 5 ms at the 95th percentile", () => {
+  const queries = [...Object.values(tuned.crisis).flat(), ...Object.values(tuned.ordinary).flat()];
+  for (const query of queries) matcher(query);   // as in the browser after the first keystrokes
+  const times = queries.map((query) => {
+    const start = process.hrtime.bigint();
+    matcher(query);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  }).sort((a, b) => a - b);
+  const p95 = times[Math.floor(times.length * 0.95)];
+  assert.ok(p95 < 5, `p95 ${p95.toFixed(2)} ms`);
+});
