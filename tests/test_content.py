@@ -227,11 +227,12 @@ def test_crisis_box_on_pain_overlap(pages):
 
 
 def test_crisis_help_and_boilerplate_stay_out_of_search(site):
-    # The documents are what search finds; the index's config carries the
-    # crisis help for the search panel to show (crisis_words.py).
+    # The documents are what search finds; crisis help for the search panel
+    # is a file of its own (search/crisis.json, kbsite/postbuild/crisis_data.py).
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     docs = json.dumps(index["docs"], ensure_ascii=False)
-    assert "If you are in crisis" in index["config"]["crisis"]["help"]["en"]
+    crisis = json.loads((site / "search/crisis.json").read_text(encoding="utf-8"))
+    assert "If you are in crisis" in crisis["help"]["en"]
     for boilerplate in ("Crisis Lifeline", "If you are in crisis", "Next review due", "Want to know if ketamine",
                         "Crisis?", "Call 988"):
         assert boilerplate not in docs, boilerplate

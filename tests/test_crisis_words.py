@@ -24,6 +24,12 @@ DATA = yaml.safe_load((ROOT / "crisis-words.yml").read_text(encoding="utf-8"))
 CLASSES = list(DATA["classes"])
 
 
+def test_a_class_a_language_does_not_list_is_empty(tmp_path):
+    path = tmp_path / "crisis-words.yml"
+    path.write_text(_broken(**{"en.death": None}), encoding="utf-8")
+    assert crisis_words.load(path)["en"]["classes"]["death"] == []
+
+
 def test_the_committed_file_loads_with_every_class_in_every_site_language():
     lists = crisis_words.load(ROOT / "crisis-words.yml")
     assert crisis_words.missing_languages(lists, LANGUAGES) == []
@@ -77,7 +83,7 @@ def _broken(**changes) -> str:
     (_broken(**{"en.death": ["die", "die"]}), "en: death: entry 2: 'die' is listed twice; delete one"),
     (_broken(**{"en.death": "die"}), "en: death: expected a list"),
     (_broken(**{"en.death": [False]}), "is YAML's false, not a word: write the word in quotes"),
-    (_broken(**{"en.death": None}), "en: no list for the class 'death' (dying); add `death: [...]`"),
+    (_broken(**{"en.death": None, "en.wish": None}), "en: no words in any class; list at least the words for suicide"),
     (_broken(**{"en.dying": ["die"]}), "en: 'dying' is not a field or a class (a typo?)"),
     (_broken(**{"en.wish": ["want", "to"]}), "en: wish: 'to' is also a filler word"),
     (_broken(**{"en.same": {"dont": "dont"}}), "en: same: 'dont' means itself; delete the line"),

@@ -192,7 +192,7 @@ def test_every_crisis_box_has_the_lines(editions):
             continue
         for code in TRANSLATIONS:
             [box] = editions[code][url].select("article aside.crisis-help")
-            links = {a["href"] for a in box.select("a[href]")}
+            links = {a["href"].split("?")[0] for a in box.select("a[href]")}
             assert {"tel:988", "sms:988", "tel:911"} <= links, f"/{code}/{url}: {links}"
 
 
@@ -347,8 +347,8 @@ def test_spanish_crisis_help_on_pages_and_in_search(editions):
         assert "Llame o envíe un mensaje de texto al 988" in text and "oprima 2" in text and "AYUDA" in text
         assert "Llame al 911" in text
         hrefs = {a["href"] for a in box.select("a")}
-        assert {"tel:988", "sms:988", "tel:911", "https://988lifeline.org/es/"} <= hrefs
-    # The search panel's Spanish help comes with the index (test_crisis_words.py).
+        assert {"tel:988", "sms:988?&body=AYUDA", "tel:911", "https://988lifeline.org/es/"} <= hrefs
+    # The search panel's Spanish help is the same box (search/crisis.json, test_crisis_words.py).
     footer = editions["es"][""].select_one("footer .md-copyright").get_text(" ")
     assert "oprima 2" in footer and "AYUDA" in footer
 
@@ -655,7 +655,7 @@ def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_p
         spanish, spanish + "    - {code: de, name: Deutsch, locale: de_DE}\n"), encoding="utf-8")
     # 4. Crisis words of the language.
     with (project / "crisis-words.yml").open("a", encoding="utf-8") as words:
-        words.write("\nde:\n  filler: []\n  same: {}\n  phrases:\n    - selbstmord\n    - nicht mehr leben\n")
+        words.write("\nde:\n  suicide: [selbstmord]\n  wish: [will]\n  death: [sterben]\n")
     # 6. make check, then the strict build.
     check = subprocess.run([sys.executable, "-m", "kbsite.source_checks", str(project)],
                            capture_output=True, text=True)

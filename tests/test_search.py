@@ -293,7 +293,7 @@ CRISIS_SAMPLE = {   # query: the languages its help shows in, on an English page
 }
 CRISIS_TITLES = {"en": "If you are in crisis", "es": "Si está en crisis"}
 EDITIONS = [("", "en"), ("es/", "es"), ("zh-hant/", "zh-Hant"), ("fil/", "fil")]
-SAMPLE_BY_EDITION = {"en": "i want to die", "es": "me quiero morir", "zh-Hant": "我想死", "fil": "gusto ko nang mamatay"}
+SAMPLE_BY_EDITION = {"en": "I want to die", "es": "me quiero morir", "zh-Hant": "我好想死", "fil": "gusto ko na mamatay"}
 
 
 def _crisis_queries() -> dict:
@@ -305,7 +305,7 @@ def test_the_browser_sample_is_from_the_tested_set():
     for query in CRISIS_SAMPLE:
         assert query in crisis["en"] or query in crisis["es"], query
     for lang, query in SAMPLE_BY_EDITION.items():
-        assert query in crisis[lang] or any(query in q for q in crisis[lang]), query
+        assert query in crisis[lang], query
 
 
 def _line_on_screen(tab, viewport, state):

@@ -37,7 +37,7 @@ FEATURES = {
     "footnote back-links named for screen readers (kbsite.markdown.footnote_backlinks)":
         lambda site: bool(_soup(site, "safety/").select("a.footnote-backref[aria-label]")),
     "crisis line in the header (partials/crisis-bar.html)":
-        lambda site: bool(_soup(site, "es/safety/").select(".crisis-bar a[href='sms:988']")),
+        lambda site: bool(_soup(site, "es/safety/").select("header .crisis-bar a[href^='sms:988']")),
     "language switch (partials/language-switch.html)":
         lambda site: bool(_soup(site, "es/safety/").select(".language-switch a[hreflang=en]")),
     "hreflang links (main.html)":
