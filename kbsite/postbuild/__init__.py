@@ -10,6 +10,7 @@ each other language in <code>/):
   print_qr      a QR code of each page's address, for printed handouts
   palette_css   Material's palette stylesheet without the colours the site never sets
   unused_css    Material's stylesheet trimmed to what the site uses, joined with ours
+  key_points    every key point leads to a source, or its box says it sums up the clinic's article
   anchors       published section ids against permalinks.yml
   crisis_data   search/crisis.json: the crisis words and help for search (crisis.js)
   csp           a Content Security Policy with the hashes of the final inline scripts
@@ -22,9 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbsite.postbuild import anchors, crisis_data, csp, inline_js, palette_css, print_qr, print_urls, unused_css
+from kbsite.postbuild import (anchors, crisis_data, csp, inline_js, key_points, palette_css, print_qr, print_urls,
+                              unused_css)
 
-STEPS = ("inline_js", "print_urls", "print_qr", "palette_css", "unused_css", "anchors", "crisis_data", "csp")
+STEPS = ("inline_js", "print_urls", "print_qr", "palette_css", "unused_css", "key_points", "anchors", "crisis_data",
+         "csp")
 
 
 @dataclass
@@ -86,6 +89,7 @@ def run(site: Site, *, registry: Path | None, redirected_pages: set[str] = froze
     print_qr.apply(site)
     palette_css.apply(site, _one(theme_stylesheets, "palette.*.min.css"))
     unused_css.apply(site, _one(theme_stylesheets, "main.*.min.css"))
+    key_points.apply(site)
     recorded = anchors.apply(site, registry, redirected_pages, record_new=record_new_ids) if registry else {}
     crisis_data.apply(site)
     if policy:

@@ -96,7 +96,7 @@ export async function startWorker({ dir = siteDir(), index = loadIndex(dir), cri
     let reply = await send({ type: kb.QUERY, data: decision.query });
     if (decision.crisis) {
       kb.calmResults(reply.data.items, settings.more);
-      kb.shortTexts(reply.data.items);
+      kb.shortTexts(reply.data.items, settings.clinic);
       const links = reply.data.items.flat().map((d) => d.location);
       return { query: decision.query, reader: decision.reader, added: [], sent: decision.query, help: decision.help,
                corrected: false, crisis: true, pages: links.map((l) => l.split("#")[0]), links, reply };
@@ -109,7 +109,7 @@ export async function startWorker({ dir = siteDir(), index = loadIndex(dir), cri
       if (second.data.items.length) { asked = again; reply = second; }
     }
     kb.bestSectionFirst(reply.data.items);
-    kb.shortTexts(reply.data.items);
+    kb.shortTexts(reply.data.items, settings.clinic);
     const pages = reply.data.items.map((group) => (group.find((d) => !d.location.includes("#")) || group[0]).location.split("#")[0]);
     const links = reply.data.items.flat().map((d) => d.location);
     return { query: asked.query, reader: asked.reader, added: asked.added, sent: decision.query, help: decision.help,

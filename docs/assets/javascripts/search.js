@@ -424,12 +424,31 @@
   // About two lines of text per result: from the sentence with the first
   // highlighted word, as plain text with its highlights (Material's worker
   // marks them), in a paragraph the stylesheet clamps to two lines.
+  //
+  // The clinic's article is labelled as its promotion where it shows, in
+  // search too: an excerpt from inside a passage (after its label, before
+  // its end line, kbsite.markdown.clinic_article) begins with the short
+  // label ("Avid Sports Medicine's promotional article:"). `clinic` is the
+  // index's config.clinic_article ({label, end, short}).
   var EXCERPT_LENGTH = 240;
-  function excerpt(html) {
+  var OPENS = "\u0001", ENDS = "\u0002";
+
+  // A label as it may stand in a result's text: with highlights anywhere in it.
+  function looseText(words) {
+    return new RegExp(Array.from(String(words).replace(/\s+/g, " ")).map(function (c) {
+      return c === " " ? "\\s+" : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("(?:</?mark>)*"), "g");
+  }
+
+  function excerpt(html, clinic) {
     // Footnote numbers (<sup>) would read as part of the sentence: "danger; 8 who".
     var text = String(html || "").replace(/<sup\b[^]*?<\/sup>/g, "").replace(/<(?!\/?mark[\s>])[^>]*>/g, " ")
       .replace(/\s+([.,;:!?])/g, "$1").replace(/\s+/g, " ").trim();
     if (!text) return "";
+    if (clinic && clinic.label) {
+      text = text.replace(looseText(clinic.label), OPENS).replace(looseText(clinic.end), ENDS)
+        .replace(/\s+/g, " ").trim();
+    }
     var first = text.indexOf("<mark");
     var start = 0;
     if (first > 0) {
@@ -444,7 +463,11 @@
       // A long sentence before the word: start a few words before it.
       if (first - start > EXCERPT_LENGTH / 2) start = text.indexOf(" ", first - 60) + 1;
     }
-    var cut = text.slice(start);
+    var at = first > 0 ? first : start;
+    var inside = text.lastIndexOf(OPENS, at) > text.lastIndexOf(ENDS, at);
+    var cut = text.slice(start).replace(/[\u0001\u0002]\s*/g, "");
+    text = text.replace(/[\u0001\u0002]\s*/g, "");
+    if (!cut.trim()) return "";
     if (cut.length > EXCERPT_LENGTH) {
       var end = cut.lastIndexOf(" ", EXCERPT_LENGTH);
       cut = cut.slice(0, end > 0 ? end : EXCERPT_LENGTH);
@@ -453,13 +476,18 @@
       if ((cut.match(/<mark/g) || []).length > (cut.match(/<\/mark>/g) || []).length) cut += "</mark>";
       cut += " …";
     }
-    return (start > 0 ? "… " : "") + cut;
+    var label = inside ? '<span class="search-excerpt__label">' + escapeHtml(clinic.short) + "</span> " : "";
+    return label + (start > 0 ? "… " : "") + cut;
   }
 
-  function shortTexts(groups) {
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function shortTexts(groups, clinic) {
     (groups || []).forEach(function (group) {
       group.forEach(function (item) {
-        var short = excerpt(item.text);
+        var short = excerpt(item.text, clinic);
         item.text = short ? '<p class="search-excerpt">' + short + "</p>" : "";
       });
     });
@@ -489,6 +517,7 @@
       crisis: match,
       page: (crisisData && crisisData.page) || "en",
       more: crisisData && crisisData.more,
+      clinic: config.clinic_article || null,
       counts: counts,
       corrections: corrections,
       expand: vocabularyExpander(config.vocabulary, function (word) { return folded[word] === true; },
@@ -562,12 +591,12 @@
       if (!asked) return;
       if (asked.crisis) {
         calmResults(message.data.items, settings.more);
-        shortTexts(message.data.items);
+        shortTexts(message.data.items, settings.clinic);
         return;
       }
       tidyResults(message.data.items, asked.added);
       bestSectionFirst(message.data.items);
-      shortTexts(message.data.items);
+      shortTexts(message.data.items, settings.clinic);
       if (asked.corrected) {
         setBusy(parts, false);
         if (!sent.length && message.data.items.length) showNote(parts, asked.reader);
