@@ -83,6 +83,7 @@ class PageFrontMatter(base.Config):
     next_review = Date()
     reviewed_by = c.Optional(Text())
     keywords = c.Optional(Words())
+    booking_cta = c.Optional(c.Type(bool))
     # Material for MkDocs' own page settings.
     hide = c.Optional(c.ListOfItems(c.Choice(HIDE)))
     search = c.Optional(c.Type(dict))
@@ -104,6 +105,7 @@ EXPECTED = {
     "next_review": "an ISO date after last_reviewed, e.g. `next_review: 2027-11-25`",
     "reviewed_by": "text: the reviewer's name and role",
     "keywords": "a list of words patients search for, e.g. `keywords: [addictive, addiction]`",
+    "booking_cta": "`booking_cta: false` to leave out the \"Book a consultation\" box at the page's end (as Safety does)",
     "hide": f"a list of {', '.join(HIDE)}",
     "search": "a mapping with `boost: <number>` or `exclude: true`",
     "template": "a template file name in overrides/",
