@@ -198,11 +198,16 @@ def test_pages_link_to_safety(pages, url):
 
 
 def test_safety_link_sits_next_to_non_opioid_relief(pages):
-    """Our note stands right after the clinic's words it qualifies, outside them."""
+    """Our notes stand right after the clinic's words they qualify, outside
+    them: that these are the clinic's words, not study results, and that
+    ketamine can be misused and lead to dependence."""
     passage = next(div for div in article(pages["physical-relief/"]).select("div.clinic-article")
                    if "Non-Opioid Relief" in div.get_text())
     assert not passage.select('a[href="../safety/#misuse"]')
-    assert passage.find_next_sibling().select_one('a.safety-link[href="../safety/#misuse"]')
+    note = passage.find_next_sibling()
+    assert "not the results of a study" in note.get_text()
+    link = note.find_next_sibling().select_one('a.safety-link[href="../safety/#misuse"]')
+    assert link and "dependence" in link.get_text()
 
 
 # ---- Crisis help and disclaimer ----------------------------------------------------

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sitebuild import PAGES
+from kbsite.editions import load_interface
+from sitebuild import PAGES, ROOT
 
 BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "td", "th", "summary", "figcaption"]
 SOURCE = Path(__file__).parent / "fixtures" / "source-article.txt"
@@ -81,7 +82,10 @@ def test_every_article_passage_is_labelled_as_the_clinics_words(site, config):
     the clinic's words; headings stay the pages' own. Every edition has the
     same labelled blocks, with the label in its language."""
     clinic = config["extra"]["clinic"]["name"]
-    labels = {"": f"From {clinic}’s article", "es/": f"Del artículo de {clinic}"}
+    label = config.mdx_configs["kbsite.markdown.clinic_article"]["label"]
+    spanish = load_interface(ROOT / "includes" / "es" / "interface.yml")[label]
+    labels = {"": label.format(clinic=clinic), "es/": spanish.format(clinic=clinic)}
+    assert "promotional" in labels[""] and "promocional" in labels["es/"], labels
     units = [u for u in article_units(SOURCE.read_text(encoding="utf-8"))]
     headings = set()
     for url, _, _ in PAGES:

@@ -375,6 +375,11 @@ CLINIC_FACTS = {
         "the conflict of interest (About): the article offers the clinic's treatment",
     "La clínica ofrece terapia con ketamina y gana dinero con el tratamiento que ofrece.": "the same, in Spanish",
     "Avid Sports Medicine 在三藩市提供這種治療，服務整個灣區的人。": "the same, in Chinese",
+    "Avid Sports Medicine provides this treatment and is paid for it.":
+        "the label on the clinic's article (kbsite.markdown.clinic_article): the conflict of interest, in About",
+    "Published by Avid Sports Medicine, a clinic that provides ketamine therapy.":
+        "the home page's publisher line: About (#publisher) and the conflict of interest",
+    "Publicada por Avid Sports Medicine, una clínica que ofrece terapia con ketamina.": "the same, in Spanish",
     "這間診所提供氯胺酮治療，並從它提供的治療中賺錢。": "the same, in Chinese",
 }
 

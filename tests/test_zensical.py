@@ -45,7 +45,7 @@ FEATURES = {
     "structured data (partials/structured-data.html)":
         lambda site: bool(_soup(site, "safety/").select("script[type='application/ld+json']")),
     "interface words in Spanish (partials/words.html)":
-        lambda site: "Pida una consulta" in (site / "es" / "safety" / "index.html").read_text(encoding="utf-8"),
+        lambda site: "Pida una consulta" in (site / "es" / "physical-relief" / "index.html").read_text(encoding="utf-8"),
     # The post-build layer (kbsite.postbuild).
     "Content Security Policy with script hashes": lambda site: all(
         "Content-Security-Policy" in (site / url / "index.html").read_text(encoding="utf-8") for url in EDITION_URLS),
