@@ -113,7 +113,8 @@ def overdue_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("overdue")
     project = copy_project(tmp / "project")
     page = project / "docs" / "safety.md"
-    page.write_text(page.read_text().replace("next_review: 2027-11-25", "next_review: 2027-11-25\nreviewed_by: Dr Test Reviewer, MD"))
+    text = page.read_text()
+    page.write_text(re.sub(r"^(next_review: .*)$", r"\1\nreviewed_by: Dr Test Reviewer, MD", text, count=1, flags=re.M))
     result = build(tmp / "site", project / "mkdocs.yml", env={"REVIEW_TODAY": "2028-01-01"})
     assert result.returncode == 0, result.stderr
     return tmp / "site"

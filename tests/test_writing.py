@@ -179,6 +179,33 @@ def test_the_us_words_check_finds_british_usage():
     assert british("Feeling sick and being sick; pass urine; a heart tracing (ECG).") and not british("throwing up")
 
 
+# The Chinese edition writes as San Francisco's Cantonese-speaking readers
+# do, in the Hong Kong style of Traditional Chinese (甚麼, 三藩市, 電郵), one
+# spelling each. Mandarin, for the 988 interpreter, is named as Taiwan says
+# it (國語), since Mandarin speakers here often come from Taiwan.
+CHINESE_STYLE = {
+    "什麼": "甚麼",
+    "舊金山": "三藩市 (San Francisco's Chinese community says 三藩市)",
+    "電子郵件": "電郵",
+    "精神病(?!症狀)": "精神病症狀 (psychosis; 精神病 alone reads as mental illness in general)",
+    "證據有好有壞": "研究結果不一致 (the results do not agree)",
+}
+
+
+def chinese_style(text: str) -> list[str]:
+    return [f"{re.search(p, text)[0]!r} (write {want})" for p, want in CHINESE_STYLE.items() if re.search(p, text)]
+
+
+def test_chinese_keeps_one_spelling_and_style(site):
+    found = {url or "home": chinese_style(" ".join(texts)) for url, texts in _our_text(site, "zh-Hant").items()}
+    found = {url: words for url, words in found.items() if words}
+    assert not found, f"Chinese style: {found}"
+
+
+def test_the_chinese_style_check_finds_a_planted_variant():
+    assert chinese_style("您想知道什麼？") and chinese_style("有精神病的人") and not chinese_style("精神病症狀")
+
+
 # ---- Repetition -------------------------------------------------------------------
 
 # Words that join a word to itself in good prose ("the body by easing the
@@ -380,6 +407,8 @@ CLINIC_FACTS = {
     "Published by Avid Sports Medicine, a clinic that provides ketamine therapy.":
         "the home page's publisher line: About (#publisher) and the conflict of interest",
     "Publicada por Avid Sports Medicine, una clínica que ofrece terapia con ketamina.": "the same, in Spanish",
+    "Avid Sports Medicine ofrece este tratamiento y cobra por él.": "the label, in Spanish",
+    "Avid Sports Medicine 提供這種治療，並收取費用。": "the label, in Chinese",
     "這間診所提供氯胺酮治療，並從它提供的治療中賺錢。": "the same, in Chinese",
 }
 
