@@ -283,12 +283,6 @@ class SearchIndex:
             raise _failed("Search vocabulary", errors)
         # [page words, "said|said|..."]: compact, in every edition's index.
         index["config"]["vocabulary"] = [[e["find"], "|".join(e["said"])] for e in self.vocabulary]
-        # The clinic's article's labels, in this edition's words, for
-        # search.js to label an excerpt from inside a passage.
-        words = config.mdx_configs.get("kbsite.markdown.clinic_article")
-        if words:
-            index["config"]["clinic_article"] = {key: words[key].replace("{clinic}", words["clinic"])
-                                                 for key in ("label", "end", "short")}
         simplified = simplified_forms.simplified_forms(index)
         if simplified:
             index["config"]["simplified"] = simplified

@@ -13,8 +13,14 @@ The build fails, naming the file and the reference, when
     made on one page cannot be forgotten on another.
 
 The same reading gives two reports for reviewers:
-  python -m kbsite.references audit docs    references read more than a year ago (`make audit`)
+  python -m kbsite.references audit docs    references read more than a year ago, and the
+                                            sources to reread (`make audit`)
   python -m kbsite.references claims docs  every sentence we cite a source for (`make claims`)
+
+Some sources could be read only in copies where the guide is written (a
+label's current text, a live FDA page): sources-to-reread.yml lists them,
+with what to compare, and `make audit` names each until a reviewer has
+reread the source itself, and again a year after.
 """
 
 from __future__ import annotations
@@ -159,6 +165,70 @@ def audit(docs: Path, on: dt.date) -> str:
     return "\n".join(lines)
 
 
+REREAD_FILE = "sources-to-reread.yml"
+_REREAD_FIELDS = {"reference": "the footnote id the pages cite, e.g. `reference: spravato`",
+                  "check": "what to compare with the source", "why": "how the wording was checked instead",
+                  "listed": "a date, e.g. `listed: 2026-12-07`",
+                  "reread": "a date, or `null` until a reviewer has read the source itself"}
+
+
+def read_reread(path: Path, docs: Path) -> list[dict]:
+    """sources-to-reread.yml, checked: every error names the entry, the
+    field and the fix, all at once."""
+    import yaml
+
+    if not path.is_file():
+        return []
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise SiteError(f"{path.name}: not valid YAML: {exc}") from None
+    if not isinstance(entries, list):
+        raise SiteError(f"{path.name}: expected a list of entries (`- reference: ...`), found {type(entries).__name__}.")
+    known = {r.id for r in _all_references(docs)}
+    errors = []
+    for number, entry in enumerate(entries, 1):
+        where = f"{path.name}: entry {number}"
+        if not isinstance(entry, dict):
+            errors.append(f"{where}: expected fields {', '.join(_REREAD_FIELDS)}.")
+            continue
+        where += f" ({entry.get('reference', '?')})"
+        for name, fix in _REREAD_FIELDS.items():
+            if name not in entry:
+                errors.append(f"{where}: field '{name}' is missing: {fix}.")
+        for name in set(entry) - set(_REREAD_FIELDS):
+            errors.append(f"{where}: unknown field '{name}'. The fields are {', '.join(_REREAD_FIELDS)}.")
+        if "reference" in entry and entry["reference"] not in known:
+            errors.append(f"{where}: field 'reference': no page cites [^{entry['reference']}]. Use the id of a "
+                          f"footnote under a page's References, or remove the entry.")
+        for name in ("listed", "reread"):
+            value = entry.get(name)
+            if name in entry and not (isinstance(value, dt.date) or (name == "reread" and value is None)):
+                errors.append(f"{where}: field '{name}' is {value!r}: {_REREAD_FIELDS[name]}.")
+    if errors:
+        raise SiteError("\n".join(errors))
+    return entries
+
+
+def reread_report(path: Path, docs: Path, on: dt.date) -> str:
+    """The sources a reviewer must reread: never reread, or a year ago."""
+    cited = {}   # the English pages that cite each (translations follow them)
+    for r in _all_references(docs):
+        if Path(r.source).parent == docs:
+            cited.setdefault(r.id, []).append(Path(r.source).resolve().relative_to(docs.resolve().parent).as_posix())
+    due = [e for e in read_reread(path, docs)
+           if e["reread"] is None or (on - e["reread"]).days > STALE_AFTER_DAYS]
+    lines = []
+    for entry in due:
+        state = ("not yet reread" if entry["reread"] is None else f"last reread on {entry['reread'].isoformat()}")
+        pages = ", ".join(sorted(set(cited.get(entry["reference"], []))))
+        lines.append(f"[^{entry['reference']}] ({pages}): {state}, listed on {entry['listed'].isoformat()}. "
+                     f"Check: {' '.join(str(entry['check']).split())} Why: {' '.join(str(entry['why']).split())}")
+    lines.append(f"{len(due)} source(s) to reread before a clinician signs off ({path.name}); once read, set "
+                 "`reread:` to the date.")
+    return "\n".join(lines)
+
+
 def claims_report(docs: Path) -> str:
     """A Markdown table for a clinical reviewer to sign off against."""
     references = {r.id: r for r in _all_references(docs)}
@@ -180,6 +250,7 @@ if __name__ == "__main__":
     command, docs = (sys.argv[1:3] + ["docs"])[:2] if len(sys.argv) > 1 else ("audit", "docs")
     if command == "audit":
         print(audit(Path(docs), today()))
+        print(reread_report(Path(docs).resolve().parent / REREAD_FILE, Path(docs), today()))
     elif command == "claims":
         print(claims_report(Path(docs)))
     else:

@@ -92,6 +92,7 @@ def run(root: Path = ROOT) -> list[str]:
             except SiteError as error:
                 errors.append(str(error))
         errors += references.check_consistent(seen)
+    errors += _caught(lambda: references.read_reread(root / references.REREAD_FILE, docs))
     return errors
 
 

@@ -129,8 +129,38 @@ def test_overdue_page_shows_a_visible_notice(overdue_site):
 def test_reviewer_is_shown_and_in_structured_data_when_set(overdue_site):
     soup = BeautifulSoup((overdue_site / "safety/index.html").read_text(), "lxml")
     assert "by Dr Test Reviewer, MD" in soup.select_one("aside.review-dates").get_text()
+    # A page a clinician has reviewed no longer says it has not been (#32).
+    assert not soup.select("aside.review-dates .review-dates__unreviewed")
+    other = BeautifulSoup((overdue_site / "pain-overlap/index.html").read_text(), "lxml")
+    assert other.select("aside.review-dates .review-dates__unreviewed")
     data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Test Reviewer, MD"}
+
+
+def test_every_page_without_a_reviewer_says_no_clinician_has_reviewed_it(site, config):
+    """Issue #32: a review date without a clinician's name reads as a
+    medical review. Every page of every edition, found from docs/ (not a
+    list), says so in its language until `reviewed_by` names a clinician."""
+    from kbsite.editions import folder, load_interface
+
+    notice = "No clinician has reviewed this page yet."
+    checked = 0
+    for code in LANGUAGES:
+        prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
+        words = notice if not prefix else load_interface(ROOT / "includes" / folder(code) / "interface.yml")[notice]
+        for source in sorted((ROOT / "docs" / prefix).glob("*.md")):
+            meta = get_data(source.read_text(encoding="utf-8"))[1]
+            url = "" if source.stem == "index" else source.stem + "/"
+            box = BeautifulSoup((site / prefix / url / "index.html").read_text(encoding="utf-8"), "lxml") \
+                .select_one("aside.review-dates")
+            assert box is not None, f"{source.relative_to(ROOT)}: no review box"
+            said = box.select_one(".review-dates__unreviewed")
+            if meta.get("reviewed_by"):
+                assert said is None, f"{source.relative_to(ROOT)}: reviewed by {meta['reviewed_by']}, yet says not"
+            else:
+                assert said is not None and said.get_text(strip=True) == words, f"{source.relative_to(ROOT)}"
+            checked += 1
+    assert checked >= len(PAGES) * len(LANGUAGES)
 
 
 # Every page of every edition (docs/ and docs/<code>/) has review dates.

@@ -198,3 +198,50 @@ def test_a_build_can_collect_the_headings_instead_to_name_the_file():
     markdown.markdown("## Risks\n\n### Who {#who}\n\nAfter\n=====\n", extensions=IDS,
                       extension_configs={"kbsite.markdown.explicit_ids": {"report": missing.extend}})
     assert missing == ["Risks", "After"]
+
+
+# ---- The clinic's article, labelled as its promotion (#32) --------------------------
+
+CLINIC = {"kbsite.markdown.clinic_article": {"clinic": "Avid Sports Medicine"}}
+
+
+def test_a_short_passage_is_labelled_at_its_top_and_ends_for_screen_readers():
+    check(
+        """
+        !!! quote clinic-article "Whatever title the page gave"
+
+            Ketamine provides a reset.
+        """,
+        '<div class="admonition quote clinic-article" data-clinic-label="Avid Sports Medicine’s promotional article:">\n'
+        '<p class="admonition-title">From Avid Sports Medicine’s promotional article. Avid Sports Medicine provides this '
+        'treatment and is paid for it.</p>\n'
+        '<p>Ketamine provides a reset.</p>\n'
+        '<p class="clinic-article__end visually-hidden">End of Avid Sports Medicine’s promotional article.</p>\n'
+        '</div>',
+        ["admonition", "kbsite.markdown.clinic_article"], CLINIC)
+
+
+def test_a_long_passage_shows_where_it_ends_and_the_words_come_from_the_options():
+    html = markdown.markdown('!!! quote clinic-article ""\n\n    One.\n\n    Two.\n\n    Three.\n',
+                             extensions=["admonition", "kbsite.markdown.clinic_article"],
+                             extension_configs={"kbsite.markdown.clinic_article": {
+                                 "clinic": "C", "label": "Del artículo promocional de {clinic}.",
+                                 "end": "Fin del artículo de {clinic}.", "short": "Artículo de {clinic}:"}})
+    assert '<p class="admonition-title">Del artículo promocional de C.</p>' in html
+    assert '<p class="clinic-article__end">Fin del artículo de C.</p>' in html
+    assert 'data-clinic-label="Artículo de C:"' in html
+
+
+def test_a_key_points_box_that_sums_up_the_article_says_so_and_ours_does_not():
+    source = '!!! abstract key-points{} "Key points"\n\n    - A point.\n'
+    extensions = ["admonition", "kbsite.markdown.clinic_article"]
+    summary = markdown.markdown(source.format(" article-summary"), extensions=extensions, extension_configs=CLINIC)
+    assert summary.endswith('<p class="key-points__note">These points sum up Avid Sports Medicine’s article on this '
+                            'page. They are not independent evidence.</p>\n</div>'), summary
+    assert "key-points__note" not in markdown.markdown(source.format(""), extensions=extensions,
+                                                       extension_configs=CLINIC)
+
+
+def test_without_the_extension_a_passage_carries_no_label():
+    html = markdown.markdown('!!! quote clinic-article ""\n\n    Ketamine provides a reset.\n', extensions=["admonition"])
+    assert "promotional" not in html and "admonition-title" not in html

@@ -176,3 +176,97 @@ def test_readable_inline_scripts_are_minified_and_materials_are_left_as_they_are
     # Material's own inline scripts, as built: already minified, and jsmin keeps them byte for byte.
     built = (site / "safety" / "index.html").read_text(encoding="utf-8")
     assert minify_inline_scripts(built) == built
+
+
+# ---- Issue #32: honest labels, checked after the build ----------------------------
+
+_CITED = '<h2 id="evidence">Evidence</h2><p>Fact.<sup><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+_ARTICLE = ('<h2 id="claims">Claims</h2><div class="admonition quote clinic-article" data-clinic-label="C’s article:">'
+            '<p class="admonition-title">From C’s promotional article.</p><p>It works.</p>'
+            '<p class="clinic-article__end">End of C’s promotional article.</p></div>')
+_PLAIN = '<h2 id="plain">Plain</h2><p>No source here.</p>'
+
+
+def _box(points: str, classes: str = "admonition abstract key-points") -> str:
+    return f'<div class="{classes}"><p class="admonition-title">Key points</p><ul>{points}</ul></div>'
+
+
+@pytest.mark.parametrize("points,classes,says", [
+    ('<li><a href="#plain">A claim</a> with no source.</li>', "admonition abstract key-points",
+     "docs/safety.md: the key point “A claim with no source.” leads to no source"),
+    ('<li>No link at all.</li>', "admonition abstract key-points", "“No link at all.” leads to no source"),
+    ('<li><a href="#claims">It works</a>.</li>', "admonition abstract key-points",
+     "every key point sums up the clinic's article, and the box does not say so"),
+])
+def test_a_key_point_with_no_source_and_no_summary_note_fails(tmp_path, points, classes, says):
+    from kbsite.errors import SiteError
+    from kbsite.postbuild import key_points
+
+    site = _site(tmp_path, {"safety/index.html": _page(_box(points, classes) + _CITED + _ARTICLE + _PLAIN)})
+    errors = key_points.check(site)
+    assert len(errors) == 1 and says in errors[0], errors
+    with pytest.raises(SiteError, match="Key points"):
+        key_points.apply(site)
+
+
+@pytest.mark.parametrize("points,classes", [
+    ('<li><a href="#evidence">A fact</a>.</li><li><a href="../other/#claims">Their claim</a>.</li>',
+     "admonition abstract key-points"),
+    ('<li><a href="#claims">It works</a>.</li>', "admonition abstract key-points article-summary"),
+])
+def test_key_points_that_lead_to_a_source_or_say_they_sum_up_the_article_pass(tmp_path, points, classes):
+    from kbsite.postbuild import key_points
+
+    site = _site(tmp_path, {"safety/index.html": _page(_box(points, classes) + _CITED + _ARTICLE),
+                            "other/index.html": _page(_ARTICLE)})
+    assert key_points.check(site) == []
+
+
+def test_a_key_point_with_no_source_fails_the_build(tmp_path):
+    from sitebuild import build_with_page_text
+
+    box = '\n\n!!! abstract key-points "Key points"\n\n    - A point that [leads nowhere sourced](#read-next).\n'
+    result = build_with_page_text(tmp_path, "physical-relief.md", box)
+    assert result.returncode != 0
+    assert "docs/physical-relief.md: the key point “A point that leads nowhere sourced.” leads to no source" in \
+        result.stderr, result.stderr[-1500:]
+
+
+def _index(tmp_path: Path, texts: list[str]) -> Path:
+    path = tmp_path / "search" / "search_index.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": [{"location": f"p/#{i}", "text": t, "title": ""}
+                                                                    for i, t in enumerate(texts)]}), "utf-8")
+    return path
+
+
+def test_search_marks_every_block_of_the_clinics_article_and_nothing_else(tmp_path):
+    from kbsite.postbuild import search_labels
+
+    inside = ("<p>From C’s promotional article.</p> <p>It works.</p> <ul> <li>Fast.</li> </ul> "
+              "<p>End of C’s promotional article.</p>")
+    index = _index(tmp_path, ["<p>Ours before.</p> " + inside + " <p>Ours after.</p>", "<p>Ours only.</p>",
+                              # Chinese, as Material's search plugin splits it into words
+                              "<p>\u200b以下\u200b摘自 C</p>"])
+    site = _site(tmp_path, {"p/index.html": _page(_ARTICLE)})
+    search_labels.apply(site)
+    data = json.loads(index.read_text("utf-8"))
+    first = data["docs"][0]["text"]
+    assert first.startswith("<p>Ours before.</p> <p data-clinic-article>From C’s")
+    assert "<ul data-clinic-article> <li data-clinic-article>Fast.</li>" in first
+    assert first.endswith("<p data-clinic-article>End of C’s promotional article.</p> <p>Ours after.</p>")
+    assert data["docs"][1]["text"] == "<p>Ours only.</p>"
+    assert data["config"]["clinic_article"] == {"label": "From C’s promotional article.",
+                                                "end": "End of C’s promotional article.", "short": "C’s article:"}
+    search_labels.apply(site)
+    assert json.loads(index.read_text("utf-8"))["docs"][0]["text"] == first, "a second run changes nothing"
+
+
+def test_search_labels_need_the_passages_words(tmp_path):
+    from kbsite.errors import SiteError
+    from kbsite.postbuild import search_labels
+
+    _index(tmp_path, ["<p>x</p>"])
+    site = _site(tmp_path, {"p/index.html": _page('<div class="admonition clinic-article"><p>No label.</p></div>')})
+    with pytest.raises(SiteError, match="p/index.html: a clinic-article passage without its label"):
+        search_labels.apply(site)

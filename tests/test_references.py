@@ -70,7 +70,7 @@ def test_make_audit_lists_stale_references():
     env = {"PATH": ""}
     fresh = subprocess.run([sys.executable, "-m", "kbsite.references", "audit", "docs"], cwd=ROOT,
                            capture_output=True, text=True, env={**env, "REVIEW_TODAY": "2026-12-01"}, check=True)
-    assert fresh.stdout.strip().endswith("0 reference(s) last read more than 365 days before 2026-12-01.")
+    assert "0 reference(s) last read more than 365 days before 2026-12-01." in fresh.stdout
     late = subprocess.run([sys.executable, "-m", "kbsite.references", "audit", "docs"], cwd=ROOT,
                           capture_output=True, text=True, env={**env, "REVIEW_TODAY": "2028-01-01"}, check=True)
     assert "docs/safety.md: [^spravato] was last read on 2026-11-25" in late.stdout
@@ -103,3 +103,58 @@ def test_build_fails_on_an_undated_web_reference(tmp_path):
     result = build(tmp_path / "site", project / "mkdocs.yml")
     assert result.returncode != 0
     assert "docs/safety.md: reference [^fda-2023] does not say when it was read" in result.stderr
+
+
+# ---- Sources to reread (issue #32): read only in copies where the guide is written --
+
+def _reread(tmp_path, text: str):
+    from kbsite.references import REREAD_FILE
+
+    path = tmp_path / REREAD_FILE
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ENTRY = """- reference: spravato
+  check: The current label's cystitis section.
+  why: Read in an older label.
+  listed: 2026-12-07
+  reread: {reread}
+"""
+
+
+@pytest.mark.parametrize("reread,on,listed", [
+    ("null", "2026-12-07", True),          # never reread: listed
+    ("2026-12-20", "2027-01-05", False),   # reread: off the list
+    ("2026-12-20", "2028-01-05", True),    # reread more than a year ago: listed again
+])
+def test_make_audit_lists_a_source_to_reread_until_a_reviewer_has(tmp_path, reread, on, listed):
+    from kbsite.references import reread_report
+
+    report = reread_report(_reread(tmp_path, ENTRY.format(reread=reread)), ROOT / "docs", dt.date.fromisoformat(on))
+    assert ("[^spravato] (docs/safety.md, docs/what-to-expect.md):" in report) is listed, report
+    assert report.splitlines()[-1].startswith(f"{int(listed)} source(s) to reread before a clinician signs off")
+
+
+@pytest.mark.parametrize("text,says", [
+    (ENTRY.format(reread="null").replace("spravato", "spravatto"),
+     "entry 1 (spravatto): field 'reference': no page cites [^spravatto]"),
+    (ENTRY.format(reread="soon"), "entry 1 (spravato): field 'reread' is 'soon': a date, or `null`"),
+    (ENTRY.format(reread="null").replace("  why: Read in an older label.\n", ""),
+     "entry 1 (spravato): field 'why' is missing"),
+    ("reference: spravato\n", "expected a list of entries"),
+])
+def test_a_bad_entry_to_reread_names_the_entry_the_field_and_the_fix(tmp_path, text, says):
+    from kbsite.errors import SiteError
+    from kbsite.references import read_reread
+
+    with pytest.raises(SiteError, match=re.escape(says)):
+        read_reread(_reread(tmp_path, text), ROOT / "docs")
+
+
+def test_the_project_lists_the_sources_this_review_could_not_read():
+    """The labels' current text and the live REMS page (#32's note)."""
+    from kbsite.references import REREAD_FILE, read_reread
+
+    entries = {e["reference"]: e for e in read_reread(ROOT / REREAD_FILE, ROOT / "docs")}
+    assert {"ketalar", "spravato", "fda-rems"} <= set(entries)

@@ -452,3 +452,35 @@ def test_a_result_shows_its_answering_section_first_in_two_lines_at_most(browser
         lines = excerpt.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)")
         assert lines <= 2.05, f"{excerpt.inner_text()[:60]}: {lines:.2f} lines"
     context.close()
+
+
+# The clinic's promotional claim that ketamine carries no risk of
+# dependency, as each edition's article words it (physical-relief/#benefits),
+# and a search a patient makes that shows it (the review found a Filipino
+# search for side effects showing it with no label).
+CLINIC_CLAIM_SEARCHES = [
+    ("", "dependency", "doesn’t carry the risks of dependency"),
+    ("es/", "dependencia", "no tiene los riesgos de dependencia"),
+    ("zh-hant/", "依賴", "沒有鴉片類藥物那種會依賴的風險"),
+    ("fil/", "side effects pagdepende", "panganib ng pagdepende na kasama ng mga opioid"),
+]
+
+
+@pytest.mark.parametrize("home,query,claim", CLINIC_CLAIM_SEARCHES, ids=lambda v: v if "/" in v or not v else None)
+def test_a_search_excerpt_from_the_clinics_article_says_it_is_the_clinics_promotion(page, server, config, home, query,
+                                                                                     claim):
+    """Issue #32: wherever the article shows, in search too, it is labelled
+    as the clinic's promotion; an excerpt from our own text is not."""
+    root = server.root + home
+    page.goto(root)
+    open_search(page)
+    search(page, root, query, typed=False)
+    excerpts = page.locator(".md-search-result .search-excerpt")
+    # Chinese results have zero-width spaces between words (search's word splitting).
+    texts = [(e.inner_text().replace("\u200b", ""), e.locator(".search-excerpt__label").count())
+             for e in excerpts.all()]
+    clinic = config["extra"]["clinic"]["name"]
+    from_article = [(t, labelled) for t, labelled in texts if claim.replace("’", "'") in t.replace("’", "'")]
+    assert from_article, f"/{home}: no result shows the claim for {query!r}: {[t for t, _ in texts][:6]}"
+    for text, labelled in from_article:
+        assert labelled == 1 and clinic in text.split(":")[0], f"/{home}: unlabelled: {text}"

@@ -5,8 +5,10 @@ it for an independent source, so every passage of it (an admonition of
 class `clinic-article`) says at its top whose promotion it is and that the
 clinic provides the treatment and is paid for it, and says at its end that
 the clinic's article ends there. The end line shows where a passage is
-long; in a short one a screen reader still hears it, and search (search.js)
-uses it to tell an excerpt from inside a passage, which it then labels.
+long; in a short one a screen reader still hears it. Search labels an
+excerpt from inside a passage too: the passage carries its short label
+(`data-clinic-label`), which the post-build step search_labels marks in the
+search index for search.js.
 
 A Key points box whose points all sum up the clinic's article (marked
 `!!! abstract key-points article-summary "Key points"`) says so at its end:
@@ -57,6 +59,10 @@ class _Label(Treeprocessor):
                 note.text = self._text("summary")
             if CLASS not in classes:
                 continue
+            # What search puts before an excerpt from this passage (the
+            # post-build step search_labels reads it from the page; not a
+            # data-search-* name, which Material's search plugin removes).
+            block.set("data-clinic-label", self._text("short"))
             for title in [child for child in block if child.tag == "p" and "admonition-title" in (child.get("class") or "")]:
                 block.remove(title)
             title = etree.Element("p", {"class": "admonition-title"})

@@ -10,9 +10,10 @@ each other language in <code>/):
   print_qr      a QR code of each page's address, for printed handouts
   palette_css   Material's palette stylesheet without the colours the site never sets
   unused_css    Material's stylesheet trimmed to what the site uses, joined with ours
-  key_points    every key point leads to a source, or its box says it sums up the clinic's article
   anchors       published section ids against permalinks.yml
+  key_points    every key point leads to a source, or its box says it sums up the clinic's article
   crisis_data   search/crisis.json: the crisis words and help for search (crisis.js)
+  search_labels the clinic's article marked in the search index, so its excerpts are labelled
   csp           a Content Security Policy with the hashes of the final inline scripts
 MkDocs runs the same code at the end of each edition's build
 (hooks/knowledge_base.py, PostBuild); the canary runs it on Zensical's output.
@@ -24,10 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kbsite.postbuild import (anchors, crisis_data, csp, inline_js, key_points, palette_css, print_qr, print_urls,
-                              unused_css)
+                              search_labels, unused_css)
 
-STEPS = ("inline_js", "print_urls", "print_qr", "palette_css", "unused_css", "key_points", "anchors", "crisis_data",
-         "csp")
+STEPS = ("inline_js", "print_urls", "print_qr", "palette_css", "unused_css", "anchors", "key_points", "crisis_data",
+         "search_labels", "csp")
 
 
 @dataclass
@@ -89,9 +90,11 @@ def run(site: Site, *, registry: Path | None, redirected_pages: set[str] = froze
     print_qr.apply(site)
     palette_css.apply(site, _one(theme_stylesheets, "palette.*.min.css"))
     unused_css.apply(site, _one(theme_stylesheets, "main.*.min.css"))
-    key_points.apply(site)
+    # A lost published id is named before a key point that led to it.
     recorded = anchors.apply(site, registry, redirected_pages, record_new=record_new_ids) if registry else {}
+    key_points.apply(site)
     crisis_data.apply(site)
+    search_labels.apply(site)
     if policy:
         csp.apply(site)
     site.save()

@@ -426,29 +426,48 @@
   // marks them), in a paragraph the stylesheet clamps to two lines.
   //
   // The clinic's article is labelled as its promotion where it shows, in
-  // search too: an excerpt from inside a passage (after its label, before
-  // its end line, kbsite.markdown.clinic_article) begins with the short
-  // label ("Avid Sports Medicine's promotional article:"). `clinic` is the
-  // index's config.clinic_article ({label, end, short}).
+  // search too. Material's worker returns the blocks of a section that
+  // match, with their tags as the index has them; the post-build step
+  // search_labels marks each block of a passage (data-clinic-article), so
+  // an excerpt whose first highlight is in such a block begins with the
+  // short label ("Avid Sports Medicine's promotional article:"). `clinic` is
+  // the index's config.clinic_article ({label, end, short}): the long label
+  // and the end line are left out of an excerpt.
   var EXCERPT_LENGTH = 240;
-  var OPENS = "\u0001", ENDS = "\u0002";
+  var BLOCK = /<(?:p|li|dt|dd|h[1-6]|td|th|figcaption|pre|blockquote)\b([^>]*)>/g;
 
-  // A label as it may stand in a result's text: with highlights anywhere in it.
+  // A label as it may stand in a result's text: with highlights anywhere in
+  // it, and in Chinese the zero-width spaces search puts between words.
   function looseText(words) {
     return new RegExp(Array.from(String(words).replace(/\s+/g, " ")).map(function (c) {
       return c === " " ? "\\s+" : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("(?:</?mark>)*"), "g");
+    }).join("(?:</?mark>|\u200b)*"), "g");
+  }
+
+  // Whether the block holding the first highlight (or, with none, the
+  // first block) is marked as the clinic's article.
+  function inClinicArticle(html) {
+    var first = html.indexOf("<mark");
+    var before = first >= 0 ? html.slice(0, first) : html;
+    var last = null, match;
+    BLOCK.lastIndex = 0;
+    while ((match = BLOCK.exec(before))) {
+      last = match;
+      if (first < 0) break;
+    }
+    return !!last && /\bdata-clinic-article\b/.test(last[1]);
   }
 
   function excerpt(html, clinic) {
+    html = String(html || "");
+    var inside = !!(clinic && clinic.short) && inClinicArticle(html);
     // Footnote numbers (<sup>) would read as part of the sentence: "danger; 8 who".
-    var text = String(html || "").replace(/<sup\b[^]*?<\/sup>/g, "").replace(/<(?!\/?mark[\s>])[^>]*>/g, " ")
+    var text = html.replace(/<sup\b[^]*?<\/sup>/g, "").replace(/<(?!\/?mark[\s>])[^>]*>/g, " ")
       .replace(/\s+([.,;:!?])/g, "$1").replace(/\s+/g, " ").trim();
-    if (!text) return "";
     if (clinic && clinic.label) {
-      text = text.replace(looseText(clinic.label), OPENS).replace(looseText(clinic.end), ENDS)
-        .replace(/\s+/g, " ").trim();
+      text = text.replace(looseText(clinic.label), " ").replace(looseText(clinic.end), " ").replace(/\s+/g, " ").trim();
     }
+    if (!text) return "";
     var first = text.indexOf("<mark");
     var start = 0;
     if (first > 0) {
@@ -463,10 +482,7 @@
       // A long sentence before the word: start a few words before it.
       if (first - start > EXCERPT_LENGTH / 2) start = text.indexOf(" ", first - 60) + 1;
     }
-    var at = first > 0 ? first : start;
-    var inside = text.lastIndexOf(OPENS, at) > text.lastIndexOf(ENDS, at);
-    var cut = text.slice(start).replace(/[\u0001\u0002]\s*/g, "");
-    text = text.replace(/[\u0001\u0002]\s*/g, "");
+    var cut = text.slice(start);
     if (!cut.trim()) return "";
     if (cut.length > EXCERPT_LENGTH) {
       var end = cut.lastIndexOf(" ", EXCERPT_LENGTH);
