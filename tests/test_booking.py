@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
 from playwright.sync_api import expect
 
 from kbsite.clinic import hours_text, validate
@@ -141,12 +142,29 @@ def test_no_page_has_a_form_that_collects_anything(site, path):
     assert not soup.select('textarea, input[type="email"], input[type="tel"], input[type="file"]')
 
 
+def _booking_cta(url: str) -> bool:
+    """The page's front matter: `booking_cta: false` leaves the call out."""
+    meta = get_data((ROOT / "docs" / ((url.rstrip("/") or "index") + ".md")).read_text(encoding="utf-8"))[1]
+    return meta.get("booking_cta", True) is not False
+
+
 @pytest.mark.parametrize("url", [url for url, _, _ in PAGES if url != "booking/"])
 def test_call_to_action_ends_every_other_page(pages, url):
     cta = pages[url].select_one("article aside.booking-cta")
+    if not _booking_cta(url):
+        # Safety (#32): no call to book right after the risks, for fair balance.
+        assert cta is None, f"/{url}: booking_cta: false, yet the page ends with a call to book"
+        return
     assert cta.select_one("a.md-button")["href"].endswith("booking/")
     # It is the last thing in the page's content.
     assert cta.find_next_sibling() is None
+
+
+def test_safety_ends_without_a_call_to_book_in_every_edition():
+    """The clinical review's decision (#32): Safety leads to the questions to
+    ask at a consultation, not to a call to book after its risks."""
+    for source in sorted((ROOT / "docs").rglob("safety.md")):
+        assert get_data(source.read_text(encoding="utf-8"))[1].get("booking_cta") is False, source
 
 
 # ---- A site with every clinic field set ----------------------------------------------
