@@ -24,13 +24,10 @@ serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-k
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # On every core (pytest-xdist); a file's tests stay on one worker, so each
-# file's own builds and servers are made once. On this 2-core machine, with
-# four editions, 7 min 43 s from a clean clone (2026-12-02), after the
-# browser checks that multiply by palette and width went to each
-# translation's layout pages (tests/sitebuild.py, edition_runs) and test
-# copies to two editions; before that, 9 min 36 s. Under 8 minutes is the
-# limit; the margin is thin, and a busy hour has run 1.5 times as long.
-# Three workers were no faster than two.
+# file's own builds and servers are made once (three workers on two cores
+# are no faster than two). It must stay under 5 minutes on a 2-core
+# machine: checks that multiply run once per layout (tests/sitebuild.py,
+# edition_runs), the query sets run in Node, and figures are make bench's.
 test: $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest -n auto --dist loadfile
 
@@ -61,7 +58,7 @@ $(KBSITE): $(STAMP)
 	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'kbsite.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	touch $@
 
-bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build (prints figures)
+bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build (figures for benchmarks/RESULTS.md)
 	$(BIN)/python benchmarks/crisis.py
 	$(BIN)/python benchmarks/search_check.py
 	$(BIN)/python benchmarks/search.py

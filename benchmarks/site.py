@@ -7,7 +7,7 @@ measured in the same run on the same machine.
 Weights are counted by the server: every response of a first visit on a
 phone (empty cache, until the network is idle), gzip as served, a web
 worker's requests included (tests/sitebuild.py first_visit). Figures are
-printed as Markdown tables, ready for the README.
+printed as Markdown tables, ready for benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations

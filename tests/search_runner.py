@@ -1,6 +1,11 @@
 """Drive Material's real search box in Chromium, as a person does: type a
 query, wait for the results to settle, read them. Shared by the search
-tests and the search benchmark (benchmarks/search.py)."""
+tests and the search benchmark (benchmarks/search.py).
+
+The query sets' relevance is measured in Node instead (node_outcomes):
+Material's real worker and our search.js on an edition's built index, the
+same code the browser runs, in a fraction of the time; the browser checks
+a sample of each set against it (tests/test_search.py, test_search_translations.py)."""
 
 from __future__ import annotations
 
@@ -38,6 +43,31 @@ class Outcome:
     pages: list[str]      # result pages in order, as site paths ("booking/")
     links: list[str]      # every result link in order (with #section)
     latency_ms: float     # last keystroke to the last change of the results
+
+
+def node_outcomes(edition: Path, queries: list[str], prefix: str = "/") -> dict[str, Outcome]:
+    """What search shows for each query on one edition's built folder, from
+    tests/js/queries.mjs: pages as edition paths ("booking/"), links as
+    site paths (`prefix` + "booking/#book")."""
+    import json
+    import subprocess
+    import tempfile
+
+    from conftest import require_tool
+
+    node = require_tool("node", "so the query sets cannot run on the search worker")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as file:
+        json.dump(queries, file, ensure_ascii=False)
+    script = Path(__file__).parent / "js" / "queries.mjs"
+    result = subprocess.run([node, str(script), str(edition), file.name], capture_output=True, text=True, timeout=300)
+    Path(file.name).unlink()
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = {}
+    for line in result.stdout.splitlines():
+        data = json.loads(line)
+        found[data["query"]] = Outcome(pages=data["pages"], links=[prefix + link for link in data["links"]],
+                                       latency_ms=0.0)
+    return found
 
 
 def load_queries() -> list[dict]:

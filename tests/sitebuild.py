@@ -106,20 +106,25 @@ EDITION_URLS = [prefix + url for prefix in ["", *(folder(code) + "/" for code in
 # it adds is its text, which the text checks read on every page (nothing
 # left in English, spelling, reading level, lang and hreflang). With four
 # editions this is once per layout per edition, as issue #22 allows, and
-# make test stays under its 8 minutes.
+# make test stays under its 5 minutes.
 LAYOUT_PAGES = ["", "safety/"]
 
 
-def edition_runs(combinations: list) -> list[tuple[str, object]]:
+def edition_runs(combinations: list, every_page: list | None = None) -> list[tuple[str, object]]:
     """(url, combination) for each run of a browser check that multiplies
-    by `combinations`: every page of the first edition, a translation's
-    LAYOUT_PAGES."""
+    by `combinations`: the LAYOUT_PAGES of every edition in every
+    combination, and every other page of the first edition in the
+    combinations of `every_page` (all of them unless given: a check may
+    give the palettes at one width, where a second width lays out the same
+    markup and colours again)."""
     translated = tuple(folder(code) + "/" for code in TRANSLATIONS)
     runs = []
     for url in EDITION_URLS:
         prefix = next((p for p in translated if url.startswith(p)), "")
-        if not prefix or url[len(prefix):] in LAYOUT_PAGES:
+        if url[len(prefix):] in LAYOUT_PAGES:
             runs += [(url, combination) for combination in combinations]
+        elif not prefix:
+            runs += [(url, combination) for combination in (every_page or combinations)]
     return runs
 
 

@@ -43,11 +43,14 @@ def viewport(request):
     return VIEWPORTS[request.param]
 
 
-# Every page of the first edition and each translation's layout pages, in
-# both palettes at both widths (edition_runs), and the 404 page (GitHub
-# Pages serves the root's for a missing /es/ address too).
+# Every edition's layout pages in both palettes at both widths, every other
+# page of the first edition in both palettes on a phone (a desktop lays out
+# the same markup in the same colours; its layout is checked on the layout
+# pages), and the 404 page (GitHub Pages serves the root's for a missing
+# /es/ address too).
 COMBINATIONS = [(scheme, width) for width in VIEWPORTS for scheme in ("light", "dark")]
-RUNS = edition_runs(COMBINATIONS) + [("no-such-page/", c) for c in COMBINATIONS] + [
+ON_A_PHONE = [(scheme, width) for scheme, width in COMBINATIONS if width == "phone"]
+RUNS = edition_runs(COMBINATIONS, every_page=ON_A_PHONE) + [("no-such-page/", c) for c in COMBINATIONS] + [
     (folder(code) + "/no-such-page/", COMBINATIONS[0]) for code in TRANSLATIONS]
 
 

@@ -2,9 +2,9 @@
 a first visit in Chromium with an empty cache, every request until the
 network is idle, each body counted as the server sent it (gzip, as GitHub
 Pages serves text). The server counts, not the browser: it sees every
-request, a web worker's included. Each page is also weighed against the
-same page of a default Material build, in the same run. Speed is measured
-by `make bench`, never here."""
+request, a web worker's included. How each page weighs against the same
+page of a default Material build, and speed, are measured by `make bench`
+(benchmarks/site.py), side by side in one run, never here."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitebuild import EDITION_URLS, PAGES, Server, baseline_project, build_baseline, edition_runs, first_visit, site_prefix
+from sitebuild import EDITION_URLS, PHONE, first_visit
 
 BUDGETS = yaml.safe_load((Path(__file__).parent / "budgets.yml").read_text())
 VISITS = EDITION_URLS + ["no-such-page/"]
@@ -23,18 +23,6 @@ VISITS = EDITION_URLS + ["no-such-page/"]
 @pytest.fixture(scope="session")
 def served_gzip(server):
     return server   # conftest's server: gzip, as GitHub Pages serves
-
-
-@pytest.fixture(scope="session")
-def default_served_gzip(tmp_path_factory, config):
-    """Material's default build of the same pages (the benchmark's baseline)."""
-    project = tmp_path_factory.mktemp("default-project")
-    dest = tmp_path_factory.mktemp("default-site")
-    result = build_baseline(dest, baseline_project(project))
-    if result.returncode != 0:
-        pytest.fail(f"default Material build failed:\n{result.stderr}", pytrace=False)
-    with Server(dest, site_prefix(config), gzip=True) as running:
-        yield running
 
 
 def describe(url: str, sent: list[tuple[str, str, int]]) -> str:
@@ -57,31 +45,28 @@ def our_visits(browser, served_gzip):
     return visit
 
 
-# Every page is held to the budget. Lighter than the default build: every
-# page of the first edition, each translation's layout pages (edition_runs;
-# ours weigh 0.59 to 0.66 of the default's on every page, make bench).
-COMPARED = {url for url, _ in edition_runs([None])} | {"no-such-page/"}
-
-
+# Every page of every edition is held to the budget.
 @pytest.mark.parametrize("url", VISITS)
-def test_first_visit_within_budget_and_lighter_than_default(browser, our_visits, default_served_gzip, url):
+def test_first_visit_within_budget(our_visits, url):
     ours = our_visits(url)
     total = sum(r[2] for r in ours)
     limit = BUDGETS["first_visit_max_bytes"]
     assert total <= limit, f"over the budget of {limit:,} bytes. " + describe(url, ours)
-    if url not in COMPARED:
-        return
-    default = first_visit(browser, default_served_gzip, url)
-    default_total = sum(r[2] for r in default)
-    print(describe(url, ours), f"\n  default Material: {default_total:,} bytes")
-    assert total < default_total, (f"not lighter than the default Material build ({default_total:,} bytes). "
-                                   + describe(url, ours) + "\n" + describe(url, default))
 
 
-def test_the_measure_sees_a_web_workers_download(browser, default_served_gzip):
-    """The default build starts its search worker on page load; the count
-    must include the worker script, which a browser-side count misses."""
-    sent = first_visit(browser, default_served_gzip, "")
+def test_the_measure_sees_a_web_workers_download(browser, served_gzip):
+    """Opened, search starts its worker, which fetches the index: the count
+    must include both, which a browser-side count misses."""
+    from search_runner import open_search
+
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    served_gzip.sent.clear()
+    tab.goto(served_gzip.root, wait_until="networkidle")
+    open_search(tab)
+    tab.wait_for_load_state("networkidle")
+    context.close()
+    sent = list(served_gzip.sent)
     assert any(re.search(r"/workers/search\.[0-9a-f]+\.min\.js$", path) for path, _, _ in sent), sent
     assert any(path.endswith("/search/search_index.json") for path, _, _ in sent), sent
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from search_runner import load_queries, open_search, search, wait_for_results
+from search_runner import load_queries, node_outcomes, open_search, search, wait_for_results
 from sitebuild import ROOT
 
 QUERIES = load_queries()
@@ -58,20 +58,47 @@ def test_known_misses_are_real_queries_with_reasons():
 
 
 @pytest.fixture(scope="module")
-def outcomes(browser, server):
-    """Every query's results, from one tab (like one person searching)."""
+def outcomes(site):
+    """Every query's results, from Material's worker and our search.js in
+    Node on the built index (search_runner.node_outcomes); the browser
+    shows the same for a sample (below)."""
+    found = node_outcomes(site, [q["query"] for q in QUERIES])
+    return [(q, found[q["query"]]) for q in QUERIES]
+
+
+def sample(queries: list[dict], each: int = 2) -> list[dict]:
+    """A few queries of each kind, for the browser to check against Node."""
+    chosen, counts = [], defaultdict(int)
+    for q in queries:
+        if counts[q["kind"]] < each:
+            chosen.append(q)
+            counts[q["kind"]] += 1
+    return chosen
+
+
+def test_the_browser_shows_what_the_query_sets_measure(browser, server, outcomes):
+    """The relevance figures come from Node; the page wiring (search.js
+    around Material's worker, in Chromium) must show the same pages, in the
+    same order, for a sample of each kind, conversions included."""
+    measured = {q["query"]: outcome for q, outcome in outcomes}
+    chosen = sample(QUERIES) + [q for q in QUERIES if q["query"] in CONVERSION[:2]]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     tab.goto(server.root)
     open_search(tab)
-    # Entered at once (search.js searches on an input event, as on a key):
-    # the same results as typed, in less time; typing is tested below.
-    results = [(q, search(tab, server.root, q["query"], typed=False)) for q in QUERIES]
+    # Entered at once (search.js searches on an input event, as on a key);
+    # typing is tested below.
+    differ = []
+    for q in chosen:
+        shown = search(tab, server.root, q["query"], typed=False)
+        if shown.pages[:3] != measured[q["query"]].pages[:3]:
+            differ.append(f'{q["query"]!r}: browser {shown.pages[:3]}, Node {measured[q["query"]].pages[:3]}')
     context.close()
     assert not errors, errors
-    return results
+    assert len(chosen) >= 10
+    assert not differ, "the browser and the measured results differ:\n" + "\n".join(differ)
 
 
 def test_every_query_finds_its_page(outcomes):

@@ -66,12 +66,12 @@ export async function startWorker({ dir = siteDir(), index = loadIndex(dir), cri
     addEventListener: (type, fn) => { if (type === "message") handler = fn; },
     postMessage: (message) => replies.push(message),
     importScripts: (...files) => {
-      for (const file of files) vm.runInContext(fs.readFileSync(path.resolve(path.dirname(workerFile()), file), "utf8"), context);
+      for (const file of files) vm.runInContext(fs.readFileSync(path.resolve(path.dirname(workerFile(dir)), file), "utf8"), context);
     },
   };
   context.self = context;
   vm.createContext(context);
-  vm.runInContext(fs.readFileSync(workerFile(), "utf8"), context);
+  vm.runInContext(fs.readFileSync(workerFile(dir), "utf8"), context);
   if (!handler) throw new Error("Material's worker registered no message listener");
 
   async function send(message) {
