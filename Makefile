@@ -28,13 +28,13 @@ serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-k
 # are no faster than two). It must stay under 5 minutes on a 2-core
 # machine: checks that multiply run once per layout (tests/sitebuild.py,
 # edition_runs), the query sets run in Node, and figures are make bench's.
-test: $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
+test: system $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest -n auto --dist loadfile
 
 check: $(KBSITE) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
 	$(BIN)/python -m kbsite.source_checks
 
-test-fast: $(KBSITE) ## While editing: the tests that need no build and no browser (layers, search logic, writing rules)
+test-fast: system $(KBSITE) ## While editing: the tests that need no build and no browser (layers, search logic, writing rules)
 	$(BIN)/pytest -m fast -q
 
 build: $(KBSITE) ## Strict build into site/
@@ -87,6 +87,13 @@ $(NODE_STAMP): package-lock.json
 $(BENCH_STAMP): benchmarks/package-lock.json
 	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
 	touch $@
+
+# What the tests need from the system (Chromium, hunspell, the CJK fonts,
+# Node.js, Java): installed where it can be, or the one command to run.
+# A laptop checks what CI checks.
+.PHONY: system
+system:
+	@bash .ci/system-packages
 
 # Tests use Debian's Chromium where it is installed; elsewhere (a laptop)
 # Playwright's own build, downloaded once.

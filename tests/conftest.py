@@ -12,17 +12,14 @@ from bs4 import BeautifulSoup
 
 from sitebuild import PAGES, Server, build, load_config, local_site_url, reserve_port, site_prefix
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
 def require_tool(name: str, why: str) -> str:
-    """The path of a command the tests need. Missing: a failure in CI
-    (.ci/run installs it), a skip on a laptop, saying what to install."""
+    """The path of a command the tests need. Missing, the test fails, on a
+    laptop as in CI (a run that skips what CI checks is a weaker suite),
+    naming the command that installs it."""
     path = shutil.which(name)
     if path is None:
-        message = f"{name} is not installed, {why}; .ci/run installs it."
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        pytest.fail(f"{name} is not installed, {why}. `make system` (.ci/system-packages) installs it, "
+                    "or prints the command to run.", pytrace=False)
     return path
 
 
@@ -86,17 +83,12 @@ def browser():
     executable = _chromium_executable()
     with sync_playwright() as p:
         if executable is None and not os.path.exists(p.chromium.executable_path):
-            message = ("No Chromium found: install Debian's `chromium` or run "
-                       "`.venv/bin/playwright install chromium`.")
-            if IN_CI:
-                pytest.fail(message + " Browser tests must run in CI.", pytrace=False)
-            pytest.skip(message)
+            pytest.fail("No Chromium found: `make system` (.ci/system-packages) installs Debian's `chromium`, "
+                        "or run `.venv/bin/playwright install chromium`. Browser tests never skip.", pytrace=False)
         try:
             instance = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         except Error as exc:
-            if IN_CI:
-                raise
-            pytest.skip(f"Chromium would not start: {exc}")
+            pytest.fail(f"Chromium would not start: {exc}", pytrace=False)
         yield instance
         instance.close()
 

@@ -487,7 +487,7 @@ def test_the_language_switch_comes_early_in_tab_order(browser, server, width):
 
 def _cjk_families() -> set[str]:
     """The font families fontconfig has for Traditional Chinese (Debian's
-    fonts-noto-cjk, which .ci/run installs): the site loads no web fonts."""
+    fonts-noto-cjk, which `make system` installs): the site loads no web fonts."""
     fc_list = require_tool("fc-list", "so the fonts for Chinese cannot be checked")
     listed = subprocess.run([fc_list, ":lang=zh-tw", "family"], capture_output=True, text=True, check=True).stdout
     return {family.strip() for line in listed.splitlines() for family in line.split(",") if family.strip()}
@@ -498,7 +498,7 @@ def test_chinese_shows_as_text_in_a_chinese_font_not_as_boxes(browser, server, c
     """Every character of the page's title and first key point is drawn
     by a font that has Chinese, as Chromium reports the fonts it used."""
     families = _cjk_families()
-    assert families, "no font for Chinese: install Debian's fonts-noto-cjk (.ci/run does)"
+    assert families, "no font for Chinese: install Debian's fonts-noto-cjk (`make system` does)"
     context = browser.new_context(viewport={"width": 390, "height": 844})
     tab = context.new_page()
     tab.goto(server.root + folder(code) + "/safety/")

@@ -42,7 +42,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import textstat
 
-# Debian's hunspell dictionaries, and the package of each (.ci/run installs
+# Debian's hunspell dictionaries, and the package of each (`make system` installs
 # them). Filipino is written with English words in it (side effects,
 # session, infusion), so its text is checked against Tagalog and US English.
 DICTIONARIES = {"en": "en_US", "es": "es_US", "fil": "tl,en_US"}
@@ -94,7 +94,7 @@ def misspelt(words: set[str], code: str) -> set[str]:
     hunspell = require_tool("hunspell", "so spelling cannot be checked")
     for name in DICTIONARIES[code].split(","):
         if not Path(f"/usr/share/hunspell/{name}.dic").exists():
-            pytest.fail(f"{PACKAGES[name]} is not installed (/usr/share/hunspell/{name}.dic); .ci/run installs it")
+            pytest.fail(f"{PACKAGES[name]} is not installed (/usr/share/hunspell/{name}.dic); `make system` installs it")
     known = _word_list(code)
     # A listed word may start a sentence: "Ketamine" is "ketamine".
     unknown = {w for w in words if w not in known and w.lower() not in known}
