@@ -70,6 +70,27 @@ def node_outcomes(edition: Path, queries: list[str], prefix: str = "/") -> dict[
     return found
 
 
+def shown_in_the_browser(browser, address: str, queries: list[str]) -> tuple[dict[str, Outcome], list[str]]:
+    """What the search box shows for each query on the edition at
+    `address`, entered at once in one tab (search.js searches on an input
+    event, as on a key); and the page's script errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(address)
+    open_search(tab)
+    shown = {query: search(tab, address, query, typed=False) for query in queries}
+    context.close()
+    return shown, errors
+
+
+def differences(shown: dict[str, Outcome], measured: dict[str, Outcome]) -> list[str]:
+    """Queries whose first three pages differ between the browser and Node."""
+    return [f"{query!r}: browser {outcome.pages[:3]}, Node {measured[query].pages[:3]}"
+            for query, outcome in shown.items() if outcome.pages[:3] != measured[query].pages[:3]]
+
+
 def load_queries() -> list[dict]:
     return yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))
 

@@ -90,6 +90,21 @@ def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None 
 
 PAGES = _pages_in_nav()
 
+
+def page_meta(url: str) -> dict:
+    """The front matter of the page at `url` ("", "safety/", "es/",
+    "es/safety/"): its Markdown file under docs/."""
+    path = url.rstrip("/")
+    if path in {""} | {folder(code) for code in TRANSLATIONS}:
+        path = f"{path}/index".lstrip("/")
+    return get_data((ROOT / "docs" / f"{path}.md").read_text(encoding="utf-8"))[1]
+
+
+def ends_with_a_call_to_book(url: str) -> bool:
+    """A page ends with the booking box unless its front matter says
+    `booking_cta: false` (Safety: no call to book right after the risks)."""
+    return page_meta(url).get("booking_cta", True) is not False
+
 # The site's languages (mkdocs.yml extra.languages): the first at the root,
 # each other one under /<code>/ with the same page URLs.
 LANGUAGES = [entry["code"] for entry in load_config()["extra"]["languages"]]

@@ -13,7 +13,7 @@ from mkdocs.utils.meta import get_data
 from playwright.sync_api import expect
 
 from kbsite.clinic import hours_text, validate
-from sitebuild import EDITION_URLS, PAGES, ROOT, build, copy_project
+from sitebuild import EDITION_URLS, PAGES, ROOT, build, copy_project, ends_with_a_call_to_book
 
 SHIPPED = {"name": "Avid Sports Medicine", "area_served": "San Francisco and the Bay Area",
            "website": "https://avidsportsmed.com/", "medical_specialty": ["Musculoskeletal"]}
@@ -142,16 +142,10 @@ def test_no_page_has_a_form_that_collects_anything(site, path):
     assert not soup.select('textarea, input[type="email"], input[type="tel"], input[type="file"]')
 
 
-def _booking_cta(url: str) -> bool:
-    """The page's front matter: `booking_cta: false` leaves the call out."""
-    meta = get_data((ROOT / "docs" / ((url.rstrip("/") or "index") + ".md")).read_text(encoding="utf-8"))[1]
-    return meta.get("booking_cta", True) is not False
-
-
 @pytest.mark.parametrize("url", [url for url, _, _ in PAGES if url != "booking/"])
 def test_call_to_action_ends_every_other_page(pages, url):
     cta = pages[url].select_one("article aside.booking-cta")
-    if not _booking_cta(url):
+    if not ends_with_a_call_to_book(url):
         # Safety (#32): no call to book right after the risks, for fair balance.
         assert cta is None, f"/{url}: booking_cta: false, yet the page ends with a call to book"
         return

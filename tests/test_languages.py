@@ -29,7 +29,7 @@ import kbsite.editions
 from kbsite import translation_status
 from kbsite.front_matter import validate
 from conftest import require_tool
-from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project, switch_language
+from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project, page_meta, switch_language
 from kbsite.editions import folder
 
 URLS = [url for url, _, _ in PAGES]
@@ -337,9 +337,7 @@ MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto
 def _spanish_last_reviewed(page: str) -> str:
     """What a Spanish page's review box says, from its front matter (a test
     that names the date breaks at every review)."""
-    from mkdocs.utils.meta import get_data
-
-    day = get_data((ROOT / "docs" / "es" / f"{page}.md").read_text(encoding="utf-8"))[1]["last_reviewed"]
+    day = page_meta(f"es/{page}/")["last_reviewed"]
     return f"Última revisión de la página: {day.day} de {MESES[day.month - 1]} de {day.year}"
 
 

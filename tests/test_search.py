@@ -15,7 +15,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from search_runner import load_queries, node_outcomes, open_search, search, wait_for_results
+from search_runner import (differences, load_queries, node_outcomes, open_search, search, shown_in_the_browser,
+                           wait_for_results)
 from sitebuild import ROOT
 
 QUERIES = load_queries()
@@ -81,23 +82,11 @@ def test_the_browser_shows_what_the_query_sets_measure(browser, server, outcomes
     around Material's worker, in Chromium) must show the same pages, in the
     same order, for a sample of each kind, conversions included."""
     measured = {q["query"]: outcome for q, outcome in outcomes}
-    chosen = sample(QUERIES) + [q for q in QUERIES if q["query"] in CONVERSION[:2]]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.goto(server.root)
-    open_search(tab)
-    # Entered at once (search.js searches on an input event, as on a key);
-    # typing is tested below.
-    differ = []
-    for q in chosen:
-        shown = search(tab, server.root, q["query"], typed=False)
-        if shown.pages[:3] != measured[q["query"]].pages[:3]:
-            differ.append(f'{q["query"]!r}: browser {shown.pages[:3]}, Node {measured[q["query"]].pages[:3]}')
-    context.close()
+    chosen = [q["query"] for q in sample(QUERIES)] + CONVERSION[:2]
+    shown, errors = shown_in_the_browser(browser, server.root, chosen)
     assert not errors, errors
     assert len(chosen) >= 10
+    differ = differences(shown, measured)
     assert not differ, "the browser and the measured results differ:\n" + "\n".join(differ)
 
 

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from conftest import require_tool
-from search_runner import node_outcomes, open_search, search
+from search_runner import differences, node_outcomes, shown_in_the_browser
 from test_search import sample
 from sitebuild import TRANSLATIONS
 from test_search import KINDS
@@ -99,25 +99,16 @@ def outcomes(request, site):
 
 def test_the_browser_shows_what_the_query_sets_measure(outcomes, browser, server):
     code, root, _, results = outcomes
-    chosen = sample([q for q, _ in results])
-    measured = dict((q["query"], outcome) for q, outcome in results)
+    chosen = [q["query"] for q in sample([q for q, _ in results])]
+    measured = {q["query"]: outcome for q, outcome in results}
     address = server.root + folder(code) + "/"
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.goto(address)
-    open_search(tab)
-    differ = []
-    for q in chosen:
-        shown = search(tab, address, q["query"], typed=False)
-        if shown.pages[:3] != measured[q["query"]].pages[:3]:
-            differ.append(f'{q["query"]!r}: browser {shown.pages[:3]}, Node {measured[q["query"]].pages[:3]}')
-        # Every result is a page of the reader's own language.
-        assert all(link.startswith(address) for link in shown.links), (q["query"], shown.links[:3])
-    context.close()
+    shown, errors = shown_in_the_browser(browser, address, chosen)
     assert not errors, errors
     assert len(chosen) >= 8
+    # Every result is a page of the reader's own language.
+    elsewhere = [link for outcome in shown.values() for link in outcome.links if not link.startswith(address)]
+    assert not elsewhere, f"/{code}/ search showed pages of another language: {elsewhere[:5]}"
+    differ = differences(shown, measured)
     assert not differ, f"/{code}/: the browser and the measured results differ:\n" + "\n".join(differ)
 
 

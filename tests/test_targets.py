@@ -8,10 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from mkdocs.utils.meta import get_data
-
 from kbsite.editions import folder
-from sitebuild import LANGUAGES, PHONE, ROOT
+from sitebuild import LANGUAGES, PHONE, ends_with_a_call_to_book
 
 PREFIXES = ["" if code == LANGUAGES[0] else folder(code) + "/" for code in LANGUAGES]
 # The heaviest page (footnotes), the home page and booking.
@@ -35,15 +33,6 @@ MEASURE = """() => {
 }"""
 
 
-def _ends_with_a_call_to_book(url: str) -> bool:
-    """From the page's front matter (`booking_cta: false` leaves it out)."""
-    path = url.rstrip("/")
-    if path in {""} | {folder(code) for code in LANGUAGES[1:]}:
-        path = f"{path}/index".lstrip("/")
-    meta = get_data((ROOT / "docs" / f"{path}.md").read_text(encoding="utf-8"))[1]
-    return meta.get("booking_cta", True) is not False
-
-
 @pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
 def test_every_control_is_big_enough_to_tap(browser, server, url):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
@@ -56,7 +45,7 @@ def test_every_control_is_big_enough_to_tap(browser, server, url):
     assert found["small"] == [], f"/{url}: smaller than 24 x 24 px: {found['small']}"
     # The crisis links, and the call to book unless the page ends without
     # one (Safety: no call to book right after the risks, #32).
-    assert len(found["large"]) >= (3 if _ends_with_a_call_to_book(url) else 2), found["large"]
+    assert len(found["large"]) >= (3 if ends_with_a_call_to_book(url) else 2), found["large"]
     assert [c for c in found["large"] if c[1] < 44 or c[2] < 44] == [], f"/{url}: crisis and booking under 44 px"
 
 
