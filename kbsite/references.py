@@ -166,16 +166,38 @@ def audit(docs: Path, on: dt.date) -> str:
 
 
 REREAD_FILE = "sources-to-reread.yml"
-_REREAD_FIELDS = {"reference": "the footnote id the pages cite, e.g. `reference: spravato`",
-                  "check": "what to compare with the source", "why": "how the wording was checked instead",
-                  "listed": "a date, e.g. `listed: 2026-12-07`",
-                  "reread": "a date, or `null` until a reviewer has read the source itself"}
+
+
+def _reread_schema():
+    """An entry of sources-to-reread.yml, in the MkDocs config_options style
+    of the front matter's schema (kbsite.front_matter); each option's fix is
+    in _REREAD_FIXES."""
+    from mkdocs.config import base
+    from mkdocs.config import config_options as c
+
+    from kbsite.front_matter import Date, Text
+
+    class RereadEntry(base.Config):
+        reference = Text()
+        check = Text()
+        why = Text()
+        listed = Date()
+        reread = c.Optional(Date())
+
+    return RereadEntry._schema
+
+
+_REREAD_FIXES = {"reference": "the footnote id the pages cite, e.g. `reference: spravato`",
+                 "check": "text: what to compare with the source", "why": "text: how the wording was checked instead",
+                 "listed": "a date, e.g. `listed: 2026-12-07`",
+                 "reread": "a date, or `null` until a reviewer has read the source itself"}
 
 
 def read_reread(path: Path, docs: Path) -> list[dict]:
     """sources-to-reread.yml, checked: every error names the entry, the
     field and the fix, all at once."""
     import yaml
+    from mkdocs.config import config_options as c
 
     if not path.is_file():
         return []
@@ -185,29 +207,31 @@ def read_reread(path: Path, docs: Path) -> list[dict]:
         raise SiteError(f"{path.name}: not valid YAML: {exc}") from None
     if not isinstance(entries, list):
         raise SiteError(f"{path.name}: expected a list of entries (`- reference: ...`), found {type(entries).__name__}.")
+    schema = _reread_schema()
     known = {r.id for r in _all_references(docs)}
-    errors = []
+    errors, valid = [], []
     for number, entry in enumerate(entries, 1):
         where = f"{path.name}: entry {number}"
         if not isinstance(entry, dict):
-            errors.append(f"{where}: expected fields {', '.join(_REREAD_FIELDS)}.")
+            errors.append(f"{where}: expected the fields {', '.join(_REREAD_FIXES)}.")
             continue
         where += f" ({entry.get('reference', '?')})"
-        for name, fix in _REREAD_FIELDS.items():
-            if name not in entry:
-                errors.append(f"{where}: field '{name}' is missing: {fix}.")
-        for name in set(entry) - set(_REREAD_FIELDS):
-            errors.append(f"{where}: unknown field '{name}'. The fields are {', '.join(_REREAD_FIELDS)}.")
-        if "reference" in entry and entry["reference"] not in known:
-            errors.append(f"{where}: field 'reference': no page cites [^{entry['reference']}]. Use the id of a "
+        for name in set(entry) - set(_REREAD_FIXES):
+            errors.append(f"{where}: unknown field '{name}'. The fields are {', '.join(_REREAD_FIXES)}.")
+        checked = {}
+        for name, option in schema:
+            try:
+                checked[name] = option.validate(entry.get(name))
+            except c.ValidationError as error:
+                problem = str(error) if name in entry else "is missing"
+                errors.append(f"{where}: field '{name}' {problem}: {_REREAD_FIXES[name]}.")
+        if checked.get("reference") and checked["reference"] not in known:
+            errors.append(f"{where}: field 'reference': no page cites [^{checked['reference']}]. Use the id of a "
                           f"footnote under a page's References, or remove the entry.")
-        for name in ("listed", "reread"):
-            value = entry.get(name)
-            if name in entry and not (isinstance(value, dt.date) or (name == "reread" and value is None)):
-                errors.append(f"{where}: field '{name}' is {value!r}: {_REREAD_FIELDS[name]}.")
+        valid.append(checked)
     if errors:
         raise SiteError("\n".join(errors))
-    return entries
+    return valid
 
 
 def reread_report(path: Path, docs: Path, on: dt.date) -> str:

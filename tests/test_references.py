@@ -139,10 +139,11 @@ def test_make_audit_lists_a_source_to_reread_until_a_reviewer_has(tmp_path, rere
 @pytest.mark.parametrize("text,says", [
     (ENTRY.format(reread="null").replace("spravato", "spravatto"),
      "entry 1 (spravatto): field 'reference': no page cites [^spravatto]"),
-    (ENTRY.format(reread="soon"), "entry 1 (spravato): field 'reread' is 'soon': a date, or `null`"),
+    (ENTRY.format(reread="soon"), "entry 1 (spravato): field 'reread' is 'soon', not a date: a date, or `null`"),
     (ENTRY.format(reread="null").replace("  why: Read in an older label.\n", ""),
      "entry 1 (spravato): field 'why' is missing"),
     ("reference: spravato\n", "expected a list of entries"),
+    (ENTRY.format(reread="null") + "  reviewer: Dr X\n", "entry 1 (spravato): unknown field 'reviewer'"),
 ])
 def test_a_bad_entry_to_reread_names_the_entry_the_field_and_the_fix(tmp_path, text, says):
     from kbsite.errors import SiteError
