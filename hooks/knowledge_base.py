@@ -44,7 +44,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kbsite import (clinic, crisis_words, editions, front_matter, markers, project, references, review_dates,
+from kbsite import (clinic, editions, front_matter, markers, project, references, review_dates,
                     search_vocabulary, simplified_forms, translation_status)
 from kbsite.editions import folder, is_translation, source_path
 from kbsite.glossary import read_glossary
@@ -230,10 +230,6 @@ class SearchIndex:
         # jieba (Material's Chinese segmenter) tells stderr how it loaded its
         # dictionary, in every build of a Chinese edition: noise for editors.
         logging.getLogger("jieba").setLevel(logging.WARNING)
-        lists = crisis_words.load(Path(config.config_file_path).parent / crisis_words.DATA_FILE)
-        missing = crisis_words.missing_languages(lists, [entry["code"] for entry in config.extra["languages"]])
-        if missing:
-            raise _failed("Crisis words", missing)
         self.vocabulary_path = search_vocabulary.vocabulary_file(config)
         self.vocabulary = search_vocabulary.load(self.vocabulary_path)
         # jieba cuts Chinese text into the words of its dictionary, which has

@@ -61,7 +61,13 @@ def run(root: Path = ROOT) -> list[str]:
     if config.theme.custom_dir:
         errors += editions.missing_template_words(root, Path(config.theme.custom_dir).relative_to(root).as_posix(),
                                                   [entry["code"] for entry in config.extra["languages"][1:]])
-    errors += _caught(lambda: crisis_words.load(root / crisis_words.DATA_FILE))
+    try:
+        # Every language of the site needs its crisis words (the build's
+        # post-build step crisis_data checks the same).
+        errors += crisis_words.missing_languages(crisis_words.load(root / crisis_words.DATA_FILE),
+                                                 [entry["code"] for entry in config.extra["languages"]])
+    except SiteError as error:
+        errors.append(str(error))
     errors += _caught(lambda: permalinks.load_registry(root / permalinks.REGISTRY))
 
     docs = Path(config.docs_dir)
