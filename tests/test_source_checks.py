@@ -28,6 +28,21 @@ def _front(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _without_top_level_key(path, key):
+    """The file without one top-level YAML block (`key:` and its indented lines)."""
+    lines, out, skipping = path.read_text(encoding="utf-8").splitlines(keepends=True), [], False
+    for line in lines:
+        if line.startswith(f"{key}:"):
+            skipping = True
+            continue
+        if skipping and line.strip() and not line[0].isspace() and not line.startswith("#"):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    assert len(out) < len(lines), f"this test's assumption: {path.name} has `{key}:`"
+    path.write_text("".join(out), encoding="utf-8")
+
+
 MISTAKES = {
     "front matter": (lambda p: _front(p / "docs/es/safety.md", "next_review:", "next_reviw:"),
                      "docs/es/safety.md: front matter field 'next_reviw'"),
@@ -39,6 +54,8 @@ MISTAKES = {
                           "docs/es/safety.md: reference [^sin-fecha] does not say when it was read"),
     "missing translation": (lambda p: (p / "docs/es/glossary.md").unlink(), "docs/es/glossary.md is missing"),
     "crisis words": (lambda p: _append(p / "crisis-words.yml", "  - Suicide\n"), "crisis-words.yml"),
+    "crisis words for a language": (lambda p: _without_top_level_key(p / "crisis-words.yml", "es"),
+                                    "crisis-words.yml: no lists for the site's language 'es'"),
     "vocabulary": (lambda p: _append(p / "includes/es/search-vocabulary.yml", "  - find: [x]\n    said: []\n"),
                    "includes/es/search-vocabulary.yml: intents, entry"),
     "clinic": (lambda p: _front(p / "mkdocs.yml", "    website: https://avidsportsmed.com/", "    website: avidsportsmed"),
