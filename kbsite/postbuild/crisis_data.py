@@ -61,10 +61,12 @@ def help_html(snippet: Path, code: str) -> str:
 
 
 def simplified_pairs(lists: dict) -> str:
-    """'简繁…': each Chinese character of the lexicons that has another
+    """'简繁…': each Chinese character of the lexicons (their classes and
+    ordinary expressions: 杀死脑细胞 is 殺死腦細胞) that has another
     Simplified form, that form first. Empty when the lexicons have none."""
-    chars = sorted({ch for data in lists.values() for entries in data["classes"].values()
-                    for text in entries for ch in _HAN.findall(text)})
+    texts = [text for data in lists.values()
+             for entries in [*data["classes"].values(), data.get("ordinary") or []] for text in entries]
+    chars = sorted({ch for text in texts for ch in _HAN.findall(text)})
     if not chars:
         return ""
     import opencc   # only a lexicon with Chinese needs it (requirements.in)

@@ -103,6 +103,8 @@ test("it reads what was typed, however it was typed", () => {
     "Vietnamese typed in Telex": "tooi muoosn cheest",
     "a Vietnamese teen-code form": "mk mun chet",
     "g dropped (-in for -ing)": "thinkin about killin myself",
+    "a 2 for to, between words": "want2die",
+    "a sign for a letter in a short word": "t muon tu s@t",
   };
   for (const [kind, query] of Object.entries(cases)) assert.ok(fires(query), `${kind}: ${query}`);
   assert.equal(kc.normalize("ＫＥＴＡＭＩＮＥ"), "ketamine");
@@ -114,6 +116,24 @@ test("a word typed with its tone marks is read with them", () => {
   assert.ok(!fires("đặt lịch tư vấn"), "tư vấn is a consultation");
   assert.ok(!fires("tu van mien phi"), "unmarked, it is still read as a consultation");
   assert.ok(fires("thuốc lá dí vào tay"), "lá (leaf, in cigarette) is not là (is), a filler word");
+});
+
+test("a word the lexicon has as written is not a misspelling of another, in any language", () => {
+  // Vietnamese "khong" (not) is one letter from "chong" (husband, in `everyone`).
+  const vi = kc.compileLanguage("vi", english.languages.vi);
+  const khong = kc.tokens(kc.normalize("khong"), vi, true)[0];
+  const chong = vi.classes.everyone.find((e) => e.core[0].word === "chong");
+  assert.ok(chong, "chồng is one of Vietnamese `everyone`");
+  assert.ok(!vi.index.matches(khong)[chong.core[0].id], "khong is not read as chong");
+  assert.ok(!fires("tac dung phu buon non chong mat sau truyen"), "chóng mặt (dizzy) after an infusion");
+  // Simplified characters of an ordinary expression are read as its Traditional ones.
+  assert.ok(!fires("氯胺酮会杀死脑细胞吗"), "杀死脑细胞 is 殺死腦細胞, ordinary");
+});
+
+test("a word another language knows is not cut into this one's words", () => {
+  const vi = kc.compileLanguage("vi", english.languages.vi);
+  assert.ok(kc.cut("kelangan", vi.cuttable), "Vietnamese alone would cut it (kệ lang an)");
+  assert.ok(!fires("tylenol at advil lng iniinom ko kelangan ko pa bang sabihin sa clinic"));
 });
 
 test("words run together are cut only where the language knows the pieces", () => {
@@ -147,6 +167,9 @@ test("`>` keeps an order, `unless` stops a rule, ordinary expressions count for 
   assert.ok(!fires("this back pain is killing me"), "an ordinary expression, as written");
   assert.ok(!fires("dying to know the price"));
   assert.ok(!fires("el precio me mata"));
+  assert.ok(!fires("parang wala nang pag asa sa mga gamot ko sa migraine, option ba ang ketamine"),
+            "`unless treatment or ...`: no hope left in a medicine");
+  assert.ok(fires("wala nang pag asa"), "no hope left, alone");
 });
 
 test("the help shows in the page's language, then in the language the reader wrote in", () => {

@@ -87,11 +87,15 @@
     // "s*icide", "k!ll": a letter left out with a sign stands for any letter
     // (_ matches any one in editDistance).
     t = t.replace(/(\p{L})[*#!%•]+(?=\p{L})/gu, "$1_");
-    // "su1c1d4rme", "k1ll mys3lf": numbers for letters, where a word has
+    // "want2die": a 2 between words is "to" in texting (English `same`).
+    t = t.replace(/(\p{L}{2,})2(?=\p{L}{2,})/gu, "$1 2 ");
+    // "su1c1d4rme", "k1ll mys3lf", "tu s@t": numbers for letters, where a word has
     // at least two letters and is not a number ("988", "24h" stay).
-    t = t.replace(/[\p{Script=Latin}\d@$]{4,}/gu, function (word) {
+    t = t.replace(/[\p{Script=Latin}\d@$]{3,}/gu, function (word) {
       var letters = (word.match(/\p{L}/gu) || []).length;
       if (letters < 2 || letters === word.length || !/^[\p{L}013457@$]+$/u.test(word)) return word;
+      // Three characters only with a sign ("s@t" is sát): "1st", "7am" stay.
+      if (word.length === 3 && !/[@$]/.test(word)) return word;
       return word.replace(/[013457@$]/g, function (c) { return LEET[c]; });
     });
     // A number from 10 to 999 (a count of pills, a height) is the word
@@ -284,6 +288,9 @@
     }
     if (q.stem.length >= 5) all(this.start[q.stem]);
     var wild = q.word.indexOf("_") >= 0;
+    // A word the lexicon has as written is that word, not a misspelling of
+    // another: Vietnamese "khong" (not) is not "chong" (husband).
+    if (!wild && this.form[q.word]) return found;
     var typo = function (p) {
       var allowed = Math.max(typoAllowance(p.word.length), wild ? 1 : 0);
       return allowed > 0 && editDistance(q.word, p.word, allowed) <= allowed;
@@ -318,15 +325,15 @@
 
   // ---- The lexicon, compiled -----------------------------------------------
 
-  // A rule as written, "not + wish > live" or "suicide unless info": its
-  // classes, for each one whether it must come after the one before it
-  // (">"), and a class whose presence stops it.
+  // A rule as written, "not + wish > live" or "hopeless unless info or
+  // treatment": its classes, for each one whether it must come after the one
+  // before it (">"), and the classes whose presence stops it.
   function parseRule(text) {
     var main = String(text).split(/\s+unless\s+/);
     var parts = main[0].trim().split(/\s*([+>])\s*/);
     var classes = [{name: parts[0], after: false}];
     for (var i = 1; i < parts.length; i += 2) classes.push({name: parts[i + 1], after: parts[i] === ">"});
-    return {text: String(text), classes: classes, unless: main[1] ? main[1].trim() : null};
+    return {text: String(text), classes: classes, unless: main[1] ? main[1].trim().split(/\s+or\s+/) : []};
   }
 
   // Telex, the usual way to type Vietnamese on a keyboard without its
@@ -533,7 +540,10 @@
         var typed = lang.typing(key, lang);
         if (typed && lang.known[typed]) { push(typed); return; }
       }
-      if (query && key.length >= 6 && !lang.known[key] && !knownForm(key, lang)) {
+      // A long word this language does not know is cut into its words, unless
+      // another language knows it as written: Filipino "kelangan" (kailangan,
+      // need) is not Vietnamese "kệ lang an".
+      if (query && key.length >= 6 && !lang.known[key] && !knownForm(key, lang) && !(lang.foreign && lang.foreign(key))) {
         var pieces = cut(key, lang.cuttable);
         if (pieces) { pieces.forEach(function (p) { expand(p, false); }); return; }
       }
@@ -686,8 +696,8 @@
       if (!rule.classes.every(function (c) { return classPlaces(c.name).length; })) continue;
       // `unless`: its class anywhere in the query, in any language's words
       // ("estudios" stops English "suicide" too), ordinary expressions too.
-      if (rule.unless && (lang.unless[rule.unless] || []).some(function (entry) {
-        return places(entry, words, []).length;
+      if (rule.unless.some(function (name) {
+        return (lang.unless[name] || []).some(function (entry) { return places(entry, words, []).length; });
       })) continue;
       if (ruleFires(rule, found, words)) return rule.text;
     }
@@ -713,9 +723,12 @@
     // And every language's words of the classes rules name after `unless`.
     var unlessClasses = Object.create(null);
     languages.forEach(function (lang) {
-      lang.rules.forEach(function (rule) { if (rule.unless) unlessClasses[rule.unless] = true; });
+      lang.rules.forEach(function (rule) { rule.unless.forEach(function (name) { unlessClasses[name] = true; }); });
     });
     languages.forEach(function (lang) {
+      lang.foreign = function (key) {
+        return languages.some(function (other) { return other !== lang && other.known[key] === true; });
+      };
       lang.masks = ordinary.map(function (text) { return entry(lang, text, true); })
         .filter(function (e) { return e.all.length; });
       lang.unless = Object.create(null);
