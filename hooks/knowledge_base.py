@@ -58,7 +58,7 @@ log = logging.getLogger("mkdocs.hooks.knowledge_base")
 # Python-Markdown extensions the build cannot do without (kbsite/markdown/).
 REQUIRED_EXTENSIONS = {
     "kbsite.markdown.explicit_ids": "fails the build on a heading without an explicit {#id}",
-    "kbsite.markdown.markers": "fills <!-- kb:glossary --> and <!-- kb:clinic-name -->",
+    "kbsite.markdown.markers": "fills the <!-- kb:... --> markers (kbsite/markers.py)",
 }
 
 
@@ -89,6 +89,11 @@ class SourceChecks:
         if missing:
             raise _failed("Markdown extensions", missing)
         self.markers = markers.markers_for(config)
+        # What the Markdown extension fills markers with: this build's clinic
+        # and repository (mkdocs.yml names them by alias, which a file that
+        # INHERITs it and changes extra.clinic would not follow).
+        config.mdx_configs.setdefault("kbsite.markdown.markers", {}).update(
+            clinic=config.extra["clinic"], repo_url=config.repo_url or "")
         self.references = []
         self.registry = load_registry(Path(config.config_file_path).parent / REGISTRY)
         # The templates fall back to English for a missing word: the first
@@ -140,15 +145,9 @@ class SourceChecks:
 # ---- What templates show ----------------------------------------------------------
 
 class PageContext:
-    """What the page template shows beyond the page's HTML. State of one
-    build: the theme's template environment, for the partials that markers
-    render."""
-
-    def __init__(self):
-        self.env: Environment | None = None
+    """What the page template shows beyond the page's HTML. No state."""
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        self.env = env
         # Interface words by language, for partials/words.html: every edition
         # has every language's words, since the 404 page and crisis help speak
         # each language. A template global, not a value in the user's config.
@@ -169,7 +168,7 @@ class PageContext:
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         context["review"] = review_dates.review(page.meta, review_dates.today(), config.theme["language"])
-        page.content = markers.fill(page.content, markers.Context(page, config, nav, self.env))
+        page.content = markers.fill(page.content, markers.Context(page, config, nav))
         if is_translation(config):
             english = editions.source_docs_dir(config) / page.file.src_uri
             # The first language's version of this page, for the notes' link.

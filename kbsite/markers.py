@@ -10,32 +10,29 @@ and what it becomes. The build fails, naming the file, on an unknown
 marker, a marker on a page it does not belong on, and a required marker
 that is missing, so nothing silently renders as empty.
 
-Markers that need the finished pages (the clinicians' table of every
-section) are filled in (`fill`) when the page's template context is made,
-by the MkDocs adapter (hooks/knowledge_base.py): MkDocs has rendered every
-page's Markdown by then. The glossary page's list and
-the clinic's name need only configuration: the Python-Markdown extension
-kbsite.markdown.markers fills them as the Markdown is read, in any
-generator.
+The glossary page's list, the clinic's name, contact block and prices, and
+the way to report a mistake need only configuration: the Python-Markdown
+extension kbsite.markdown.markers fills them as the Markdown is read, in
+any generator, so search indexes them. The one marker that needs the
+finished pages (the clinicians' table of every section) is filled in
+(`fill`) when the page's template context is made, by the MkDocs adapter
+(hooks/knowledge_base.py): MkDocs has rendered every page's Markdown by then.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kbsite import editions
 from kbsite.errors import SiteError
-from kbsite.clinic import hours_text
 from kbsite import section_links
 
 _MARKER = re.compile(r"<!--\s*kb:(?P<name>[\w-]+)\s*-->")
@@ -46,7 +43,6 @@ class Context:
     page: Page
     config: MkDocsConfig
     nav: Navigation | None
-    env: Environment | None
 
 
 @dataclass(frozen=True)
@@ -57,45 +53,16 @@ class Marker:
     render: Callable[[Context], str] | None   # None: the Markdown extension fills it
 
 
-def _partial(name: str) -> Callable[[Context], str]:
-    def render(ctx: Context) -> str:
-        clinic = ctx.config.extra["clinic"]
-        return ctx.env.get_template(f"partials/{name}.html").render(
-            config=ctx.config, clinic=clinic,
-            opening_hours=[hours_text(spec, lambda text: editions.translate(ctx.config, text))
-                           for spec in clinic.get("hours") or []])
-    return render
-
-
-def _report_issue(ctx: Context) -> str:
-    if not ctx.config.repo_url:
-        raise SiteError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
-                          "readers report mistakes. Set repo_url to the site's GitHub repository.")
-    url = html.escape(ctx.config.repo_url.rstrip("/") + "/issues")
-    words = {text: html.escape(editions.translate(ctx.config, text)) for text in
-             ("open an issue on GitHub", "(you need a free GitHub account)", "or email", "or use the clinic's form")}
-    ways = [f'<a href="{url}">{words["open an issue on GitHub"]}</a> {words["(you need a free GitHub account)"]}']
-    # Ways that need no account, only when the clinic has published them (extra.clinic).
-    clinic = ctx.config.extra["clinic"]
-    if clinic.get("email"):
-        email = html.escape(clinic["email"])
-        ways.append(f'{words["or email"]} <a href="mailto:{email}">{email}</a>')
-    if clinic.get("feedback_url"):
-        form = words["or use the clinic's form"]
-        ways.append(f'<a href="{html.escape(clinic["feedback_url"])}">{form}</a>')
-    return ", ".join(ways) + "."
-
-
 MARKERS: dict[str, Marker] = {
     "glossary": Marker(("glossary.md",), True, True, None),
     "section-links": Marker(("clinicians.md",), True, False,
                             lambda ctx: section_links.section_table(
                                 ctx.nav.pages, lambda text: editions.translate(ctx.config, text))),
     # Its page is extra.booking_page (mkdocs.yml), set by on_config.
-    "clinic-contact": Marker((), True, False, _partial("clinic-contact")),
-    "clinic-pricing": Marker(("what-to-expect.md",), True, False, _partial("clinic-pricing")),
+    "clinic-contact": Marker((), True, True, None),
+    "clinic-pricing": Marker(("what-to-expect.md",), True, True, None),
     "clinic-name": Marker((), False, True, None),
-    "report-issue": Marker(("about.md",), True, False, _report_issue),
+    "report-issue": Marker(("about.md",), True, True, None),
 }
 
 

@@ -155,6 +155,57 @@ def test_other_markers_are_left_for_the_build():
     check("<!-- kb:section-links -->", "<!-- kb:section-links -->", ["kbsite.markdown.markers"])
 
 
+A_CLINIC = {"name": "Avid & Co", "website": "https://avid.example/", "phone": "(415) 555-0100",
+          "email": "book@avid.example", "feedback_url": "https://avid.example/report"}
+
+
+def test_the_report_marker_becomes_every_way_the_clinic_gives_inside_a_sentence():
+    check("- <!-- kb:report-issue -->", """
+        <ul>
+        <li><a href="https://github.com/o/r/issues">open an issue on GitHub</a> (you need a free GitHub account), \
+or email <a href="mailto:book@avid.example">book@avid.example</a>, \
+<a href="https://avid.example/report">or use the clinic&#x27;s form</a>.</li>
+        </ul>
+    """.replace("\\\n", ""), ["kbsite.markdown.markers"],
+          {"kbsite.markdown.markers": {"clinic": A_CLINIC, "repo_url": "https://github.com/o/r/"}})
+
+
+def test_the_report_marker_speaks_the_edition_language_from_its_interface_words(tmp_path):
+    (tmp_path / "interface.yml").write_text('open an issue on GitHub: abra un aviso en GitHub\n'
+                                            '"(you need a free GitHub account)": (necesita una cuenta)\n')
+    check("<!-- kb:report-issue -->",
+          '<p><a href="https://github.com/o/r/issues">abra un aviso en GitHub</a> (necesita una cuenta).</p>',
+          ["kbsite.markdown.markers"], {"kbsite.markdown.markers": {
+              "clinic": {"name": "Avid"}, "repo_url": "https://github.com/o/r", "base_path": [str(tmp_path)]}})
+
+
+def test_a_translation_without_a_word_a_block_shows_names_the_file_and_the_line_to_add(tmp_path):
+    from kbsite.errors import SiteError
+
+    (tmp_path / "interface.yml").write_text("open an issue on GitHub: abra un aviso en GitHub\n")
+    with pytest.raises(SiteError, match=r"interface.yml: no translation for '\(you need a free GitHub account\)'"):
+        markdown.markdown("<!-- kb:report-issue -->", extensions=["kbsite.markdown.markers"], extension_configs={
+            "kbsite.markdown.markers": {"repo_url": "https://github.com/o/r", "base_path": [str(tmp_path)]}})
+
+
+def test_the_contact_marker_becomes_the_theme_partial_as_a_block_search_can_read():
+    from pathlib import Path
+
+    html = markdown.markdown("Book here:\n\n<!-- kb:clinic-contact -->\n\nAfter.", extensions=["kbsite.markdown.markers"],
+                             extension_configs={"kbsite.markdown.markers": {
+                                 "clinic": {**A_CLINIC, "hours": ["Mo-Fr 09:00-17:30"]},
+                                 "templates": [str(Path(__file__).parents[1] / "overrides")]}})
+    assert html.startswith('<p>Book here:</p>\n<div class="clinic-contact">') and html.endswith("</div>\n\n<p>After.</p>")
+    assert 'href="tel:+14155550100">(415) 555-0100</a>' in html
+    assert 'href="mailto:book@avid.example">book@avid.example</a>' in html
+    assert "<li>Monday to Friday: 9:00 am to 5:30 pm</li>" in html
+    assert "Book on Avid &amp; Co's website" in html, "the clinic's name escaped, as the theme does"
+
+
+def test_without_templates_the_contact_marker_is_left_as_it_is():
+    check("<!-- kb:clinic-contact -->", "<!-- kb:clinic-contact -->", ["kbsite.markdown.markers"])
+
+
 def test_a_glossary_that_is_not_there_names_the_setting(tmp_path):
     from kbsite.errors import SiteError
 

@@ -63,8 +63,11 @@ FEATURES = {
         lambda site: "publica Avid Sports Medicine," in _soup(site, "es/about/").get_text(" "),
     "clinicians' table of sections (the MkDocs adapter's page context, kb:section-links)":
         lambda site: bool(_soup(site, "clinicians/").select("article table a[href*='#']")),
-    "clinic contact block on the booking page (the MkDocs adapter's page context, kb:clinic-contact)":
-        lambda site: bool(_soup(site, "booking/").select("article .clinic-contact")),
+    "clinic contact block on the booking page (kbsite.markdown.markers, kb:clinic-contact)":
+        lambda site: bool(_soup(site, "booking/").select("article .clinic-contact"))
+        and bool(_soup(site, "es/booking/").select("article .clinic-contact a.md-button")),
+    "a way to report a mistake (kbsite.markdown.markers, kb:report-issue)":
+        lambda site: bool(_soup(site, "about/").select("article li a[href$='/issues']")),
     "crisis words and help for search, an edition each (post-build step crisis_data, search/crisis.json)":
         lambda site: all(_crisis_data(site, url) for url in EDITION_ROOTS),
     "crisis help in the search panel (partials/search.html's crisis line, crisis.js)":
@@ -86,7 +89,6 @@ KNOWN_MISSING = {
     "review dates (the MkDocs adapter's page context)",
     "translation note (the MkDocs adapter's page context)",
     "clinicians' table of sections (the MkDocs adapter's page context, kb:section-links)",
-    "clinic contact block on the booking page (the MkDocs adapter's page context, kb:clinic-contact)",
     "crisis help in the search panel (partials/search.html's crisis line, crisis.js)",
     "patients' words in search (the MkDocs adapter's search index)",
     "page keywords in search (the MkDocs adapter's search index)",

@@ -1,26 +1,35 @@
-"""`<!-- kb:name -->` markers that the Markdown itself can fill: the
-glossary page's list and the clinic's name.
+"""`<!-- kb:name -->` markers that the Markdown itself fills, so that what
+they make is in the page's HTML when search indexes it, in any generator
+that runs Python-Markdown: the glossary page's list, the clinic's name,
+its contact block and prices, and the way to report a mistake.
 
 A page asks for generated content with an HTML comment (kbsite/markers.py
 lists every marker, the pages it belongs on, and fails the build, naming
-the file, on an unknown, misplaced or missing one). Two of them need nothing
-but configuration and the glossary file, so this extension fills them as
-the Markdown is read, in any generator that runs Python-Markdown:
+the file, on an unknown, misplaced or missing one):
 
-  <!-- kb:glossary -->     a definition list of every term in the glossary file
-  <!-- kb:clinic-name -->  the clinic's name (extra.clinic.name), escaped
+  <!-- kb:glossary -->        a definition list of every term in the glossary file
+  <!-- kb:clinic-name -->     the clinic's name (extra.clinic.name), escaped
+  <!-- kb:clinic-contact -->  how to book and reach the clinic (partials/clinic-contact.html)
+  <!-- kb:clinic-pricing -->  a link to the clinic's prices, when it publishes them
+  <!-- kb:report-issue -->    where readers report a mistake (repo_url, and the
+                              clinic's email or form when it has one)
 
 Any other marker is left as it is, for the build to fill from the finished
-pages (the clinicians' table of sections) or from templates (the clinic's
-contact block).
+pages (the clinicians' table of sections).
 
     markdown.markdown(text, extensions=["def_list", "kbsite.markdown.markers"],
                       extension_configs={"kbsite.markdown.markers": {
                           "base_path": ["includes"], "glossary": "glossary.md",
-                          "values": {"clinic-name": "Avid Sports Medicine"}}})
+                          "values": {"clinic-name": "Avid Sports Medicine"},
+                          "clinic": {...extra.clinic...}, "repo_url": "https://github.com/...",
+                          "templates": ["overrides"]}})
 
 `base_path` works as pymdownx.snippets' does; each edition's build looks in
-its own folder (includes/<folder>/, kbsite.editions.edition_overrides).
+its own folder (includes/<folder>/, kbsite.editions.edition_overrides),
+where its interface words are (interface.yml; the first language has none
+and shows the English words). The contact block and prices are the
+theme's own partials, rendered with Jinja from `templates`, so the page
+and any template that includes them show the same thing.
 """
 
 from __future__ import annotations
@@ -32,8 +41,13 @@ from pathlib import Path
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
+import yaml
+
+from kbsite.clinic import hours_text
 from kbsite.errors import SiteError
 from kbsite.glossary import glossary_markdown, read_glossary
+
+INTERFACE = "interface.yml"
 
 _MARKER = re.compile(r"<!--\s*kb:(?P<name>[\w-]+)\s*-->")
 
@@ -46,10 +60,76 @@ def glossary_file(base_path: list[str], name: str) -> Path:
                     f"any base_path {base_path!r}.")
 
 
+def interface_words(base_path: list[str]) -> dict | None:
+    """The edition's interface words (English text -> its translation), or
+    None for the first language, which has no interface.yml."""
+    for base in base_path:
+        path = Path(base) / INTERFACE
+        if path.is_file():
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise SiteError(f"{path}: expected lines of `English text: translation`.")
+            return data
+    return None
+
+
+class Words:
+    """`words(text)`: the English `text` in the edition's language. A
+    translation that lacks it fails, naming the file and the line to add."""
+
+    def __init__(self, base_path: list[str]):
+        self.base_path = base_path
+        self.strings = interface_words(base_path)
+
+    def __call__(self, text: str) -> str:
+        if self.strings is None:
+            return text
+        if text not in self.strings:
+            where = next(str(Path(b) / INTERFACE) for b in self.base_path if (Path(b) / INTERFACE).is_file())
+            raise SiteError(f"{where}: no translation for {text!r}, which a generated block shows. Add a line:\n"
+                            f"  {yaml.safe_dump({text: 0}, allow_unicode=True, width=10_000).rsplit(':', 1)[0]}: "
+                            "<the translation>")
+        return self.strings[text]
+
+
+def report_issue(repo_url: str, clinic: dict, words) -> str:
+    """Where readers report a mistake: the site's GitHub issues, and the
+    ways that need no account when the clinic has published them."""
+    if not repo_url:
+        raise SiteError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
+                        "readers report mistakes. Set repo_url to the site's GitHub repository.")
+    url = html.escape(repo_url.rstrip("/") + "/issues")
+    ways = [f'<a href="{url}">{html.escape(words("open an issue on GitHub"))}</a> '
+            f'{html.escape(words("(you need a free GitHub account)"))}']
+    if clinic.get("email"):
+        email = html.escape(clinic["email"])
+        ways.append(f'{html.escape(words("or email"))} <a href="mailto:{email}">{email}</a>')
+    if clinic.get("feedback_url"):
+        form = html.escape(words("or use the clinic's form"))
+        ways.append(f'<a href="{html.escape(clinic["feedback_url"])}">{form}</a>')
+    return ", ".join(ways) + "."
+
+
+def render_partial(templates: list[str], name: str, clinic: dict, words: Words) -> str:
+    """partials/<name>.html, as the theme would render it, for this edition.
+    words.html reads `interface` by `config.theme.language`: the edition's
+    words under a language of their own."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=False,
+                             undefined=jinja2.ChainableUndefined)
+    return env.get_template(f"partials/{name}.html").render(
+        clinic=clinic, config={"theme": {"language": "edition"}, "extra": {}},
+        interface={"edition": words.strings or {}},
+        opening_hours=[hours_text(spec, words) for spec in clinic.get("hours") or []]).strip()
+
+
 class _FillMarkers(Preprocessor):
-    def __init__(self, md, base_path: list[str], glossary: str, values: dict[str, str]):
+    def __init__(self, md, base_path: list[str], glossary: str, values: dict[str, str],
+                 clinic: dict, repo_url: str, templates: list[str]):
         super().__init__(md)
         self.base_path, self.glossary, self.values = base_path, glossary, values
+        self.clinic, self.repo_url, self.templates = clinic, repo_url, templates
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
@@ -62,6 +142,12 @@ class _FillMarkers(Preprocessor):
                 return glossary_markdown(read_glossary(glossary_file(self.base_path, self.glossary)))
             if name in self.values:
                 return html.escape(str(self.values[name]))
+            if name == "report-issue":
+                return report_issue(self.repo_url, self.clinic, Words(self.base_path))
+            if name in ("clinic-contact", "clinic-pricing") and self.templates:
+                # A block of raw HTML on lines of its own: Python-Markdown
+                # keeps it as it is, and search indexes its text.
+                return "\n\n" + render_partial(self.templates, name, self.clinic, Words(self.base_path)) + "\n\n"
             return match[0]
 
         return _MARKER.sub(fill, text).split("\n")
@@ -73,6 +159,9 @@ class MarkersExtension(Extension):
             "base_path": [["."], "Folders to look for the glossary file in, in order"],
             "glossary": ["glossary.md", "The glossary file: `*[Term]: Definition.` lines"],
             "values": [{}, "Markers replaced by text: {marker name: text}"],
+            "clinic": [{}, "The clinic's details (extra.clinic): contact block, prices, ways to report a mistake"],
+            "repo_url": ["", "The site's repository, where readers report mistakes (its /issues)"],
+            "templates": [[], "Theme folders with partials/clinic-contact.html and partials/clinic-pricing.html"],
         }
         super().__init__(**kwargs)
 
@@ -81,7 +170,9 @@ class MarkersExtension(Extension):
         # Before Python-Markdown stashes HTML blocks, comments included (20).
         md.preprocessors.register(
             _FillMarkers(md, [base_path] if isinstance(base_path, str) else list(base_path),
-                         self.getConfig("glossary"), dict(self.getConfig("values"))),
+                         self.getConfig("glossary"), dict(self.getConfig("values")),
+                         dict(self.getConfig("clinic") or {}), self.getConfig("repo_url") or "",
+                         [templates] if isinstance(templates := self.getConfig("templates"), str) else list(templates)),
             "kb_markers", 35)
 
 

@@ -7,7 +7,7 @@
 //   - the kinds of typing it reads back, one case each;
 //   - its rules: order, `unless`, ordinary expressions, filler;
 //   - which languages the help shows in;
-//   - the blind sets (tests/crisis_blind_*.yml): sets A and B were measured
+//   - the blind sets (tests/crisis_blind_*.yml): every set but the newest was measured
 //     before anything was fixed on them, then fixed by kinds of language,
 //     and are held at 95% here; the newest set is reported, not asserted
 //     (benchmarks/crisis.py prints every set);
