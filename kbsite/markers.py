@@ -34,8 +34,7 @@ from mkdocs.structure.pages import Page
 from kbsite import editions
 from kbsite.errors import SiteError
 from kbsite import section_links
-
-_MARKER = re.compile(r"<!--\s*kb:(?P<name>[\w-]+)\s*-->")
+from kbsite.markdown.markers import MARKER as _MARKER
 
 
 @dataclass(frozen=True)

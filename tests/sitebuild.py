@@ -243,6 +243,10 @@ def baseline_project(dest: Path) -> Path:
     shutil.copytree(ROOT / "docs", dest / "docs",
                     ignore=shutil.ignore_patterns("javascripts", "stylesheets"))
     shutil.copytree(ROOT / "includes", dest / "includes")
+    # The partials the Markdown extension kbsite.markdown.markers renders the
+    # clinic's contact block with (its `templates`), so the pages are the same;
+    # the theme itself stays Material's.
+    shutil.copytree(ROOT / "overrides" / "partials", dest / "overrides" / "partials")
     baseline = {
         "site_name": config["site_name"],
         "site_url": config["site_url"],

@@ -41,15 +41,13 @@ from pathlib import Path
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-import yaml
-
 from kbsite.clinic import hours_text
+from kbsite.editions import INTERFACE, load_interface, yaml_key
 from kbsite.errors import SiteError
 from kbsite.glossary import glossary_markdown, read_glossary
 
-INTERFACE = "interface.yml"
-
-_MARKER = re.compile(r"<!--\s*kb:(?P<name>[\w-]+)\s*-->")
+# <!-- kb:name -->, as kbsite.markers reads it too.
+MARKER = re.compile(r"<!--\s*kb:(?P<name>[\w-]+)\s*-->")
 
 
 def glossary_file(base_path: list[str], name: str) -> Path:
@@ -60,35 +58,22 @@ def glossary_file(base_path: list[str], name: str) -> Path:
                     f"any base_path {base_path!r}.")
 
 
-def interface_words(base_path: list[str]) -> dict | None:
-    """The edition's interface words (English text -> its translation), or
-    None for the first language, which has no interface.yml."""
-    for base in base_path:
-        path = Path(base) / INTERFACE
-        if path.is_file():
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise SiteError(f"{path}: expected lines of `English text: translation`.")
-            return data
-    return None
-
-
 class Words:
-    """`words(text)`: the English `text` in the edition's language. A
-    translation that lacks it fails, naming the file and the line to add."""
+    """`words(text)`: the English `text` in the edition's language, from its
+    includes/<folder>/interface.yml (kbsite.editions.load_interface); the
+    first language has no such file and shows the English. A translation
+    that lacks a word fails, naming the file and the line to add."""
 
     def __init__(self, base_path: list[str]):
-        self.base_path = base_path
-        self.strings = interface_words(base_path)
+        self.path = next((Path(base) / INTERFACE for base in base_path if (Path(base) / INTERFACE).is_file()), None)
+        self.strings = load_interface(self.path) if self.path else None
 
     def __call__(self, text: str) -> str:
         if self.strings is None:
             return text
         if text not in self.strings:
-            where = next(str(Path(b) / INTERFACE) for b in self.base_path if (Path(b) / INTERFACE).is_file())
-            raise SiteError(f"{where}: no translation for {text!r}, which a generated block shows. Add a line:\n"
-                            f"  {yaml.safe_dump({text: 0}, allow_unicode=True, width=10_000).rsplit(':', 1)[0]}: "
-                            "<the translation>")
+            raise SiteError(f"{self.path}: no translation for {text!r}, which a generated block shows. Add a line:\n"
+                            f"  {yaml_key(text)}: <the translation>")
         return self.strings[text]
 
 
@@ -150,7 +135,7 @@ class _FillMarkers(Preprocessor):
                 return "\n\n" + render_partial(self.templates, name, self.clinic, Words(self.base_path)) + "\n\n"
             return match[0]
 
-        return _MARKER.sub(fill, text).split("\n")
+        return MARKER.sub(fill, text).split("\n")
 
 
 class MarkersExtension(Extension):
