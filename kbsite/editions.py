@@ -8,6 +8,16 @@ with MkDocs' fields (extra, theme, docs_dir, config_file_path): which
 edition a build is, the file an editor opens for a page, the interface
 words of a language (includes/<code>/interface.yml), and the same page in
 every language.
+
+Each edition is built from the same mkdocs.yml, changing only what a language
+must (edition_overrides): docs_dir docs/<folder>/ (the same file names, so
+the same URLs), site_url, theme.language, the search language, the snippets
+folder includes/<folder>/, the nav's titles and edit_uri. Every layer runs in
+every edition's build, so every check covers every language.
+
+Why not mkdocs-static-i18n: under --strict its warning about
+navigation.instant fails the build, its one search index mixes the
+languages, and its [material] extra pins an older Material.
 """
 
 from __future__ import annotations
@@ -190,6 +200,51 @@ def unpaired_pages(src_uris: list[str], folders: list[str]) -> list[str]:
         errors += [f"docs/{folder}{name} has no English page docs/{name}: translate an existing page, or add the "
                    "English page first." for name in sorted(translated - pages)]
     return errors
+
+
+def files_of_other_editions(config, pages: list[str], files: list[str]) -> list[str]:
+    """The first language's build: the files (of `files`, by src_uri) that
+    belong to the other editions' builds, after a check that every page
+    (`pages`) has its counterpart in every language."""
+    prefixes = tuple(folder(entry["code"]) + "/" for entry in config.extra["languages"][1:])
+    errors = unpaired_pages(pages, list(prefixes))
+    if errors:
+        raise SiteError("Languages:\n  " + "\n  ".join(errors))
+    return [uri for uri in files if uri.startswith(prefixes)]
+
+
+def shared_files(config, have: set[str]) -> list[str]:
+    """A translation's build: the first language's images, scripts and
+    stylesheets it lacks (by src_uri in source_docs_dir), kept once in docs/assets/."""
+    source = source_docs_dir(config)
+    folders = {folder(entry["code"]) for entry in config.extra["languages"][1:]}
+    found = []
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if not (path.is_dir() or path.suffix == ".md" or relative.parts[0] in folders
+                or any(part.startswith(".") for part in relative.parts) or relative.as_posix() in have):
+            found.append(relative.as_posix())
+    return found
+
+
+def other_editions(config) -> list[tuple[dict, dict]]:
+    """The first language's build: each other edition's entry and what its
+    build changes in the configuration (edition_overrides)."""
+    from kbsite import project
+
+    config_file = Path(config.config_file_path)
+    return [(entry, edition_overrides(
+        project.load(config_file), config_file.parent, entry, docs_dir=Path(config.docs_dir) / folder(entry["code"]),
+        site_dir=Path(config.site_dir) / folder(entry["code"]), url=edition_url(config, entry)))
+        for entry in config.extra["languages"][1:]]
+
+
+def interface_by_language(config) -> dict[str, dict]:
+    """Every translation's interface words, by language: every edition has
+    every language's words, since the 404 page and crisis help speak each."""
+    root = Path(config.config_file_path).parent
+    return {entry["code"]: load_interface(root / "includes" / folder(entry["code"]) / INTERFACE)
+            for entry in config.extra["languages"][1:]}
 
 
 # A template's request for an interface word: words.t("text") or

@@ -2,10 +2,10 @@
 
 Editors extend it without code. `load` checks the file (a clear error
 names the file, the group, the entry and the fix), in `make check` and when
-the build's config loads. After the build, the MkDocs adapter
-(hooks/knowledge_base.py) checks that every page word an entry points at (`find`) is on
+the build's config loads. After the build, the post-build step
+kbsite.postbuild.search_additions checks that every page word an entry points at (`find`) is on
 a page of this edition, since an entry that adds a word no page has finds
-nothing, and it writes the vocabulary into the search index's config as
+nothing, and writes the vocabulary into the search index's config as
 `vocabulary`: [[page words], "said|said|..."] per entry, for
 search.js, which loads with the index when the reader opens search.
 
@@ -152,3 +152,24 @@ def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
                                   f"this edition has the word {word!r}, so the entry would find nothing. Use a word "
                                   "the pages use, or add it to a page.")
     return errors
+
+
+def teach_segmenter(glossary_file: Path) -> None:
+    """jieba (Material's Chinese segmenter) cuts Chinese text into the words
+    of its dictionary, which has few medical ones: 神經可塑性 came out as
+    神經 + 可塑性, so a search for it ranked the page with most 神經 first.
+    The glossary's Chinese terms are added as words (jieba's own user-word
+    call; adding one twice changes nothing). jieba is imported only then: it
+    loads its dictionary (a second) on the first word added."""
+    from kbsite.glossary import read_glossary
+
+    chinese = [term for term, _ in read_glossary(glossary_file)
+               if re.search(r"[\u3400-\u9fff]", term)] if glossary_file.is_file() else []
+    if not chinese:
+        return
+    try:
+        import jieba
+    except ImportError:
+        return
+    for term in chinese:
+        jieba.add_word(term)

@@ -3,7 +3,7 @@ sources: `python -m kbsite.zensical [DEST]` in the project's folder
 (`make zensical`; DEST defaults to site-zensical/).
 
 Zensical reads mkdocs.yml but runs no MkDocs hooks, so what the MkDocs
-adapter's Editions part (hooks/knowledge_base.py) does is done here with
+adapter (hooks/knowledge_base.py) does for editions (kbsite.editions.other_editions) is done here with
 configuration, in a staging copy of the sources: each other edition gets a generated configuration beside
 mkdocs.yml (.zensical.<code>.yml: INHERIT mkdocs.yml, plus
 kbsite.editions.edition_overrides), and each is built into its folder. Then the post-build layer runs over the whole site

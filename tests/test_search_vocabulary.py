@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -86,3 +87,56 @@ def test_a_dead_spanish_entry_fails_the_build_naming_the_spanish_file(tmp_path):
     assert result.returncode != 0
     assert "includes/es/search-vocabulary.yml: medicines, entry" in result.stderr
     assert "'zzzquetiapina': no page of this edition has the word" in result.stderr
+
+
+# ---- The post-build step that adds to the index (kbsite.postbuild.search_additions) ----
+
+def test_the_shipped_lunr_stop_words_are_those_of_the_installed_material():
+    """kbsite/data/lunr-stop-words/ is a copy, with its source, of the stop
+    words in the lunr-languages files Material ships: a Material upgrade
+    that changes them fails here, not silently in search."""
+    import re
+
+    import material
+
+    from kbsite.postbuild.search_additions import LUNR_STOP_WORDS
+
+    lunr = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
+    shipped = sorted(LUNR_STOP_WORDS.glob("*.txt"))
+    assert [path.stem for path in shipped] == ["es", "vi", "zh"]
+    for path in shipped:
+        text = (lunr / f"lunr.{path.stem}.min.js").read_text(encoding="utf-8")
+        words = re.search(r'generateStopWordFilter\("([^"]*)"\.split\(" "\)\)', text)[1].split()
+        assert search_vocabulary.load_stop_words(path) == list(dict.fromkeys(words)), path.name
+
+
+def test_each_built_index_drops_from_a_query_the_stop_words_its_language_left_out(site):
+    from kbsite.postbuild.search_additions import lunr_stop_words
+
+    for code in LANGUAGES:
+        edition = site if code == LANGUAGES[0] else site / folder(code)
+        config = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+        expected = sorted({w for lang in config["lang"] for w in lunr_stop_words(lang)})
+        assert config.get("stop_words", []) == expected, code
+    assert expected or code == "fil"
+
+
+def test_the_step_reads_zensical_s_index_as_it_reads_material_s(tmp_path):
+    from kbsite.errors import SiteError
+    from kbsite.postbuild.search_additions import add_to_index
+
+    (tmp_path / "search-vocabulary.yml").write_text(
+        "medicines:\n  - find: [diazepam]\n    said: [valium]\n    source: FDA\n", encoding="utf-8")
+    index = {"config": {"lang": ["es"], "separator": r"[\s\-]+"},
+             "items": [{"location": "meds/", "title": "Medicines", "text": "diazepam", "tags": ["valium"]},
+                       {"location": "meds/#dose", "title": "Dose", "text": "diazepam", "tags": ["valium"]}]}
+    added = add_to_index(index, tmp_path)
+    assert added["config"]["vocabulary"] == [[["diazepam"], "valium"]]
+    assert "de" in added["config"]["stop_words"]
+    assert [doc.get("tags") for doc in added["items"]] == [["valium"], None], "a page's keywords stay on the page's own entry"
+    index["items"][0]["text"] = index["items"][1]["text"] = "nothing"
+    with pytest.raises(SiteError, match="'diazepam': no page of this edition has the word"):
+        add_to_index(index, tmp_path)
+    assert add_to_index(index, tmp_path, partial=True), "a --dirty build's index holds only some pages"
+    with pytest.raises(SiteError, match="neither Material's `docs` nor Zensical's `items`"):
+        add_to_index({"config": {}, "pages": []}, tmp_path)

@@ -53,15 +53,15 @@ FEATURES = {
     "print addresses of links": lambda site: bool(_soup(site, "safety/").select("article a[data-print-url]")),
     "stylesheet trimmed and joined into one": lambda site: len(_soup(site, "safety/").select("link[rel=stylesheet]")) == 1,
     # The MkDocs adapter (hooks/knowledge_base.py): not run by Zensical.
-    "review dates (the MkDocs adapter's page context)":
+    "review dates (kbsite.page_context, in the page context by the MkDocs adapter)":
         lambda site: bool(_soup(site, "safety/").select("article .review-dates")),
-    "translation note (the MkDocs adapter's page context)":
+    "translation note (kbsite.page_context, in the page context by the MkDocs adapter)":
         lambda site: bool(_soup(site, "es/safety/").select("article .translation-note")),
     "glossary page (kbsite.markdown.markers, kb:glossary)":
         lambda site: bool(_soup(site, "es/glossary/").select("article dl dt")),
     "the clinic's name in a sentence (kbsite.markdown.markers, kb:clinic-name)":
         lambda site: "publica Avid Sports Medicine," in _soup(site, "es/about/").get_text(" "),
-    "clinicians' table of sections (the MkDocs adapter's page context, kb:section-links)":
+    "clinicians' table of sections (kbsite.markers.fill, by the MkDocs adapter, kb:section-links)":
         lambda site: bool(_soup(site, "clinicians/").select("article table a[href*='#']")),
     "clinic contact block on the booking page (kbsite.markdown.markers, kb:clinic-contact)":
         lambda site: bool(_soup(site, "booking/").select("article .clinic-contact"))
@@ -73,9 +73,9 @@ FEATURES = {
     "crisis help in the search panel (partials/search.html's crisis line, crisis.js)":
         lambda site: all(_soup(site, url).select(".md-search [data-search-crisis] + .crisis-bar--search")
                          for url in EDITION_ROOTS),
-    "patients' words in search (the MkDocs adapter's search index)":
+    "patients' words in search (the post-build step search_additions)":
         lambda site: "vocabulary" in _search_config(site),
-    "page keywords in search (the MkDocs adapter's search index)":
+    "page keywords in search (Material's tags, from keywords by the MkDocs adapter)":
         lambda site: any(doc.get("tags") for doc in _search_docs(site)),
     "a search index per edition (the MkDocs adapter's editions)":
         lambda site: bool(_search_docs(site)) and not any(doc["location"].startswith("es/") for doc in _search_docs(site)),
@@ -86,12 +86,12 @@ FEATURES = {
 # its partials/search.html, a button), where Material's markup, ours
 # included, is hidden; crisis.js and search/crisis.json are there for it.
 KNOWN_MISSING = {
-    "review dates (the MkDocs adapter's page context)",
-    "translation note (the MkDocs adapter's page context)",
-    "clinicians' table of sections (the MkDocs adapter's page context, kb:section-links)",
+    "review dates (kbsite.page_context, in the page context by the MkDocs adapter)",
+    "translation note (kbsite.page_context, in the page context by the MkDocs adapter)",
+    "clinicians' table of sections (kbsite.markers.fill, by the MkDocs adapter, kb:section-links)",
     "crisis help in the search panel (partials/search.html's crisis line, crisis.js)",
-    "patients' words in search (the MkDocs adapter's search index)",
-    "page keywords in search (the MkDocs adapter's search index)",
+    "patients' words in search (the post-build step search_additions)",
+    "page keywords in search (Material's tags, from keywords by the MkDocs adapter)",
     "a search index per edition (the MkDocs adapter's editions)",
 }
 

@@ -13,10 +13,11 @@ each other language in <code>/):
   anchors       published section ids against permalinks.yml
   key_points    every key point leads to a source, or its box says it sums up the clinic's article
   crisis_data   search/crisis.json: the crisis words and help for search (crisis.js)
+  search_additions  the search index: stop words, the patients' vocabulary, Simplified forms
   search_labels the clinic's article marked in the search index, so its excerpts are labelled
   csp           a Content Security Policy with the hashes of the final inline scripts
 MkDocs runs the same code at the end of each edition's build
-(hooks/knowledge_base.py, PostBuild); the canary runs it on Zensical's output.
+(hooks/knowledge_base.py, run_edition); the canary runs it on Zensical's output.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kbsite.postbuild import (anchors, crisis_data, csp, inline_js, key_points, palette_css, print_qr, print_urls,
-                              search_labels, unused_css)
+                              search_additions, search_labels, unused_css)
 
 STEPS = ("inline_js", "print_urls", "print_qr", "palette_css", "unused_css", "anchors", "key_points", "crisis_data",
-         "search_labels", "csp")
+         "search_additions", "search_labels", "csp")
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Site:
     sources: dict[str, str] = field(default_factory=dict)  # "/safety/" -> "docs/es/safety.md", where known
     project: Path | None = None               # the project's folder (mkdocs.yml), for steps that read its files
     code: str = ""                            # the edition's language
+    partial: bool = False                     # a --dirty build: only the pages it rebuilt
     pages: dict[Path, str] = field(init=False)
 
     def __post_init__(self):
@@ -94,11 +96,33 @@ def run(site: Site, *, registry: Path | None, redirected_pages: set[str] = froze
     recorded = anchors.apply(site, registry, redirected_pages, record_new=record_new_ids) if registry else {}
     key_points.apply(site)
     crisis_data.apply(site)
+    search_additions.apply(site)
     search_labels.apply(site)
     if policy:
         csp.apply(site)
     site.save()
     return recorded
+
+
+def run_edition(config_file: Path, code: str, site_root: Path, *, label: str | None = None,
+                sources: dict[str, str] | None = None, partial: bool = False, **options) -> tuple[Site, dict]:
+    """Every step over the edition of language `code`, built into
+    `site_root`, as the configuration `config_file` describes it (its
+    address, source folder, the other editions' folders, the permalink
+    registry, the redirected pages). `options`: run()'s. Returns the site
+    and the ids recorded."""
+    from kbsite import project
+
+    config = project.load(config_file)
+    editions = project.editions(config, config_file)
+    [edition] = [e for e in editions if e.code == code]
+    site = Site(site_root, edition.url, docs=edition.docs, label=label or f"site/{edition.path}",
+                exclude=() if edition.path else tuple(e.path.rstrip("/") for e in editions if e.path),
+                sources=sources or {}, project=config_file.parent.resolve(), code=code, partial=partial)
+    registry = config_file.parent / "permalinks.yml"
+    recorded = run(site, registry=registry if registry.is_file() else None,
+                   redirected_pages=project.redirected_pages(config), **options)
+    return site, recorded
 
 
 def _one(folder: Path | None, pattern: str) -> Path | None:

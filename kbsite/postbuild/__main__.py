@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kbsite import project
 from kbsite.errors import SiteError
-from kbsite.postbuild import STEPS, Site, run
+from kbsite.postbuild import STEPS, run_edition
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,20 +24,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="no Content Security Policy (for a preview server that injects its own script)")
     args = parser.parse_args(argv)
     try:
-        config = project.load(args.config)
-        editions = project.editions(config, args.config)
-        others = tuple(e.path.rstrip("/") for e in editions if e.path)
-        registry = args.config.parent / "permalinks.yml"
-        for edition in editions:
+        for edition in project.editions(project.load(args.config), args.config):
             root = args.site_dir / edition.path
             if not (root / "index.html").is_file():
                 raise SiteError(f"{root}/index.html: missing. Build the site first (make build), or give the "
                                 "folder it was built into.")
-            site = Site(root, edition.url, docs=edition.docs, label=f"{args.site_dir.as_posix()}/{edition.path}",
-                        exclude=() if edition.path else others, project=args.config.parent.resolve(),
-                        code=edition.code)
-            run(site, registry=registry if registry.is_file() else None,
-                redirected_pages=project.redirected_pages(config), policy=not args.no_policy)
+            site, _ = run_edition(args.config, edition.code, root, label=f"{args.site_dir.as_posix()}/{edition.path}",
+                                  policy=not args.no_policy)
             print(f"{site.label}: {len(site.pages)} pages done ({', '.join(STEPS)})")
     except SiteError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -1,0 +1,99 @@
+"""What search.js needs beyond the search index a generator writes, added
+to that index (search/search_index.json) after the build, and what it does
+not need taken out. The index loads when the reader opens search, so none
+of it weighs on a page's first view.
+
+Added to the index's `config`:
+  stop_words          the index language's lunr stop words, so search.js drops
+                      from a query exactly the words the index left out ("de*"
+                      would match "depresión"); from kbsite/data/lunr-stop-words/,
+                      copied from the lunr-languages files Material ships;
+  edition_stop_words  a language lunr has none for (Filipino) lists its own in
+                      includes/<folder>/search-stop-words.txt;
+  vocabulary          the patients' words (kbsite.search_vocabulary), after a
+                      check that every page word an entry points at is indexed;
+  simplified          in an index with Chinese text, the Simplified form of each
+                      of its characters (kbsite.simplified_forms).
+
+Taken out: Material copies a page's tags (its front-matter keywords) onto
+each of its sections. A page's keywords say what the page is for, so only
+the page's own entry keeps them: the copies cost 4.7 KB of the English index
+(a tenth of it) and ranked no query better (the query and check sets,
+Material's worker in Node, 2026-12-01).
+
+One reader per index format: Material's lunr JSON ({config, docs}) and
+Zensical's ({config, items}), which differ only in the list's name here.
+Crisis help has a file of its own (crisis_data), not a part of this index.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kbsite import project, search_vocabulary, simplified_forms
+from kbsite.errors import SiteError
+
+# Material's. Zensical 0.0.73 writes one search.json for every edition at the
+# site's root, which this step does not take on yet (#33's note).
+INDEXES = ("search/search_index.json",)
+LUNR_STOP_WORDS = Path(__file__).parents[1] / "data" / "lunr-stop-words"
+
+
+def lunr_stop_words(lang: str) -> list[str]:
+    """The stop words lunr leaves out of an index in `lang` ([] for English,
+    whose index keeps every word, and for a language lunr has none for)."""
+    path = LUNR_STOP_WORDS / f"{lang}.txt"
+    if lang == "en" or not path.is_file():
+        return []
+    return search_vocabulary.load_stop_words(path) or []
+
+
+def entries(index: dict) -> list[dict]:
+    """The index's entries, in either format."""
+    for name in ("docs", "items"):
+        if isinstance(index.get(name), list):
+            return index[name]
+    raise SiteError(f"{' or '.join(INDEXES)}: neither Material's `docs` nor Zensical's `items`: an index this step cannot read.")
+
+
+def add_to_index(index: dict, includes: Path, *, partial: bool = False) -> dict:
+    """The index with search.js's additions. `includes`: the edition's
+    includes folder (its vocabulary and own stop words); `partial`: the index
+    holds only the pages a --dirty build rebuilt, so no word is missed."""
+    docs = entries(index)
+    for doc in docs:
+        if "#" in doc["location"]:
+            doc.pop("tags", None)
+    config = index.setdefault("config", {})
+    langs = config.get("lang") or []
+    words = sorted({word for lang in ([langs] if isinstance(langs, str) else langs) for word in lunr_stop_words(lang)})
+    if words:
+        config["stop_words"] = words
+    own = search_vocabulary.load_stop_words(includes / search_vocabulary.STOP_WORDS_FILE)
+    if own:
+        config["edition_stop_words"] = own
+    vocabulary_path = includes / search_vocabulary.DATA_FILE
+    vocabulary = search_vocabulary.load(vocabulary_path)
+    errors = [] if partial else search_vocabulary.dead_words(vocabulary, {"config": config, "docs": docs}, vocabulary_path)
+    if errors:
+        raise SiteError("Search vocabulary:\n  " + "\n  ".join(errors))
+    # [page words, "said|said|..."]: compact, in every edition's index.
+    config["vocabulary"] = [[e["find"], "|".join(e["said"])] for e in vocabulary]
+    simplified = simplified_forms.simplified_forms({"config": config, "docs": docs})
+    if simplified:
+        config["simplified"] = simplified
+    return index
+
+
+def apply(site) -> None:
+    """Adds to the edition's index (site.project: the project's folder;
+    site.code: the edition's language; site.partial: a --dirty build)."""
+    path = next((site.root / name for name in INDEXES if (site.root / name).is_file()), None)
+    if site.project is None or path is None:
+        return
+    config_file = site.project / "mkdocs.yml"
+    [edition] = [e for e in project.editions(project.load(config_file), config_file) if e.code == site.code]
+    includes = site.project / "includes" / edition.path   # includes/ or includes/<folder>/
+    index = add_to_index(json.loads(path.read_text(encoding="utf-8")), includes, partial=site.partial)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
