@@ -77,8 +77,8 @@ class KnowledgeBaseHooks:
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.sources["/" + page.url] = source_path(config, page)
-        return self.checks.html(html, "/" + page.url, source_path(config, page))
+        source = self.sources["/" + page.url] = source_path(config, page)
+        return self.checks.html(html, "/" + page.url, source)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         english = editions.source_docs_dir(config) / page.file.src_uri if is_translation(config) else None
