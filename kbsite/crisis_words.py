@@ -28,6 +28,8 @@ LANGUAGE_FIELDS = {
     "filler": "a list of words a phrase can do without, e.g. `filler: [a, the, to]`",
     "same": "a map of written forms to what they mean, e.g. `same: {dont: do not}`",
     "ordinary": "a list of ordinary expressions whose words count for nothing, e.g. `- kill the pain`",
+    "spelled": "a list of ordinary words spelled right, never read as a misspelling of a lexicon word, "
+               "e.g. `spelled: [every, quedar]`",
     "rules": "a list of this language's own rules, e.g. `rules: [wish + death]`",
     "exact_marks": "true where a word typed with its marks must match them (Vietnamese), e.g. `exact_marks: true`",
     "typing": f"how the language may be typed without its marks: one of {', '.join(TYPING)}",
@@ -138,6 +140,7 @@ def _language_schema(class_names: list[str]) -> list[tuple[str, c.BaseConfigOpti
         ("filler", _Filler("`filler: [a, the, to]`")),
         ("same", _Same()),
         ("ordinary", _Entries("`- kill the pain`")),
+        ("spelled", _Filler("`spelled: [every, quedar]`")),
         ("rules", _Rules()),
         ("exact_marks", c.Type(bool, default=False)),
         ("typing", _Typing()),
@@ -231,7 +234,8 @@ def load(path: Path) -> dict:
                                   "could never count; take it out of `filler` or out of the class")
         lists[str(code)] = {
             "filler": values.get("filler") or [], "same": values.get("same") or {},
-            "ordinary": values.get("ordinary") or [], "rules": shared + own_rules,
+            "ordinary": values.get("ordinary") or [], "spelled": values.get("spelled") or [],
+            "rules": shared + own_rules,
             "exact_marks": bool(values.get("exact_marks")), "typing": values.get("typing"),
             "letters": values.get("letters") or [],
             "classes": {cls: values.get(cls) or [] for cls in class_names},

@@ -84,6 +84,7 @@ def _compact(data: dict) -> dict:
     """A language's lists as crisis.js reads them, in fewer bytes: each list
     one string, an entry a line (every edition carries every language)."""
     return {**data, "filler": "\n".join(data["filler"]), "ordinary": "\n".join(data["ordinary"]),
+            "spelled": "\n".join(data["spelled"]),
             "letters": "\n".join(data["letters"]),
             "classes": {name: "\n".join(entries) for name, entries in data["classes"].items()}}
 

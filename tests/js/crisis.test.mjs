@@ -130,6 +130,29 @@ test("a word the lexicon has as written is not a misspelling of another, in any 
   assert.ok(!fires("氯胺酮会杀死脑细胞吗"), "杀死脑细胞 is 殺死腦細胞, ordinary");
 });
 
+test("an ordinary word listed as `spelled` is itself, not a misspelling of a lexicon word", () => {
+  // Spanish "quedar" (to stay) is one letter from "quemar" (to burn, in `harm`).
+  const es = kc.compileLanguage("es", english.languages.es);
+  const quemar = es.classes.harm.find((e) => e.core[0].word === "quemar");
+  assert.ok(quemar, "quemar is one of Spanish `harm`");
+  const typed = (text) => kc.tokens(kc.normalize(text), es, true)[0];
+  assert.ok(es.index.matches(typed("quenar"))[quemar.core[0].id], "a misspelling of quemar is still read as it");
+  assert.ok(!es.index.matches(typed("quedar"))[quemar.core[0].id], "quedar, listed as spelled, is not");
+  const bare = kc.compileLanguage("es", {...english.languages.es, spelled: ""});
+  assert.ok(bare.index.matches(typed("quedar"))[quemar.core[0].id], "without the list, it would be");
+  assert.ok(!fires("cuanto me tengo que quedar despues de la infusion"));
+});
+
+test("what stops a rule is read as written or in a form of it, in every language", () => {
+  // `unless` words of every language stop every language's rules, so they
+  // are not read as longer words that start with them, nor as misspellings.
+  assert.ok(fires("cual es la forma menos dolorosa de suicidarse"), "Filipino `info` has 'intake form', not 'forma'");
+  assert.ok(fires("burnt out nurse having suicidal thoughts every shift"), "`info` has 'ever', not 'every'");
+  assert.ok(fires("painless way to die"), "'pain' does not stop `way + death`");
+  assert.ok(!fires("hopelessness as a symptom of depression vs burnout"), "'symptoms' is a form of 'symptom'");
+  assert.ok(!fires("suicide statistics in california"), "and the words themselves stop it");
+});
+
 test("a word another language knows is not cut into this one's words", () => {
   const vi = kc.compileLanguage("vi", english.languages.vi);
   assert.ok(kc.cut("kelangan", vi.cuttable), "Vietnamese alone would cut it (kệ lang an)");

@@ -316,6 +316,20 @@
     return false;
   };
 
+  // Is query word q lexicon word p as written, or a form of it (the same
+  // stem, or an ending of two letters at most on a word of five or more:
+  // "symptom", "symptoms"; "ever" is not "every"), but
+  // not a longer word that starts with it nor a misspelling? What stops a
+  // rule is read so, since an `unless` word of any language stops every
+  // language's rules: "painless" is not "pain", nor "nag ke ketamine" kệ.
+  function formOf(q, p) {
+    if (p.exactMarks && (q.withMarks || q.marked !== q.word)) return q.marked === p.marked;
+    if (q.han || p.han || q.filler || p.filler) return q.word === p.word;
+    if (q.word === p.word || q.stem === p.stem || q.single === p.single) return true;
+    var short = q.stem.length < p.stem.length ? q.stem : p.stem, long = short === q.stem ? p.stem : q.stem;
+    return short.length >= 5 && long.length - short.length <= 2 && long.indexOf(short) === 0;
+  }
+
   // Does query word q match lexicon word p? With the index, one look;
   // without (a word of no compiled language), sameWord.
   function has(q, p) {
@@ -451,6 +465,12 @@
     lang.index = new Words(lang.exactMarks);
     Object.keys(lang.classes).forEach(function (name) {
       lang.classes[name].forEach(function (e) { e.all.forEach(function (w) { lang.index.add(w); }); });
+    });
+    // Ordinary words spelled right, in no class: typed, each is itself and
+    // not a misspelling of a lexicon word ("quedar", to stay, is not
+    // "quemar", to burn; "every" is not "ever").
+    list(data.spelled).forEach(function (w) {
+      lang.index.add(word(normalize(w), lang.stem, false, false, lang.spelling));
     });
     return lang;
   }
@@ -610,7 +630,8 @@
   function places(entry, words, blocked) {
     var found = [];
     for (var i = 0; i < words.length; i++) {
-      var end = entry.strict ? written(entry.all, words, blocked, i, entry.exact) : inOrder(entry.core, words, blocked, i);
+      var same = entry.stopper ? formOf : has;
+      var end = entry.strict ? written(entry.all, words, blocked, i, entry.exact, same) : inOrder(entry.core, words, blocked, i, same);
       if (end >= 0) found.push({start: i, end: end});
     }
     return found;
@@ -619,23 +640,23 @@
   // An ordinary expression is found only as its words are written (with
   // doubled letters single): "killing me" sets aside "this is killing me",
   // not "pills would kill me".
-  function written(expected, words, blocked, start, exact) {
+  function written(expected, words, blocked, start, exact, same) {
     if (start + expected.length > words.length) return -1;
     for (var k = 0; k < expected.length; k++) {
       var q = words[start + k], p = expected[k];
-      if (blocked[start + k] || !(exact ? q.single === p.single : has(q, p))) return -1;
+      if (blocked[start + k] || !(exact ? q.single === p.single : same(q, p))) return -1;
     }
     return start + expected.length - 1;
   }
 
-  function inOrder(expected, words, blocked, start) {
-    if (blocked[start] || words[start].filler || !has(words[start], expected[0])) return -1;
+  function inOrder(expected, words, blocked, start, same) {
+    if (blocked[start] || words[start].filler || !same(words[start], expected[0])) return -1;
     var at = start;
     for (var k = 1; k < expected.length; k++) {
       var others = 0, next = -1;
       for (var j = at + 1; j < words.length && others <= 1; j++) {
         if (blocked[j]) break;
-        if (!words[j].filler && has(words[j], expected[k])) { next = j; break; }
+        if (!words[j].filler && same(words[j], expected[k])) { next = j; break; }
         if (!words[j].filler) others++;
       }
       if (next < 0) return -1;
@@ -735,7 +756,8 @@
       Object.keys(unlessClasses).forEach(function (name) {
         lang.unless[name] = [].concat.apply([], Object.keys(data.languages).map(function (code) {
           return list((data.languages[code].classes || {})[name]);
-        })).map(function (text) { return entry(lang, text, false); }).filter(function (e) { return e.core.length; });
+        })).map(function (text) { var e = entry(lang, text, false); e.stopper = true; return e; })
+          .filter(function (e) { return e.core.length; });
         lang.unless[name].forEach(function (e) { e.all.forEach(function (w) { lang.index.add(w); }); });
       });
     });
