@@ -20,8 +20,8 @@ export PYTHONWARNINGS := ignore:pkg_resources is deprecated as an API:UserWarnin
 
 .PHONY: serve test test-fast check build postbuild zensical permalinks audit claims bench lock clean
 
-serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/ (EDITION=es: that edition only, faster)
+	$(BIN)/python -m kbsite.mkdocs_build serve --dev-addr 127.0.0.1:8000 $(if $(EDITION),--edition $(EDITION))
 
 # On every core (pytest-xdist); a file's tests stay on one worker, so each
 # file's own builds and servers are made once (three workers on two cores
@@ -37,8 +37,8 @@ check: $(KBSITE) ## The source checks, in a second, without a build: front matte
 test-fast: system $(KBSITE) ## While editing: the tests that need no build and no browser (layers, search logic, writing rules)
 	$(BIN)/pytest -m fast -q
 
-build: $(KBSITE) ## Strict build into site/
-	$(BIN)/mkdocs build --strict --site-dir site
+build: $(KBSITE) ## Strict build of every edition, one after another, into site/
+	$(BIN)/python -m kbsite.mkdocs_build build --strict --site-dir site
 
 postbuild: $(KBSITE) ## The post-build steps on a built site/ (any generator's): print addresses, QR codes, CSS trimming, permalinks, CSP
 	$(BIN)/python -m kbsite.postbuild site
@@ -68,7 +68,7 @@ bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Mat
 	$(BIN)/python benchmarks/features.py
 
 permalinks: $(KBSITE) ## After adding a page or section: record its new section ids in permalinks.yml (never removes one)
-	PERMALINKS_RECORD=1 $(BIN)/mkdocs build --strict --site-dir site
+	PERMALINKS_RECORD=1 $(BIN)/python -m kbsite.mkdocs_build build --strict --site-dir site
 
 audit: $(KBSITE) ## List pages past their review date, references read more than a year ago, and translations behind their English page
 	$(BIN)/python -m kbsite.review_dates docs

@@ -1,12 +1,11 @@
 """The MkDocs adapter: wires the site's layers (kbsite/) into a MkDocs build,
 and holds no feature of its own. Each event hands MkDocs' objects to a layer:
   source checks     kbsite.page_checks, as each page is read and converted
-  page context      kbsite.page_context; the clinicians' table (kbsite.markers.fill)
+  page context      kbsite.page_context
   post-build steps  kbsite.postbuild, at the end of each edition's build
-  editions          kbsite.editions: one strict build per language
-State lives on one instance, made anew when a build's config loads; MkDocs
-reuses a hook module for the other editions' builds, started from this one's
-last step.
+Each edition is its own build, of its generated configuration, one after
+another (kbsite.mkdocs_build: make build, make serve). State lives on one
+instance, made anew when a build's config loads.
 """
 
 from __future__ import annotations
@@ -15,14 +14,13 @@ import logging
 import os
 from pathlib import Path
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kbsite import editions, markers, postbuild, search_vocabulary
+from kbsite import editions, postbuild, search_vocabulary
 from kbsite.editions import is_translation, source_path
 from kbsite.page_checks import PageChecks
 from kbsite.page_context import page_context
@@ -42,11 +40,6 @@ class KnowledgeBaseHooks:
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.checks, self.sources = PageChecks(config), {}
-        # The markers' extension fills them from this build's clinic and
-        # repository (mkdocs.yml names them by alias, which a file that
-        # INHERITs it and changes extra.clinic would not follow).
-        config.mdx_configs.setdefault("kbsite.markdown.markers", {}).update(
-            clinic=config.extra["clinic"], repo_url=config.repo_url or "")
         # jieba tells stderr how it loaded its dictionary: noise for editors.
         logging.getLogger("jieba").setLevel(logging.WARNING)
         search_vocabulary.teach_segmenter(search_vocabulary.vocabulary_file(config).with_name("glossary.md"))
@@ -62,11 +55,6 @@ class KnowledgeBaseHooks:
         for uri in others:
             files.remove(files.get_file_from_path(uri))
         return files
-
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        # For partials/words.html: a template global, not a value in the user's config.
-        env.globals["interface"] = editions.interface_by_language(config)
-        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.checks.markdown(markdown, page.meta, page.file.src_uri, source_path(config, page))
@@ -87,13 +75,11 @@ class KnowledgeBaseHooks:
         if english and context["translation"]["behind"]:
             log.info(f"{source_path(config, page)}: translation out of date: "
                      + "; ".join(context["translation"]["reasons"]))
-        page.content = markers.fill(page.content, markers.Context(page, config, nav))
         return context
 
-    # After other plugins' post-build work (Material's search index, minify),
-    # before the next edition's build.
+    # After other plugins' post-build work (Material's search index, minify).
     @event_priority(-50)
-    def run_post_build_layer(self, *, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if os.environ.get("KBSITE_POSTBUILD") == "off":
             # A build to run `python -m kbsite.postbuild` on afterwards, as
             # another generator's would be (tests/test_postbuild.py).
@@ -113,31 +99,10 @@ class KnowledgeBaseHooks:
         for url, ids in recorded.items():
             log.info(f"{REGISTRY}: recorded {', '.join('#' + i for i in ids)} under {url}")
 
-    # Last of all: the other editions, once this one is finished.
-    @event_priority(-100)
-    def build_other_editions(self, *, config: MkDocsConfig) -> None:
-        if is_translation(config):
-            return
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-
-        for entry, overrides in editions.other_editions(config):
-            log.info(f"Building the {entry['name']} edition into {editions.edition_path(config, entry)}")
-            edition = load_config(config_file=config.config_file_path, **overrides)
-            edition.plugins.on_startup(command=self.command, dirty=False)
-            try:
-                build(edition)
-            finally:
-                edition.plugins.on_shutdown()
-
-    on_post_build = CombinedEvent(run_post_build_layer, build_other_editions)
-
-
 _hooks = KnowledgeBaseHooks()
 on_startup = _hooks.on_startup
 on_config = _hooks.on_config
 on_files = _hooks.on_files
-on_env = _hooks.on_env
 on_page_markdown = _hooks.on_page_markdown
 on_page_content = _hooks.on_page_content
 on_page_context = _hooks.on_page_context

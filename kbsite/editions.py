@@ -227,24 +227,102 @@ def shared_files(config, have: set[str]) -> list[str]:
     return found
 
 
-def other_editions(config) -> list[tuple[dict, dict]]:
-    """The first language's build: each other edition's entry and what its
-    build changes in the configuration (edition_overrides)."""
+GENERATED = ".edition.{code}.yml"
+
+
+def write_configs(config_file: Path, *, site_dir: Path | None = None, site_url: str | None = None,
+                  name: str = GENERATED, exclude_other_editions: bool = False) -> list[tuple[str, Path]]:
+    """Each edition's configuration, written beside `config_file` (where
+    its relative paths mean what they mean in it): INHERIT it, plus what the
+    edition changes (edition_overrides; only its folder and address for the
+    first language), plus every language's interface words as
+    extra.interface, which the templates read (partials/words.html) under
+    any generator. `site_dir` and `site_url` move the whole site (a test's
+    folder, `serve`'s address); `name` makes the files' names (a build in
+    progress writes its own, so two builds of one project never share one).
+    `exclude_other_editions`: the first language's build leaves out the
+    other editions' folders by exclude_docs (for a generator that runs no
+    adapter; MkDocs' adapter removes them itself, once it has checked that
+    every page has its translations). Returns (code, path) for each edition,
+    the first language first."""
     from kbsite import project
 
-    config_file = Path(config.config_file_path)
-    return [(entry, edition_overrides(
-        project.load(config_file), config_file.parent, entry, docs_dir=Path(config.docs_dir) / folder(entry["code"]),
-        site_dir=Path(config.site_dir) / folder(entry["code"]), url=edition_url(config, entry)))
-        for entry in config.extra["languages"][1:]]
+    config_file = Path(config_file)
+    root = config_file.parent
+    raw = project.load(config_file)
+    found = project.editions({**raw, "site_url": site_url or raw.get("site_url")}, config_file)
+    site = Path(site_dir) if site_dir is not None else Path(raw.get("site_dir") or "site")
+    interface = {e.code: load_interface(root / "includes" / e.path / INTERFACE) for e in found[1:]}
+    written = []
+    for index, edition in enumerate(found):
+        overrides = {"site_dir": str(site / edition.path), "site_url": edition.url}
+        if not index and exclude_other_editions:
+            overrides["exclude_docs"] = "".join(f"/{other.path}\n" for other in found[1:])
+        if index:
+            entry = next(e for e in raw["extra"]["languages"] if e["code"] == edition.code)
+            overrides = {key: value for key, value in edition_overrides(
+                raw, root, entry, docs_dir=Path(raw.get("docs_dir") or "docs") / edition.path,
+                site_dir=site / edition.path, url=edition.url).items() if value is not None}
+        overrides["markdown_extensions"] = _with_markers_options(
+            overrides.get("markdown_extensions") or raw.get("markdown_extensions") or [], raw,
+            nav=overrides.get("nav") or raw.get("nav") or [], docs_dir=edition.docs, url=edition.url)
+        path = root / name.format(code=edition.code)
+        path.write_text("# Written by kbsite/editions.py (write_configs); not an editor's file.\n"
+                        + yaml.safe_dump({"INHERIT": config_file.name, **overrides, "extra": {"interface": interface}},
+                                         allow_unicode=True, sort_keys=False), encoding="utf-8")
+        written.append((edition.code, path))
+    return written
 
 
-def interface_by_language(config) -> dict[str, dict]:
-    """Every translation's interface words, by language: every edition has
-    every language's words, since the 404 page and crisis help speak each."""
-    root = Path(config.config_file_path).parent
-    return {entry["code"]: load_interface(root / "includes" / folder(entry["code"]) / INTERFACE)
-            for entry in config.extra["languages"][1:]}
+def _nav_pages(items) -> list[list]:
+    """The nav's pages in order, as [file, its title in the nav or None]."""
+    pages = []
+    for item in items:
+        title, target = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        if isinstance(target, list):
+            pages += _nav_pages(target)
+        elif isinstance(target, str) and target.endswith(".md"):
+            pages.append([target, title])
+    return pages
+
+
+def _with_markers_options(extensions: list, raw: dict, *, nav: list, docs_dir: str, url: str) -> list:
+    """The Markdown extensions, with what kbsite.markdown.markers takes from
+    elsewhere in the configuration for this edition: the clinic and the
+    repository (as read, so a file that INHERITs mkdocs.yml and changes
+    extra.clinic is followed, where a YAML alias would not be), and the
+    pages, folder and address the clinicians' table lists."""
+    import copy
+
+    result = []
+    for extension in copy.deepcopy(extensions):
+        name = extension if isinstance(extension, str) else next(iter(extension))
+        if name == "kbsite.markdown.markers":
+            options = {} if isinstance(extension, str) else dict(extension[name] or {})
+            options.update(clinic=(raw.get("extra") or {}).get("clinic") or {}, repo_url=raw.get("repo_url") or "",
+                           pages=_nav_pages(nav), docs_dir=docs_dir.rstrip("/"), site_url=url)
+            extension = {name: options}
+        result.append(extension)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m kbsite.editions configs [mkdocs.yml]`: each edition's
+    configuration, as a generator that builds the editions one by one reads
+    them (the MkDocs adapter: kbsite.mkdocs_build; Zensical: kbsite.zensical)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] != "configs":
+        print("usage: python -m kbsite.editions configs [CONFIG_FILE]", file=sys.stderr)
+        return 2
+    try:
+        for code, path in write_configs(Path(args[1] if len(args) > 1 else "mkdocs.yml")):
+            print(f"{code}\t{path}")
+    except SiteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 # A template's request for an interface word: words.t("text") or
@@ -360,3 +438,7 @@ def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, sit
         "markdown_extensions": extensions,
         "nav": nav,
     }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -68,6 +68,12 @@ def editions(config: dict, config_path: Path) -> list[Edition]:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     docs = (config.get("docs_dir") or "docs").rstrip("/") + "/"
     entries = (config.get("extra") or {}).get("languages") or [{"code": (config.get("theme") or {}).get("language", "en")}]
+    # An edition's own configuration (kbsite.editions.write_configs) has
+    # its own address and folder: the site's are one folder up.
+    code = (config.get("theme") or {}).get("language")
+    if code and isinstance(entries[0], dict) and code != entries[0].get("code"):
+        site_url = site_url.removesuffix(folder(code) + "/")
+        docs = docs.removesuffix(folder(code) + "/")
     result = []
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):

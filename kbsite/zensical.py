@@ -2,15 +2,13 @@
 sources: `python -m kbsite.zensical [DEST]` in the project's folder
 (`make zensical`; DEST defaults to site-zensical/).
 
-Zensical reads mkdocs.yml but runs no MkDocs hooks, so what the MkDocs
-adapter (hooks/knowledge_base.py) does for editions (kbsite.editions.other_editions) is done here with
-configuration, in a staging copy of the sources: each other edition gets a generated configuration beside
-mkdocs.yml (.zensical.<code>.yml: INHERIT mkdocs.yml, plus
-kbsite.editions.edition_overrides), and each is built into its folder. Then the post-build layer runs over the whole site
+Zensical reads mkdocs.yml but runs no MkDocs hooks. Each edition is built
+from its generated configuration (kbsite.editions.write_configs, as the
+MkDocs adapter's are), in a staging copy of the sources, one after
+another. Then the post-build layer runs over the whole site
 (kbsite.postbuild). The canary (tests/test_zensical.py) checks what
-survives. Zensical 0.0.73 has no exclude_docs, so its English build also
-renders docs/<code>/ as English pages; each edition's own build then
-replaces that folder.
+survives. The English build leaves the other editions' folders out by
+exclude_docs, which Zensical honours.
 """
 
 from __future__ import annotations
@@ -24,38 +22,11 @@ from pathlib import Path
 import yaml
 
 from kbsite import project
-from kbsite.editions import INTERFACE, edition_overrides, load_interface
+from kbsite.editions import write_configs
 from kbsite.errors import SiteError
 
 
 SOURCES = ("docs", "includes", "overrides", "mkdocs.yml", "permalinks.yml", "crisis-words.yml")
-
-
-def edition_configs(root: Path) -> list[Path]:
-    """A configuration per edition, beside mkdocs.yml: INHERIT mkdocs.yml,
-    plus each other edition's overrides, plus every language's interface
-    words (config.extra.interface: Zensical runs no adapter to give them to
-    the templates, partials/words.html, as MkDocs' does)."""
-    config_path = root / "mkdocs.yml"
-    raw = project.load(config_path)
-    editions = project.editions(raw, config_path)
-    interface = {e.code: load_interface(root / "includes" / e.path / INTERFACE) for e in editions[1:]}
-    configs = []
-    for index, edition in enumerate(editions):
-        overrides = {}
-        if index:
-            entry = next(e for e in raw["extra"]["languages"] if e["code"] == edition.code)
-            overrides = edition_overrides(raw, root, entry, docs_dir=Path(raw.get("docs_dir") or "docs") / edition.path,
-                                          site_dir=Path(raw.get("site_dir") or "site") / edition.path, url=edition.url)
-        path = root / f".zensical.{edition.code}.yml"
-        path.write_text("# Written by kbsite/zensical.py for Zensical; not an editor's file.\n"
-                        + yaml.safe_dump({"INHERIT": config_path.name,
-                                          **{k: v for k, v in overrides.items() if v is not None},
-                                          "extra": {"interface": interface}},
-                                         allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
-        configs.append(path)
-    return configs
 
 
 def build(root: Path, dest: Path) -> Path:
@@ -78,7 +49,8 @@ def build(root: Path, dest: Path) -> Path:
                 shutil.copytree(source, stage / name)
             elif source.is_file():
                 shutil.copy2(source, stage / name)
-        configs = edition_configs(stage)
+        configs = [path for _, path in write_configs(stage / "mkdocs.yml", name=".zensical.{code}.yml",
+                                                    exclude_other_editions=True)]
         raw = project.load(stage / "mkdocs.yml")
         docs = stage / (raw.get("docs_dir") or "docs")
         for edition in project.editions(raw, stage / "mkdocs.yml")[1:]:

@@ -78,11 +78,12 @@ def site_prefix(config: dict | None = None) -> str:
 
 def build(dest: Path, config_file: Path = ROOT / "mkdocs.yml", env: dict | None = None,
           extra_args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    """Run a real build, strict unless `extra_args` asks for --dirty (which
-    MkDocs always warns about); return the finished process."""
+    """Run a real build of every edition, one after another (make build),
+    strict unless `extra_args` asks for --dirty (which MkDocs always warns
+    about); return the finished process."""
     strict = ("--no-strict",) if "--dirty" in extra_args else ("--strict",)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *strict, "--config-file", str(config_file), "--site-dir", str(dest),
+        [sys.executable, "-m", "kbsite.mkdocs_build", "build", *strict, "--config-file", str(config_file), "--site-dir", str(dest),
          *extra_args],
         cwd=config_file.parent, capture_output=True, text=True, env={**os.environ, **BUILD_ENV, **(env or {})},
     )

@@ -151,8 +151,84 @@ def test_a_value_marker_becomes_its_text_escaped_inside_a_sentence():
           ["kbsite.markdown.markers"], {"kbsite.markdown.markers": {"values": {"clinic-name": "Avid & Co"}}})
 
 
-def test_other_markers_are_left_for_the_build():
-    check("<!-- kb:section-links -->", "<!-- kb:section-links -->", ["kbsite.markdown.markers"])
+def test_an_unknown_marker_is_left_as_it_is():
+    check("<!-- kb:not-a-marker -->", "<!-- kb:not-a-marker -->", ["kbsite.markdown.markers"])
+
+
+def _pages(folder) -> None:
+    (folder / "index.md").write_text("---\ntitle: Welcome page\n---\n# Welcome {#welcome}\n\n## Find it {#topics}\n")
+    (folder / "safety.md").write_text(textwrap.dedent("""\
+        ---
+        title: Safety
+        ---
+        # Safety & "side" effects {#safety}
+
+        ```markdown
+        ## Not a heading {#no}
+        ```
+
+        ## Who should not {#who}
+
+        ### Heart disease {#heart}
+
+        #### Too deep for the table {#deep}
+        """))
+
+
+def test_the_section_links_marker_becomes_every_section_of_every_page_in_nav_order(tmp_path):
+    _pages(tmp_path)
+    check("<!-- kb:section-links -->", """\
+        <div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="section-links"><thead><tr>
+        <th>Page</th>
+        <th>Section</th>
+        <th>Link</th>
+        </tr></thead>
+        <tbody>
+        <tr>
+        <td>Home</td>
+        <td class="section-links__title">Welcome</td>
+        <td><a href="https://x.example/" data-print-plain><code>https://x.example/</code></a></td>
+        </tr>
+        <tr>
+        <td>Home</td>
+        <td class="section-links__title">Find it</td>
+        <td><a href="https://x.example/#topics" data-print-plain><code>https://x.example/#topics</code></a></td>
+        </tr>
+        <tr>
+        <td>Safety</td>
+        <td class="section-links__title">Safety &amp; "side" effects</td>
+        <td><a href="https://x.example/safety/" data-print-plain><code>https://x.example/safety/</code></a></td>
+        </tr>
+        <tr>
+        <td>Safety</td>
+        <td class="section-links__title">Who should not</td>
+        <td><a href="https://x.example/safety/#who" data-print-plain><code>https://x.example/safety/#who</code></a></td>
+        </tr>
+        <tr>
+        <td>Safety</td>
+        <td class="section-links__title section-links__sub">Heart disease</td>
+        <td><a href="https://x.example/safety/#heart" data-print-plain><code>https://x.example/safety/#heart</code></a></td>
+        </tr>
+        </tbody></table></div></div>""", ["kbsite.markdown.markers"], {"kbsite.markdown.markers": {
+            "pages": [["index.md", "Home"], ["safety.md", None]], "docs_dir": str(tmp_path),
+            "site_url": "https://x.example/"}})
+
+
+def test_the_section_links_headers_speak_the_edition_language(tmp_path):
+    _pages(tmp_path)
+    (tmp_path / "interface.yml").write_text("Page: Página\nSection: Sección\nLink: Enlace\n")
+    html = markdown.markdown("<!-- kb:section-links -->", extensions=["kbsite.markdown.markers"], extension_configs={
+        "kbsite.markdown.markers": {"pages": [["index.md", None]], "docs_dir": str(tmp_path),
+                                    "site_url": "https://x.example/es/", "base_path": [str(tmp_path)]}})
+    assert "<th>Página</th>\n<th>Sección</th>\n<th>Enlace</th>" in html
+    assert "<td>Welcome page</td>" in html, "without a nav title, the page's own title"
+
+
+def test_the_section_links_marker_without_its_pages_names_the_command():
+    from kbsite.errors import SiteError
+
+    with pytest.raises(SiteError, match=r"no pages or site_url.*make build"):
+        markdown.markdown("<!-- kb:section-links -->", extensions=["kbsite.markdown.markers"])
 
 
 A_CLINIC = {"name": "Avid & Co", "website": "https://avid.example/", "phone": "(415) 555-0100",

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from kbsite.errors import SiteError
 from kbsite.permalinks import check, headings_without_ids, load_registry, page_url, redirects_for_page
 from kbsite.editions import folder
-from sitebuild import PAGES, ROOT, build, build_with_page_text, copy_project, local_site_url, reserve_port
+from sitebuild import PAGES, ROOT, TRANSLATIONS, build, build_with_page_text, copy_project, local_site_url, reserve_port
 
 REGISTRY = {"pages": {"/a/": ["one", "two"], "/b/": ["three"]}, "anchor_redirects": {}, "private": ["fn:*"]}
 SOURCES = {"/a/": "docs/a.md", "/b/": "docs/b.md"}
@@ -220,7 +220,20 @@ def test_clinicians_table_lists_every_section_with_its_absolute_url(pages, confi
         h1 = soup.select_one("article h1")["id"]
         expected |= {f"{config['site_url']}{url.lstrip('/')}#{a}" for a in anchors if a != h1}
     assert links == expected
-    assert pages["clinicians/"].select_one("table.section-links").find_parent(attrs={"data-search-exclude": True})
+
+
+def test_search_holds_the_clinicians_table_in_every_edition(site):
+    """The table is made as the Markdown is read (kbsite.markdown.markers),
+    so search indexes it: every address it lists, in every edition."""
+    import json
+
+    for code in [None, *TRANSLATIONS]:
+        edition = site / folder(code) if code else site
+        soup = BeautifulSoup((edition / "clinicians" / "index.html").read_text(encoding="utf-8"), "lxml")
+        links = [a["href"] for a in soup.select("table.section-links a")]
+        docs = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        [indexed] = [doc["text"] for doc in docs if doc["location"] == "clinicians/#linkable-sections"]
+        assert links and all(link in indexed for link in links), code
 
 
 @pytest.mark.parametrize("url", [url for url, _, _ in PAGES])

@@ -1,5 +1,6 @@
-"""The editors' preview: `mkdocs serve` (make serve) serves the site with
-live reload, which the published site's Content Security Policy would block."""
+"""The editors' preview: `make serve` (python -m kbsite.mkdocs_build serve)
+serves every edition with live reload, which the published site's Content
+Security Policy would block; `make serve EDITION=es` serves one."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
-from sitebuild import BUILD_ENV, copy_project, site_prefix
+from sitebuild import BUILD_ENV, ROOT, copy_project, site_prefix
 
 
 def _free_port() -> int:
@@ -30,7 +32,7 @@ def test_preview_serves_pages_with_live_reload(config, tmp_path):
     project = copy_project(tmp_path / "project")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        [sys.executable, "-m", "kbsite.mkdocs_build", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}{site_prefix(config)}safety/"
     try:
@@ -58,6 +60,34 @@ def test_preview_serves_pages_with_live_reload(config, tmp_path):
         while "Seguridad (revisado)" not in _get(spanish_url):
             assert time.monotonic() < deadline, "the preview did not rebuild the edited Spanish page"
             time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_preview_of_one_edition_serves_that_edition_alone(config, tmp_path):
+    # `make serve EDITION=es`: one build, not five.
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kbsite.mkdocs_build", "serve", "--dev-addr", f"127.0.0.1:{port}", "--edition", "es"],
+        cwd=ROOT, env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}{site_prefix(config)}es/safety/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                html = urllib.request.urlopen(url, timeout=5).read().decode()
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read()
+                assert time.monotonic() < deadline, "the preview did not start"
+                time.sleep(0.5)
+        assert "livereload(" in html and "Seguridad, efectos secundarios" in html
+        try:
+            urllib.request.urlopen(url.replace("/es/safety/", "/safety/"), timeout=5)
+            raise AssertionError("the English edition was built too")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -61,7 +61,7 @@ FEATURES = {
         lambda site: bool(_soup(site, "es/glossary/").select("article dl dt")),
     "the clinic's name in a sentence (kbsite.markdown.markers, kb:clinic-name)":
         lambda site: "publica Avid Sports Medicine," in _soup(site, "es/about/").get_text(" "),
-    "clinicians' table of sections (kbsite.markers.fill, by the MkDocs adapter, kb:section-links)":
+    "clinicians' table of sections (kbsite.markdown.markers, kb:section-links)":
         lambda site: bool(_soup(site, "clinicians/").select("article table a[href*='#']")),
     "clinic contact block on the booking page (kbsite.markdown.markers, kb:clinic-contact)":
         lambda site: bool(_soup(site, "booking/").select("article .clinic-contact"))
@@ -77,7 +77,7 @@ FEATURES = {
         lambda site: "vocabulary" in _search_config(site),
     "page keywords in search (Material's tags, from keywords by the MkDocs adapter)":
         lambda site: any(doc.get("tags") for doc in _search_docs(site)),
-    "a search index per edition (the MkDocs adapter's editions)":
+    "a search index per edition (an edition per build, kbsite.editions.write_configs)":
         lambda site: bool(_search_docs(site)) and not any(doc["location"].startswith("es/") for doc in _search_docs(site)),
 }
 
@@ -88,11 +88,9 @@ FEATURES = {
 KNOWN_MISSING = {
     "review dates (kbsite.page_context, in the page context by the MkDocs adapter)",
     "translation note (kbsite.page_context, in the page context by the MkDocs adapter)",
-    "clinicians' table of sections (kbsite.markers.fill, by the MkDocs adapter, kb:section-links)",
     "crisis help in the search panel (partials/search.html's crisis line, crisis.js)",
     "patients' words in search (the post-build step search_additions)",
     "page keywords in search (Material's tags, from keywords by the MkDocs adapter)",
-    "a search index per edition (the MkDocs adapter's editions)",
 }
 
 

@@ -13,23 +13,30 @@ the file, on an unknown, misplaced or missing one):
   <!-- kb:clinic-pricing -->  a link to the clinic's prices, when it publishes them
   <!-- kb:report-issue -->    where readers report a mistake (repo_url, and the
                               clinic's email or form when it has one)
+  <!-- kb:section-links -->   every page's sections, with the address to link
+                              to each (`pages`, `docs_dir`, `site_url`)
 
-Any other marker is left as it is, for the build to fill from the finished
-pages (the clinicians' table of sections).
+Any other marker is left as it is.
 
     markdown.markdown(text, extensions=["def_list", "kbsite.markdown.markers"],
                       extension_configs={"kbsite.markdown.markers": {
                           "base_path": ["includes"], "glossary": "glossary.md",
                           "values": {"clinic-name": "Avid Sports Medicine"},
                           "clinic": {...extra.clinic...}, "repo_url": "https://github.com/...",
-                          "templates": ["overrides"]}})
+                          "templates": ["overrides"],
+                          "pages": [["index.md", "Home"], ["safety.md", None]],
+                          "docs_dir": "docs", "site_url": "https://example.org/"}})
 
 `base_path` works as pymdownx.snippets' does; each edition's build looks in
 its own folder (includes/<folder>/, kbsite.editions.edition_overrides),
 where its interface words are (interface.yml; the first language has none
 and shows the English words). The contact block and prices are the
 theme's own partials, rendered with Jinja from `templates`, so the page
-and any template that includes them show the same thing.
+and any template that includes them show the same thing. The clinicians'
+table reads each page's title and headings from its Markdown, where every
+heading has its {#id} (kbsite.markdown.explicit_ids), in the nav's order
+(`pages`: [file, nav title or None]); kbsite.editions.write_configs gives
+each edition's build its own.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ import html
 import re
 from pathlib import Path
 
+import yaml
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
@@ -97,24 +105,77 @@ def report_issue(repo_url: str, clinic: dict, words) -> str:
 
 def render_partial(templates: list[str], name: str, clinic: dict, words: Words) -> str:
     """partials/<name>.html, as the theme would render it, for this edition.
-    words.html reads `interface` by `config.theme.language`: the edition's
+    words.html reads config.extra.interface by config.theme.language: the edition's
     words under a language of their own."""
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=False,
                              undefined=jinja2.ChainableUndefined)
     return env.get_template(f"partials/{name}.html").render(
-        clinic=clinic, config={"theme": {"language": "edition"}, "extra": {}},
-        interface={"edition": words.strings or {}},
+        clinic=clinic, config={"theme": {"language": "edition"}, "extra": {"interface": {"edition": words.strings or {}}}},
         opening_hours=[hours_text(spec, words) for spec in clinic.get("hours") or []]).strip()
+
+
+_HEADING = re.compile(r"^(?P<level>#{1,3})\s+(?P<title>.*?)\s*\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+_FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
+MAX_LEVEL = 3   # page titles (h1), sections (h2) and subsections (h3)
+
+
+def page_sections(path: Path) -> tuple[str | None, list[tuple[int, str, str]]]:
+    """A page's front-matter title, and its headings down to MAX_LEVEL as
+    (level, title, id), in the order the Markdown has them, code blocks and
+    front matter aside."""
+    text = path.read_text(encoding="utf-8")
+    title = None
+    if text.startswith("---\n") and "\n---" in text[4:]:
+        front, text = text[4:].split("\n---", 1)
+        meta = yaml.safe_load(front) or {}
+        title = meta.get("title") if isinstance(meta, dict) else None
+    headings, fence = [], None
+    for line in text.split("\n"):
+        opened = _FENCE.match(line)
+        if opened and (fence is None or opened["fence"].startswith(fence)):
+            fence = None if fence else opened["fence"]
+        elif fence is None and (match := _HEADING.match(line)):
+            headings.append((len(match["level"]), match["title"], match["id"]))
+    return title, headings
+
+
+def section_table(pages: list, docs_dir: str, site_url: str, words: Words) -> str:
+    """The clinicians' table: every section of every page, with its address."""
+    if not pages or not site_url:
+        raise SiteError("<!-- kb:section-links -->: the markers extension was given no pages or site_url. Build "
+                        "with `make build` (python -m kbsite.mkdocs_build build), whose editions' configurations "
+                        "give it each edition's own.")
+    rows = []
+    for file, nav_title in pages:
+        front_title, headings = page_sections(Path(docs_dir) / file)
+        url = site_url + ("" if file == "index.md" else file.removesuffix("index.md").removesuffix(".md") + "/")
+        page_title = nav_title or front_title or (headings[0][1] if headings else file)
+        for level, title, anchor in headings:
+            link = f"{url}#{anchor}" if level > 1 else url
+            indent = " section-links__sub" if level > 2 else ""
+            # A line break between cells: search reads their words apart
+            # (the minified page shows none).
+            rows.append(
+                f'<tr>\n<td>{html.escape(page_title)}</td>\n'
+                f'<td class="section-links__title{indent}">{html.escape(title, quote=False)}</td>\n'
+                # data-print-plain: the text is the address, so print does not add it again.
+                f'<td><a href="{html.escape(link)}" data-print-plain><code>{html.escape(link)}</code></a></td>\n</tr>')
+    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            '<table class="section-links"><thead><tr>\n'
+            + "\n".join(f"<th>{html.escape(words(name))}</th>" for name in ("Page", "Section", "Link"))
+            + '\n</tr></thead>\n'
+            f'<tbody>\n{chr(10).join(rows)}\n</tbody></table></div></div>')
 
 
 class _FillMarkers(Preprocessor):
     def __init__(self, md, base_path: list[str], glossary: str, values: dict[str, str],
-                 clinic: dict, repo_url: str, templates: list[str]):
+                 clinic: dict, repo_url: str, templates: list[str], sections: tuple[list, str, str]):
         super().__init__(md)
         self.base_path, self.glossary, self.values = base_path, glossary, values
         self.clinic, self.repo_url, self.templates = clinic, repo_url, templates
+        self.sections = sections
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
@@ -129,6 +190,8 @@ class _FillMarkers(Preprocessor):
                 return html.escape(str(self.values[name]))
             if name == "report-issue":
                 return report_issue(self.repo_url, self.clinic, Words(self.base_path))
+            if name == "section-links":
+                return "\n\n" + section_table(*self.sections, Words(self.base_path)) + "\n\n"
             if name in ("clinic-contact", "clinic-pricing") and self.templates:
                 # A block of raw HTML on lines of its own: Python-Markdown
                 # keeps it as it is, and search indexes its text.
@@ -147,6 +210,9 @@ class MarkersExtension(Extension):
             "clinic": [{}, "The clinic's details (extra.clinic): contact block, prices, ways to report a mistake"],
             "repo_url": ["", "The site's repository, where readers report mistakes (its /issues)"],
             "templates": [[], "Theme folders with partials/clinic-contact.html and partials/clinic-pricing.html"],
+            "pages": [[], "The clinicians' table: the pages in the nav's order, as [file, nav title or None]"],
+            "docs_dir": ["docs", "The clinicians' table: the folder the pages are in"],
+            "site_url": ["", "The clinicians' table: the edition's address, which each link starts with"],
         }
         super().__init__(**kwargs)
 
@@ -157,7 +223,8 @@ class MarkersExtension(Extension):
             _FillMarkers(md, [base_path] if isinstance(base_path, str) else list(base_path),
                          self.getConfig("glossary"), dict(self.getConfig("values")),
                          dict(self.getConfig("clinic") or {}), self.getConfig("repo_url") or "",
-                         [templates] if isinstance(templates := self.getConfig("templates"), str) else list(templates)),
+                         [templates] if isinstance(templates := self.getConfig("templates"), str) else list(templates),
+                         (list(self.getConfig("pages")), self.getConfig("docs_dir"), self.getConfig("site_url"))),
             "kb_markers", 35)
 
 
