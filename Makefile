@@ -68,7 +68,8 @@ bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Mat
 	$(BIN)/python benchmarks/features.py
 
 permalinks: $(KBSITE) ## After adding a page or section: record its new section ids in permalinks.yml (never removes one)
-	PERMALINKS_RECORD=1 $(BIN)/python -m kbsite.mkdocs_build build --strict --site-dir site
+	$(BIN)/python -m kbsite.mkdocs_build build --strict --no-postbuild --site-dir site
+	$(BIN)/python -m kbsite.postbuild site --record-permalinks
 
 audit: $(KBSITE) ## List pages past their review date, references read more than a year ago, and translations behind their English page
 	$(BIN)/python -m kbsite.review_dates docs

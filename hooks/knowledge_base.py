@@ -2,44 +2,35 @@
 and holds no feature of its own. Each event hands MkDocs' objects to a layer:
   source checks     kbsite.page_checks, as each page is read and converted
   page context      kbsite.page_context
-  post-build steps  kbsite.postbuild, at the end of each edition's build
 Each edition is its own build, of its generated configuration, one after
-another (kbsite.mkdocs_build: make build, make serve). State lives on one
-instance, made anew when a build's config loads.
+another, followed by its post-build steps (kbsite.mkdocs_build: make build,
+make serve). State lives on one instance, made anew when a build's config
+loads.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kbsite import editions, postbuild, search_vocabulary
+from kbsite import editions, search_vocabulary
 from kbsite.editions import is_translation, source_path
 from kbsite.page_checks import PageChecks
 from kbsite.page_context import page_context
-from kbsite.permalinks import REGISTRY
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 
 
 class KnowledgeBaseHooks:
     def __init__(self):
-        self.command, self.dirty = "build", False
         self.checks: PageChecks | None = None
-        self.sources: dict[str, str] = {}   # "/safety/" -> "docs/es/safety.md", for post-build messages
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command, self.dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> None:
-        self.checks, self.sources = PageChecks(config), {}
+        self.checks = PageChecks(config)
         # jieba tells stderr how it loaded its dictionary: noise for editors.
         logging.getLogger("jieba").setLevel(logging.WARNING)
         search_vocabulary.teach_segmenter(search_vocabulary.vocabulary_file(config).with_name("glossary.md"))
@@ -65,8 +56,7 @@ class KnowledgeBaseHooks:
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        source = self.sources["/" + page.url] = source_path(config, page)
-        return self.checks.html(html, "/" + page.url, source)
+        return self.checks.html(html, "/" + page.url, source_path(config, page))
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         english = editions.source_docs_dir(config) / page.file.src_uri if is_translation(config) else None
@@ -77,33 +67,10 @@ class KnowledgeBaseHooks:
                      + "; ".join(context["translation"]["reasons"]))
         return context
 
-    # After other plugins' post-build work (Material's search index, minify).
-    @event_priority(-50)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if os.environ.get("KBSITE_POSTBUILD") == "off":
-            # A build to run `python -m kbsite.postbuild` on afterwards, as
-            # another generator's would be (tests/test_postbuild.py).
-            log.info("Post-build steps skipped (KBSITE_POSTBUILD=off): run python -m kbsite.postbuild on the site.")
-            return
-        first = not is_translation(config)
-        # Material's own stylesheets: a --dirty build finds our trimmed ones in the site.
-        theme = next((Path(d) / "assets" / "stylesheets" for d in config.theme.dirs
-                      if list(Path(d).glob("assets/stylesheets/main.*.min.css"))), None)
-        _, recorded = postbuild.run_edition(
-            Path(config.config_file_path), config.theme["language"], Path(config.site_dir), sources=self.sources,
-            partial=self.dirty, theme_stylesheets=theme,
-            # `mkdocs serve` injects its own inline live-reload script, which a policy would block.
-            policy=self.command != "serve",
-            # `make permalinks`: the first language's build records new ids.
-            record_new_ids=bool(os.environ.get("PERMALINKS_RECORD")) and first)
-        for url, ids in recorded.items():
-            log.info(f"{REGISTRY}: recorded {', '.join('#' + i for i in ids)} under {url}")
 
 _hooks = KnowledgeBaseHooks()
-on_startup = _hooks.on_startup
 on_config = _hooks.on_config
 on_files = _hooks.on_files
 on_page_markdown = _hooks.on_page_markdown
 on_page_content = _hooks.on_page_content
 on_page_context = _hooks.on_page_context
-on_post_build = _hooks.on_post_build

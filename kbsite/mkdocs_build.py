@@ -5,9 +5,11 @@ built with MkDocs, one after another, each from its generated configuration
   python -m kbsite.mkdocs_build build [--site-dir DIR] [--config-file FILE] [--edition CODE]
   python -m kbsite.mkdocs_build serve [--dev-addr HOST:PORT] [--edition CODE]
 
-`build` is `make build`; `serve` is `make serve` (EDITION=es: that edition
-alone, faster): MkDocs' own live-reload server, whose builder builds the
-editions, watching what `mkdocs serve` would plus every edition's sources.
+`build` is `make build`: each edition's build, then its post-build steps
+(kbsite.postbuild, as after any generator's build). `serve` is `make serve`
+(EDITION=es: that edition alone, faster): MkDocs' own live-reload server,
+whose builder builds the editions, watching what `mkdocs serve` would plus
+every edition's sources.
 """
 
 from __future__ import annotations
@@ -26,20 +28,24 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
-from kbsite import editions
+from kbsite import editions, postbuild, review_dates
 from kbsite.errors import SiteError
 
 log = logging.getLogger("mkdocs.kbsite")
 
 
 def build(config_file: Path, site_dir: Path | None = None, *, command: str = "build", site_url: str | None = None,
-          only: str | None = None, dirty: bool = False, strict: bool | None = None) -> None:
+          only: str | None = None, dirty: bool = False, strict: bool | None = None, postbuild_steps: bool = True) -> None:
     """Every edition (or the one of language `only`), the first language
     first, since its build empties the site's folder. Each configuration is
     loaded and built on its own, with its plugins started and shut down
     around it, as `mkdocs build` does; its file is removed afterwards.
-    `dirty` and `strict`: `mkdocs build`'s --dirty and --strict/--no-strict."""
+    `dirty` and `strict`: `mkdocs build`'s --dirty and --strict/--no-strict.
+    After each edition's build, its post-build steps (kbsite.postbuild), as
+    after any generator's; `postbuild_steps=False` leaves them to
+    `python -m kbsite.postbuild`."""
     config_file = Path(config_file).resolve()
+    review_dates.today()   # a bad SOURCE_DATE_EPOCH, named here rather than in MkDocs' traceback
     # A file of this build's own: another build of the same project (a test
     # worker, `make serve` beside `make build`) writes its own.
     written = editions.write_configs(config_file, site_dir=site_dir, site_url=site_url,
@@ -57,9 +63,21 @@ def build(config_file: Path, site_dir: Path | None = None, *, command: str = "bu
                     build_site(config, dirty=dirty)
                 finally:
                     config.plugins.on_shutdown()
+                if postbuild_steps:
+                    run_postbuild(config, dirty=dirty, policy=command != "serve")
     finally:
         for _, path in written:
             path.unlink(missing_ok=True)
+
+
+def run_postbuild(config, *, dirty: bool, policy: bool) -> None:
+    """The post-build steps over the edition just built into config.site_dir."""
+    # Material's own stylesheets: a --dirty build finds our trimmed ones in the site.
+    theme = next((Path(d) / "assets" / "stylesheets" for d in config.theme.dirs
+                  if list(Path(d).glob("assets/stylesheets/main.*.min.css"))), None)
+    # `serve` injects its own inline live-reload script, which a policy would block.
+    postbuild.run_edition(Path(config.config_file_path), config.theme["language"], Path(config.site_dir),
+                          partial=dirty, theme_stylesheets=theme, policy=policy)
 
 
 def serve(config_file: Path, dev_addr: str, *, only: str | None = None) -> None:
@@ -102,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev-addr", "-a", default="127.0.0.1:8000", help="serve: HOST:PORT")
     parser.add_argument("--edition", "-e", help="one edition's language code (es, zh-Hant, ...) only")
     parser.add_argument("--dirty", action="store_true", help="build: only what changed, as mkdocs build --dirty")
+    parser.add_argument("--no-postbuild", action="store_true",
+                        help="build: leave the post-build steps to python -m kbsite.postbuild")
     parser.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
                         help="build: fail on warnings (default: the configuration's `strict`)")
     args = parser.parse_args(argv)
@@ -113,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             build(args.config_file, args.site_dir and args.site_dir.resolve(), only=args.edition, dirty=args.dirty,
-                  strict=args.strict)
+                  strict=args.strict, postbuild_steps=not args.no_postbuild)
         else:
             serve(args.config_file, args.dev_addr, only=args.edition)
     except (SiteError, MkDocsException) as error:

@@ -111,8 +111,9 @@ def check(registry: dict, published: dict[str, set[str]], redirected_pages: set[
         for anchor in sorted(ids - listed):
             if not any(fnmatch.fnmatchcase(anchor, pattern) for pattern in registry["private"]):
                 errors.append(
-                    f"{sources[url]} publishes #{anchor}, which is not in {REGISTRY}. Add it under "
-                    f"pages > {url} (clinicians may link to it), or to private if it is not a section.")
+                    f"{sources[url]} publishes #{anchor}, which is not in {REGISTRY}. Run `make permalinks`, "
+                    f"which adds it under pages > {url} (clinicians may link to it); or, if it is not a section, "
+                    f"add it to private in {REGISTRY}.")
     return errors
 
 

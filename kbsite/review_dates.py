@@ -1,8 +1,9 @@
 """Review dates on every page, the NHS way: "Page last reviewed / Next review
 due", and a visible notice once the next review date has passed.
 
-"Today" is REVIEW_TODAY (an ISO date) when set, so tests and CI never depend
-on the calendar; otherwise the build date. `make audit` lists overdue pages
+"Today" is the build's date: SOURCE_DATE_EPOCH when set (the reproducible-
+builds convention MkDocs follows for its own build date), so tests and CI
+never depend on the calendar; otherwise the calendar's. `make audit` lists overdue pages
 with the same rule (python -m kbsite.review_dates docs); the build shows them through
 the MkDocs adapter (hooks/knowledge_base.py).
 """
@@ -18,14 +19,15 @@ from kbsite.errors import SiteError
 
 
 def today() -> dt.date:
-    value = os.environ.get("REVIEW_TODAY")
+    value = os.environ.get("SOURCE_DATE_EPOCH")
     if not value:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise SiteError(f"Environment variable REVIEW_TODAY is {value!r}. Expected an ISO date "
-                          "such as 2026-11-25, or leave it unset to use the build date.") from None
+        return dt.datetime.fromtimestamp(int(value), dt.timezone.utc).date()
+    except (ValueError, OverflowError):
+        raise SiteError(f"Environment variable SOURCE_DATE_EPOCH is {value!r}. Expected the build's time in "
+                        "seconds since 1970 (e.g. $(date -d 2026-11-25 +%s)), or leave it unset to use "
+                        "today's date.") from None
 
 
 def human(date: dt.date, language: str = "en") -> str:

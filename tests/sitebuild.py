@@ -29,14 +29,20 @@ FIXED_URLS = ["", "pain-overlap/", "physical-relief/", "mental-health/", "bookin
 
 
 # Builds in tests see a fixed "today", so a page falling due for review
-# never breaks CI (tests that need another day set REVIEW_TODAY themselves).
+# never breaks CI (tests that need another day give on_day(...) themselves).
 FIXED_TODAY = "2026-12-01"
-# Every test build is of the same day, FIXED_TODAY: its review notices, and
-# the dates MkDocs writes into the sitemaps (SOURCE_DATE_EPOCH), so two
-# builds either side of midnight are the same. And jieba's import warning
-# (the Makefile says why) is not in their output.
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "REVIEW_TODAY": FIXED_TODAY,
-             "SOURCE_DATE_EPOCH": str(int(datetime.datetime.fromisoformat(FIXED_TODAY + "T12:00:00+00:00").timestamp())),
+
+
+def on_day(iso_date: str) -> dict[str, str]:
+    """The environment of a build on that day: SOURCE_DATE_EPOCH, the build
+    date that MkDocs writes into the sitemaps and the review dates read."""
+    return {"SOURCE_DATE_EPOCH": str(int(datetime.datetime.fromisoformat(iso_date + "T12:00:00+00:00").timestamp()))}
+
+
+# Every test build is of the same day, FIXED_TODAY, so two builds either
+# side of midnight are the same. And jieba's import warning (the Makefile
+# says why) is not in their output.
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **on_day(FIXED_TODAY),
              "PYTHONWARNINGS": "ignore:pkg_resources is deprecated as an API:UserWarning"}
 
 

@@ -105,8 +105,8 @@ def test_the_mkdocs_adapter_is_one_hook_module():
 
 
 def test_the_adapter_writes_nothing_back_into_the_users_config():
-    """What a build works out (the current page's missing ids, the
-    markers' options) stays on the adapter; interface words come from the
+    """What a build works out (the page checks' state) stays on the
+    adapter; interface words and the markers' options come from the
     edition's generated configuration (tests/test_editions_build.py)."""
     import copy
 
@@ -115,6 +115,5 @@ def test_the_adapter_writes_nothing_back_into_the_users_config():
     config = load_mkdocs_config(config_file=str(ROOT / "mkdocs.yml"))
     before = copy.deepcopy({"extra": dict(config.extra), "mdx_configs": config.mdx_configs})
     module = _module(HOOKS[0])
-    module.on_startup(command="build", dirty=False)
     module.on_config(config)
     assert {"extra": dict(config.extra), "mdx_configs": config.mdx_configs} == before

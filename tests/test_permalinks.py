@@ -283,10 +283,27 @@ def test_a_moved_page_keeps_its_published_url_through_a_redirect(tmp_path, confi
     assert "medical-words/" in stub
 
 
+def _make_permalinks(site, config):
+    """`make permalinks`, in a copy of the project."""
+    import os
+    import subprocess
+    import sys
+
+    from sitebuild import BUILD_ENV
+
+    built = build(site, config, extra_args=("--no-postbuild",))
+    if built.returncode != 0:
+        return built
+    return subprocess.run([sys.executable, "-m", "kbsite.postbuild", str(site), "--config", str(config),
+                           "--record-permalinks"], cwd=config.parent, capture_output=True, text=True,
+                          env={**os.environ, **BUILD_ENV})
+
+
 def test_adding_a_page_is_its_files_one_nav_line_and_make_permalinks(tmp_path):
     """CONTRIBUTING.md#add-a-page, in a copy of the project: the page, its
     translation and a nav line; the strict build asks for the new section
-    ids until `make permalinks` (PERMALINKS_RECORD=1) records them; then a
+    ids until `make permalinks` (a build without post-build steps, then
+    python -m kbsite.postbuild --record-permalinks) records them; then a
     renamed published id fails again until it has a redirect."""
     from sitebuild import build, copy_project
 
@@ -311,10 +328,12 @@ def test_adding_a_page_is_its_files_one_nav_line_and_make_permalinks(tmp_path):
 
     unrecorded = build(tmp_path / "first", config)
     assert unrecorded.returncode != 0
-    assert "docs/aftercare.md publishes #aftercare, which is not in permalinks.yml" in unrecorded.stderr
+    assert "docs/aftercare.md publishes #aftercare, which is not in permalinks.yml. Run `make permalinks`" \
+        in unrecorded.stderr
 
-    recorded = build(tmp_path / "second", config, env={"PERMALINKS_RECORD": "1"})
+    recorded = _make_permalinks(tmp_path / "second", config)
     assert recorded.returncode == 0, recorded.stderr[-3000:]
+    assert "permalinks.yml: recorded #aftercare, #at-home under /aftercare/" in recorded.stdout
     registry = (project / "permalinks.yml").read_text(encoding="utf-8")
     assert "  /aftercare/:\n    - aftercare\n    - at-home\n" in registry
     assert registry.startswith("# Published links."), "the file's comments are kept"
@@ -324,6 +343,6 @@ def test_adding_a_page_is_its_files_one_nav_line_and_make_permalinks(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("{#at-home}", "{#home}"), encoding="utf-8")
     for translation in _every_edition(project, "aftercare.md")[1:]:
         translation.write_text(translation.read_text(encoding="utf-8").replace("{#at-home}", "{#home}"), encoding="utf-8")
-    renamed = build(tmp_path / "fourth", config, env={"PERMALINKS_RECORD": "1"})
+    renamed = _make_permalinks(tmp_path / "fourth", config)
     assert renamed.returncode != 0
     assert "Published link /aftercare/#at-home is broken" in renamed.stderr

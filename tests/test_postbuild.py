@@ -105,7 +105,7 @@ def bare_then_postbuilt(tmp_path_factory) -> tuple[Path, Path]:
     project = copy_project(tmp_path_factory.mktemp("bare") / "project", languages="all")
     config = project / "mkdocs.yml"
     site = project.parent / "site"
-    result = build(site, config, env={"KBSITE_POSTBUILD": "off"})
+    result = build(site, config, extra_args=("--no-postbuild",))
     assert result.returncode == 0, result.stderr
     assert "Content-Security-Policy" not in (site / "index.html").read_text(encoding="utf-8")
     done = _postbuild(site, config)

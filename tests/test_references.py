@@ -13,7 +13,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from kbsite.references import audit, check_consistent, claims, read_references, stale
-from sitebuild import ROOT, build, copy_project
+from sitebuild import ROOT, build, copy_project, on_day
 
 LABEL = ("[^label]: Maker. DRUG: full prescribing information. Label, revised March 2026. "
          "[DailyMed](https://dailymed.nlm.nih.gov/x) Accessed November 25, 2026.")
@@ -69,10 +69,10 @@ def test_claims_are_cited_sentences_with_the_uncited_ones_they_cover():
 def test_make_audit_lists_stale_references():
     env = {"PATH": ""}
     fresh = subprocess.run([sys.executable, "-m", "kbsite.references", "audit", "docs"], cwd=ROOT,
-                           capture_output=True, text=True, env={**env, "REVIEW_TODAY": "2026-12-01"}, check=True)
+                           capture_output=True, text=True, env={**env, **on_day("2026-12-01")}, check=True)
     assert "0 reference(s) last read more than 365 days before 2026-12-01." in fresh.stdout
     late = subprocess.run([sys.executable, "-m", "kbsite.references", "audit", "docs"], cwd=ROOT,
-                          capture_output=True, text=True, env={**env, "REVIEW_TODAY": "2028-01-01"}, check=True)
+                          capture_output=True, text=True, env={**env, **on_day("2028-01-01")}, check=True)
     assert "docs/safety.md: [^spravato] was last read on 2026-11-25" in late.stdout
     assert "read it again and update its Accessed date" in late.stdout
 
