@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Installed when the lock changes; the stamp records that the venv matches it.
 STAMP  := $(VENV)/.installed-from-lock
 # Our Python-Markdown extensions (kbsite/) are on the venv's path (below).
-KBSITE := $(VENV)/.kbsite-on-path
+KBSITE := $(VENV)/.kbsite-installed
 NODE_STAMP := node_modules/.installed-from-lock
 BENCH_STAMP := benchmarks/node_modules/.installed-from-lock
 
@@ -51,11 +51,11 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
 	touch $@
 
-# Our Python-Markdown extensions (kbsite/) on the venv's path, as an editable
-# install would put them, so `mkdocs` finds `kbsite.markdown.*` however it is
-# started.
-$(KBSITE): $(STAMP)
-	$(BIN)/python -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'kbsite.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
+# The site's layers (kbsite/, pyproject.toml), installed editable into the
+# venv, so `mkdocs` and Zensical find kbsite.markdown.* by their entry points
+# however they are started. Its dependencies come from requirements.lock.
+$(KBSITE): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build (figures for benchmarks/RESULTS.md)

@@ -10,31 +10,48 @@ loads.
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kbsite import editions, search_vocabulary
 from kbsite.editions import is_translation, source_path
+from kbsite.errors import SiteError
 from kbsite.page_checks import PageChecks
 from kbsite.page_context import page_context
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 
 
+def _as_plugin_error(handler):
+    """The layers' own error, as the error MkDocs shows as a message and a
+    failed build rather than a traceback."""
+    @functools.wraps(handler)
+    def wrapped(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+    return wrapped
+
+
 class KnowledgeBaseHooks:
     def __init__(self):
         self.checks: PageChecks | None = None
 
+    @_as_plugin_error
     def on_config(self, config: MkDocsConfig) -> None:
         self.checks = PageChecks(config)
         # jieba tells stderr how it loaded its dictionary: noise for editors.
         logging.getLogger("jieba").setLevel(logging.WARNING)
         search_vocabulary.teach_segmenter(search_vocabulary.vocabulary_file(config).with_name("glossary.md"))
 
+    @_as_plugin_error
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if is_translation(config):
             source = str(editions.source_docs_dir(config))
@@ -47,6 +64,7 @@ class KnowledgeBaseHooks:
             files.remove(files.get_file_from_path(uri))
         return files
 
+    @_as_plugin_error
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.checks.markdown(markdown, page.meta, page.file.src_uri, source_path(config, page))
         # Material's search weights front-matter `tags` highly; editors write
@@ -55,9 +73,11 @@ class KnowledgeBaseHooks:
             page.meta["tags"] = [keyword.strip() for keyword in page.meta["keywords"]]
         return markdown
 
+    @_as_plugin_error
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.checks.html(html, "/" + page.url, source_path(config, page))
 
+    @_as_plugin_error
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         english = editions.source_docs_dir(config) / page.file.src_uri if is_translation(config) else None
         context.update(page_context(page.meta, config.theme["language"], english,

@@ -1,15 +1,11 @@
 """The one error type of the site's layers. Its message names the file to
 open, the field and the fix.
 
-Under MkDocs it is a PluginError, which MkDocs shows as a message and a
-failed build, not a traceback; elsewhere (Zensical, `make check`, the
-post-build command) a plain exception whose message the caller prints."""
-
-try:
-    from mkdocs.exceptions import PluginError as _Base
-except ImportError:   # a generator without MkDocs
-    _Base = Exception
+A plain exception: the layers import no generator. The MkDocs adapter
+(hooks/knowledge_base.py) turns it into MkDocs' PluginError, which MkDocs
+shows as a message and a failed build, not a traceback; the commands (make
+build, make check, the post-build command) print its message."""
 
 
-class SiteError(_Base):
+class SiteError(Exception):
     """Bad input, or a theme upgrade the code must follow; the message says which."""

@@ -56,11 +56,11 @@ def review(meta: dict, on: dt.date, language: str = "en") -> dict:
 
 def overdue_pages(docs: Path, on: dt.date) -> list[tuple[str, dt.date]]:
     """(file, next_review) for every page whose review is past due."""
-    from mkdocs.utils.meta import get_data
+    from kbsite.meta import split as split_front_matter
 
     late = []
     for path in sorted(docs.rglob("*.md")):
-        _, meta = get_data(path.read_text(encoding="utf-8"))
+        _, meta = split_front_matter(path.read_text(encoding="utf-8"))
         due = meta.get("next_review")
         if isinstance(due, dt.date) and on > due:
             late.append((path.as_posix(), due))

@@ -22,7 +22,7 @@ import logging
 import sys
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
+from kbsite.meta import split as split_front_matter
 
 from kbsite import clinic, crisis_words, editions, front_matter, markers, permalinks, references, search_vocabulary
 from kbsite.errors import SiteError
@@ -85,7 +85,7 @@ def run(root: Path = ROOT) -> list[str]:
             path = docs / uri
             shown = path.relative_to(root).as_posix()
             text = path.read_text(encoding="utf-8")
-            markdown, meta = get_data(text)
+            markdown, meta = split_front_matter(text)
             errors += front_matter.validate(meta, shown.removeprefix("docs/"), translation=bool(folder))
             missing = permalinks.headings_without_ids(markdown)
             if missing:

@@ -26,13 +26,13 @@ import hashlib
 import sys
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
+from kbsite.meta import split as split_front_matter
 
 
 def fingerprint(markdown: str) -> str:
     """12 hex characters that change whenever the page's text does (front
     matter aside: the review date is compared on its own)."""
-    body, _ = get_data(markdown)
+    body, _ = split_front_matter(markdown)
     return hashlib.sha256(body.strip().encode("utf-8")).hexdigest()[:12]
 
 
@@ -40,7 +40,7 @@ def status(meta: dict, english: Path) -> dict:
     """What a translated page shows about its age. `meta` is its checked
     front matter; `english` its English page's file."""
     text = english.read_text(encoding="utf-8")
-    _, english_meta = get_data(text)
+    _, english_meta = split_front_matter(text)
     reasons = []
     if english_meta.get("last_reviewed") != meta["translation_of"]:
         reasons.append(f"the English page was reviewed on {english_meta.get('last_reviewed')}, "
@@ -58,14 +58,14 @@ def audit(docs: Path) -> list[str]:
                          and (p / "index.md").is_file()):
         for path in sorted(folder.glob("*.md")):
             english = docs / path.name
-            _, meta = get_data(path.read_text(encoding="utf-8"))
+            _, meta = split_front_matter(path.read_text(encoding="utf-8"))
             if not english.is_file():
                 continue
             if "translation_of" not in meta or "translation_source" not in meta:
                 # A new translation: the values it must record, to copy in.
                 text = english.read_text(encoding="utf-8")
                 lines.append(f"{path.as_posix()}: new translation of {english.as_posix()}: add to its front matter "
-                             f"translation_of: {get_data(text)[1].get('last_reviewed')} and translation_source: "
+                             f"translation_of: {split_front_matter(text)[1].get('last_reviewed')} and translation_source: "
                              f"\"{fingerprint(text)}\".")
                 continue
             state = status(meta, english)
@@ -73,7 +73,7 @@ def audit(docs: Path) -> list[str]:
                 text = english.read_text(encoding="utf-8")
                 lines.append(f"{path.as_posix()}: behind {english.as_posix()}: " + "; ".join(state["reasons"])
                              + f". Once the translation is updated, record translation_of: "
-                             f"{get_data(text)[1].get('last_reviewed')} and translation_source: \"{fingerprint(text)}\".")
+                             f"{split_front_matter(text)[1].get('last_reviewed')} and translation_source: \"{fingerprint(text)}\".")
     return lines
 
 

@@ -324,12 +324,12 @@ def test_glossary_terms_are_tooltips_where_they_appear(pages):
     ("*[NMDA]: one\n*[nmda]: two", "is defined twice"),
 ])
 def test_bad_glossary_line_names_file_and_line(tmp_path, line, message):
-    from mkdocs.exceptions import PluginError
+    from kbsite.errors import SiteError
 
     path = tmp_path / "includes" / "glossary.md"
     path.parent.mkdir()
     path.write_text(line + "\n")
-    with pytest.raises(PluginError, match=r"includes/glossary.md, line \d: .*" + re.escape(message)):
+    with pytest.raises(SiteError, match=r"includes/glossary.md, line \d: .*" + re.escape(message)):
         read_glossary(path)
 
 

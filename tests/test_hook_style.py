@@ -117,3 +117,37 @@ def test_the_adapter_writes_nothing_back_into_the_users_config():
     module = _module(HOOKS[0])
     module.on_config(config)
     assert {"extra": dict(config.extra), "mdx_configs": config.mdx_configs} == before
+
+
+# kbsite imports MkDocs only in the adapter's command and for schemas
+# (config_options, as Material's plugins validate theirs). make check also
+# asks MkDocs itself to validate mkdocs.yml.
+_MKDOCS_ALLOWED = {"mkdocs.config.config_options", "mkdocs.config.base"}
+_MKDOCS_MODULES = {"kbsite/mkdocs_build.py": "the MkDocs adapter's command",
+                   "kbsite/source_checks.py": "MkDocs' own validation of mkdocs.yml, one of the source checks"}
+
+
+def test_the_layers_import_no_mkdocs_outside_the_adapter_and_the_schemas():
+    found = []
+    for path in sorted((ROOT / "kbsite").rglob("*.py")):
+        where = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [f"{node.module}.{alias.name}" for alias in node.names] if isinstance(node, ast.ImportFrom) and node.module else []
+            for name in names:
+                if name.split(".")[0] == "mkdocs" and where not in _MKDOCS_MODULES \
+                        and not any(name == allowed or name.startswith(allowed + ".") for allowed in _MKDOCS_ALLOWED):
+                    found.append(f"{where}: {name}")
+    assert not found
+
+
+def test_the_markdown_extensions_are_found_by_their_entry_points(config):
+    from importlib.metadata import entry_points
+
+    points = {point.name: point for point in entry_points(group="markdown.extensions")}
+    ours = [name if isinstance(name, str) else next(iter(name)) for name in config["markdown_extensions"]]
+    ours = [name for name in ours if name.startswith("kbsite.")]
+    assert ours, "mkdocs.yml lists the site's extensions"
+    for name in ours:
+        assert name in points, f"{name}: not registered in pyproject.toml (make installs it)"
+        assert points[name].load().__module__ == name

@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.exceptions import PluginError
+from kbsite.errors import SiteError
 from playwright.sync_api import expect
 
 import kbsite.editions
@@ -68,7 +68,7 @@ def test_each_language_gets_its_address_from_the_build_it_is_in():
      "entry 1: field 'interface_language' is 'tagalog words'. Expected the name of Material's interface words"),
 ])
 def test_a_bad_language_entry_names_the_field_and_the_fix(entries, says):
-    with pytest.raises(PluginError, match=re.escape(says)):
+    with pytest.raises(SiteError, match=re.escape(says)):
         kbsite.editions.languages(_config(entries=[dict(e) for e in entries]))
 
 
@@ -89,7 +89,7 @@ def test_a_missing_interface_word_fails_naming_the_file_and_the_line_to_add():
     spanish = _config("es", "https://example.org/kb/es/", interface={"es": {"Copy link": "Copiar enlace"}})
     assert kbsite.editions.translate(spanish, "Copy link") == "Copiar enlace"
     assert kbsite.editions.translate(_config(), "Anything at all") == "Anything at all"
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(SiteError) as error:
         kbsite.editions.translate(spanish, "Copy: link")
     assert "includes/es/interface.yml: no translation for 'Copy: link'" in str(error.value)
     assert "'Copy: link': <the es text>" in str(error.value)

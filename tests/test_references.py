@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from mkdocs.exceptions import PluginError
+from kbsite.errors import SiteError
 
 from kbsite.references import audit, check_consistent, claims, read_references, stale
 from sitebuild import ROOT, build, copy_project, on_day
@@ -28,7 +28,7 @@ def test_dated_label_and_doi_paper_are_read():
 
 def test_web_reference_without_accessed_date_names_file_reference_and_fix():
     undated = LABEL.replace(" Accessed November 25, 2026.", "")
-    with pytest.raises(PluginError, match=r"docs/page.md: reference \[\^label\] does not say when it was read"
+    with pytest.raises(SiteError, match=r"docs/page.md: reference \[\^label\] does not say when it was read"
                                           r".*`Accessed November 25, 2026.`"):
         read_references(undated, "docs/page.md")
 

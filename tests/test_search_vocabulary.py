@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
+from kbsite.errors import SiteError
 
 from sitebuild import LANGUAGES, ROOT, build, copy_project
 from kbsite.editions import folder
@@ -50,13 +50,13 @@ def test_the_files_say_where_the_names_come_from():
 def test_a_bad_file_names_the_file_the_entry_and_the_fix(tmp_path, text, message):
     path = tmp_path / "search-vocabulary.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(PluginError) as error:
+    with pytest.raises(SiteError) as error:
         search_vocabulary.load(path)
     assert "search-vocabulary.yml" in str(error.value) and message in str(error.value)
 
 
 def test_a_missing_file_says_what_to_do(tmp_path):
-    with pytest.raises(PluginError, match="missing. Each language needs its search vocabulary"):
+    with pytest.raises(SiteError, match="missing. Each language needs its search vocabulary"):
         search_vocabulary.load(tmp_path / "search-vocabulary.yml")
 
 
