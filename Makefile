@@ -105,7 +105,7 @@ browser: $(STAMP)
 
 # Re-pin after editing requirements.in (needs the network to PyPI).
 lock: $(STAMP)
-	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m pip install --quiet uv==0.13.9   # pinned: the lock file is its output
 	$(BIN)/uv pip compile --universal --python-version 3.11.5 --generate-hashes --no-header \
 	  requirements.in --output-file requirements.lock
 

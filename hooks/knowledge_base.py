@@ -1,11 +1,14 @@
 """The MkDocs adapter: wires the site's layers (kbsite/) into a MkDocs build,
 and holds no feature of its own. Each event hands MkDocs' objects to a layer:
-  source checks     kbsite.page_checks, as each page is read and converted
-  page context      kbsite.page_context
-Each edition is its own build, of its generated configuration, one after
-another, followed by its post-build steps (kbsite.mkdocs_build: make build,
-make serve). State lives on one instance, made anew when a build's config
-loads.
+  on_config          the page checks (kbsite.page_checks); the Chinese
+                     segmenter learns the glossary (kbsite.search_vocabulary)
+  on_files           an edition's files (kbsite.editions)
+  on_page_markdown   the source checks; keywords as Material's search tags
+  on_page_content    the checks of the page's HTML
+Each edition is its own build, of its generated configuration (review dates
+and translation notes included), one after another, followed by its
+post-build steps: kbsite.mkdocs_build (make build, make serve). State lives
+on one instance, made anew when a build's config loads.
 """
 
 from __future__ import annotations
@@ -16,17 +19,12 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kbsite import editions, search_vocabulary
 from kbsite.editions import is_translation, source_path
 from kbsite.errors import SiteError
 from kbsite.page_checks import PageChecks
-from kbsite.page_context import page_context
-
-log = logging.getLogger("mkdocs.hooks.knowledge_base")
-
 
 def _as_plugin_error(handler):
     """The layers' own error, as the error MkDocs shows as a message and a
@@ -77,20 +75,9 @@ class KnowledgeBaseHooks:
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.checks.html(html, "/" + page.url, source_path(config, page))
 
-    @_as_plugin_error
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        english = editions.source_docs_dir(config) / page.file.src_uri if is_translation(config) else None
-        context.update(page_context(page.meta, config.theme["language"], english,
-                                    editions.alternates(config, page)[0] if english else None))
-        if english and context["translation"]["behind"]:
-            log.info(f"{source_path(config, page)}: translation out of date: "
-                     + "; ".join(context["translation"]["reasons"]))
-        return context
-
 
 _hooks = KnowledgeBaseHooks()
 on_config = _hooks.on_config
 on_files = _hooks.on_files
 on_page_markdown = _hooks.on_page_markdown
 on_page_content = _hooks.on_page_content
-on_page_context = _hooks.on_page_context

@@ -246,6 +246,7 @@ def write_configs(config_file: Path, *, site_dir: Path | None = None, site_url: 
     every page has its translations). Returns (code, path) for each edition,
     the first language first."""
     from kbsite import project
+    from kbsite.page_context import edition_contexts
 
     config_file = Path(config_file)
     root = config_file.parent
@@ -263,12 +264,19 @@ def write_configs(config_file: Path, *, site_dir: Path | None = None, site_url: 
             overrides = {key: value for key, value in edition_overrides(
                 raw, root, entry, docs_dir=Path(raw.get("docs_dir") or "docs") / edition.path,
                 site_dir=site / edition.path, url=edition.url).items() if value is not None}
+        # What each page's template shows beyond its HTML (review dates, the
+        # translation note): in the configuration, for any generator's templates.
+        page_contexts = edition_contexts(
+            root / edition.docs, edition.code, skip=tuple(other.path for other in found[1:]) if not index else (),
+            english_docs=root / found[0].docs if index else None,
+            english={"code": found[0].code, "name": raw["extra"]["languages"][0]["name"]} if index else None)
         overrides["markdown_extensions"] = _with_markers_options(
             overrides.get("markdown_extensions") or raw.get("markdown_extensions") or [], raw,
             nav=overrides.get("nav") or raw.get("nav") or [], docs_dir=edition.docs, url=edition.url)
         path = root / name.format(code=edition.code)
         path.write_text("# Written by kbsite/editions.py (write_configs); not an editor's file.\n"
-                        + yaml.safe_dump({"INHERIT": config_file.name, **overrides, "extra": {"interface": interface}},
+                        + yaml.safe_dump({"INHERIT": config_file.name, **overrides,
+                                          "extra": {"interface": interface, "page_context": page_contexts}},
                                          allow_unicode=True, sort_keys=False), encoding="utf-8")
         written.append((edition.code, path))
     return written

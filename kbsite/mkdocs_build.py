@@ -28,7 +28,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
-from kbsite import editions, postbuild, review_dates
+from kbsite import editions, postbuild, project, review_dates, translation_status
 from kbsite.errors import SiteError
 
 log = logging.getLogger("mkdocs.kbsite")
@@ -46,6 +46,10 @@ def build(config_file: Path, site_dir: Path | None = None, *, command: str = "bu
     `python -m kbsite.postbuild`."""
     config_file = Path(config_file).resolve()
     review_dates.today()   # a bad SOURCE_DATE_EPOCH, named here rather than in MkDocs' traceback
+    # Translations behind their English page: each page says so; the editor hears it here.
+    raw = project.load(config_file)
+    for line in translation_status.audit(config_file.parent / (raw.get("docs_dir") or "docs")):
+        log.info(line.replace(config_file.parent.as_posix() + "/", ""))
     # A file of this build's own: another build of the same project (a test
     # worker, `make serve` beside `make build`) writes its own.
     written = editions.write_configs(config_file, site_dir=site_dir, site_url=site_url,

@@ -19,3 +19,42 @@ def page_context(meta: dict, language: str, english: Path | None = None, english
     if english is not None:
         context["translation"] = {**translation_status.status(meta, english), "english": english_link}
     return context
+
+
+def page_url(src_uri: str) -> str:
+    """A page's URL within its edition, as MkDocs and Zensical make it:
+    "index.md" -> "", "safety.md" -> "safety/", "a/index.md" -> "a/"."""
+    if src_uri == "index.md":
+        return ""
+    return src_uri[: -len("index.md")] if src_uri.endswith("/index.md") else src_uri[: -len(".md")] + "/"
+
+
+def edition_contexts(docs: Path, language: str, *, english_docs: Path | None = None, english: dict | None = None,
+                     skip: tuple[str, ...] = ()) -> dict[str, dict]:
+    """Every page's context in one edition, by its URL: what its template
+    shows (partials/review-dates.html, partials/translation-note.html), for
+    the edition's generated configuration (extra.page_context), so every
+    generator's templates have it. `docs`: the edition's folder;
+    `english_docs` and `english` (code and name): a translation's English
+    pages and edition; `skip`: the other editions' folders within `docs`.
+    A page whose front matter is not valid is left out: the build's page
+    checks name its problems."""
+    from kbsite import front_matter
+    from kbsite.meta import split as split_front_matter
+
+    contexts = {}
+    for path in sorted(docs.rglob("*.md")):
+        src_uri = path.relative_to(docs).as_posix()
+        if src_uri.startswith(skip):
+            continue
+        _, meta = split_front_matter(path.read_text(encoding="utf-8"))
+        if front_matter.validate(meta, src_uri, translation=english_docs is not None):
+            continue
+        url = page_url(src_uri)
+        link = None
+        if english_docs is not None:
+            # As the language switch links it (kbsite.editions.alternates): up
+            # to the edition's root, up once more, then the English page.
+            link = {**english, "href": ("../" * url.count("/") + "../" + url) or "./"}
+        contexts[url] = page_context(meta, language, english_docs / src_uri if english_docs is not None else None, link)
+    return contexts

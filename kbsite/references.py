@@ -150,6 +150,45 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+_LINK = re.compile(r"\]\((?P<url>https?://[^)\s]+)\)")
+
+
+def cited_links(docs: Path) -> dict[str, list[str]]:
+    """{address: ["docs/safety.md [^spravato]", ...]} for every link the
+    references give, each once."""
+    found: dict[str, list[str]] = {}
+    for reference in _all_references(docs):
+        for match in _LINK.finditer(reference.text):
+            found.setdefault(match["url"], []).append(f"{reference.source} [^{reference.id}]")
+    return found
+
+
+def check_links(links: dict[str, list[str]], timeout: float = 20) -> list[str]:
+    """One line per address that does not answer with a success, naming
+    the references that cite it. A HEAD request first, then a GET, since
+    some publishers refuse HEAD; redirects are followed."""
+    import urllib.error
+    import urllib.request
+
+    problems = []
+    for url, cited_by in sorted(links.items()):
+        error = None
+        for method in ("HEAD", "GET"):
+            request = urllib.request.Request(url, method=method, headers={"User-Agent": "kbsite-link-check/1"})
+            try:
+                with urllib.request.urlopen(request, timeout=timeout) as response:
+                    error = None if response.status < 400 else f"HTTP {response.status}"
+            except urllib.error.HTTPError as failure:
+                error = f"HTTP {failure.code}"
+            except (urllib.error.URLError, TimeoutError, OSError) as failure:
+                error = str(getattr(failure, "reason", failure))
+            if error is None:
+                break
+        if error:
+            problems.append(f"{url}: {error}; cited by {', '.join(cited_by)}")
+    return problems
+
+
 # ---- Reports ------------------------------------------------------------------
 
 def _all_references(docs: Path) -> list[Reference]:
@@ -277,5 +316,13 @@ if __name__ == "__main__":
         print(reread_report(Path(docs).resolve().parent / REREAD_FILE, Path(docs), today()))
     elif command == "claims":
         print(claims_report(Path(docs)))
+    elif command == "links":
+        # The weekly link check (.github/workflows/links.yml): every address
+        # the references cite, over the network; it reports, it blocks nothing.
+        links = cited_links(Path(docs))
+        problems = check_links(links)
+        print("\n".join(problems) or "", f"{len(links) - len(problems)} of {len(links)} cited addresses answer.",
+              sep="\n" if problems else "")
+        sys.exit(1 if problems else 0)
     else:
-        sys.exit(f"usage: {sys.argv[0]} audit|claims [docs]")
+        sys.exit(f"usage: {sys.argv[0]} audit|claims|links [docs]")

@@ -389,7 +389,7 @@ def test_a_changed_english_page_flags_its_translation_in_the_build_the_page_and_
                                              "Like every medicine, ketamine has risks and benefits."))
     result = build(tmp_path / "site", project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr   # a translation behind never blocks an English fix
-    assert "docs/es/safety.md: translation out of date: the English page's text has changed" in result.stderr
+    assert "docs/es/safety.md: behind docs/safety.md: the English page's text has changed" in result.stderr
     note = _soup(tmp_path / "site", "es/safety/").select_one("aside.translation-note .translation-note__behind")
     assert "no está al día" in note.get_text() and note.select_one("a[hreflang=en]")["href"] == "../../safety/"
     assert not _soup(tmp_path / "site", "es/glossary/").select(".translation-note__behind")

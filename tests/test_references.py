@@ -159,3 +159,40 @@ def test_the_project_lists_the_sources_this_review_could_not_read():
 
     entries = {e["reference"]: e for e in read_reread(ROOT / REREAD_FILE, ROOT / "docs")}
     assert {"ketalar", "spravato", "fda-rems"} <= set(entries)
+
+
+def test_the_link_check_names_each_dead_address_and_the_references_that_cite_it(tmp_path):
+    """The weekly link check (.github/workflows/links.yml), on a local server:
+    a live page passes, one that refuses HEAD passes by GET, a gone one fails."""
+    import http.server
+    import threading
+
+    from kbsite.references import check_links, cited_links
+
+    class Pages(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_HEAD(self):
+            self.send_response({"/label": 200, "/no-head": 405}.get(self.path, 404))
+            self.end_headers()
+
+        def do_GET(self):
+            self.send_response({"/label": 200, "/no-head": 200}.get(self.path, 404))
+            self.end_headers()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        (tmp_path / "page.md").write_text(
+            f"Text.[^a] More.[^b] Last.[^c]\n\n"
+            f"[^a]: FDA. Label. [DailyMed]({base}/label) Accessed November 25, 2026.\n"
+            f"[^b]: Publisher. Article. [Site]({base}/no-head) Accessed November 25, 2026.\n"
+            f"[^c]: Agency. Page. [Gone]({base}/gone) Accessed November 25, 2026.\n", encoding="utf-8")
+        links = cited_links(tmp_path)
+        assert sorted(links) == [f"{base}/gone", f"{base}/label", f"{base}/no-head"]
+        problems = check_links(links, timeout=5)
+    finally:
+        server.shutdown()
+    assert problems == [f"{base}/gone: HTTP 404; cited by {(tmp_path / 'page.md').as_posix()} [^c]"]

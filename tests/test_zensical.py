@@ -52,10 +52,10 @@ FEATURES = {
     "QR codes for printed handouts": lambda site: all((site / url / "qr.png").is_file() for url in EDITION_URLS),
     "print addresses of links": lambda site: bool(_soup(site, "safety/").select("article a[data-print-url]")),
     "stylesheet trimmed and joined into one": lambda site: len(_soup(site, "safety/").select("link[rel=stylesheet]")) == 1,
-    # The MkDocs adapter (hooks/knowledge_base.py): not run by Zensical.
-    "review dates (kbsite.page_context, in the page context by the MkDocs adapter)":
+    # Each edition's generated configuration (kbsite.editions.write_configs).
+    "review dates (kbsite.page_context, in the generated configuration)":
         lambda site: bool(_soup(site, "safety/").select("article .review-dates")),
-    "translation note (kbsite.page_context, in the page context by the MkDocs adapter)":
+    "translation note (kbsite.page_context, in the generated configuration)":
         lambda site: bool(_soup(site, "es/safety/").select("article .translation-note")),
     "glossary page (kbsite.markdown.markers, kb:glossary)":
         lambda site: bool(_soup(site, "es/glossary/").select("article dl dt")),
@@ -86,8 +86,6 @@ FEATURES = {
 # its partials/search.html, a button), where Material's markup, ours
 # included, is hidden; crisis.js and search/crisis.json are there for it.
 KNOWN_MISSING = {
-    "review dates (kbsite.page_context, in the page context by the MkDocs adapter)",
-    "translation note (kbsite.page_context, in the page context by the MkDocs adapter)",
     "crisis help in the search panel (partials/search.html's crisis line, crisis.js)",
     "patients' words in search (the post-build step search_additions)",
     "page keywords in search (Material's tags, from keywords by the MkDocs adapter)",
