@@ -1,6 +1,6 @@
 """An upgrade is a decision, not a surprise: when a pinned dependency's
 major version (Material's minor) changes in the lock, this fails and points
-to what to re-check (CONTRIBUTING.md, "Upgrades")."""
+to what to re-check (DEVELOPING.md, "Upgrades")."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from sitebuild import ROOT
 
-UPGRADES = "CONTRIBUTING.md#upgrades"
+UPGRADES = "DEVELOPING.md#upgrades"
 # Package -> the version prefix the site was built and tested on.
 PINNED_PYTHON = {
     "mkdocs": "1.",

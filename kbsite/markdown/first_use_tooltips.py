@@ -4,7 +4,7 @@ The glossary (includes/glossary.md) defines each term once, as an
 abbreviation (`*[Term]: Definition.`), appended to every page by
 pymdownx.snippets, so Python-Markdown's abbr extension makes every use a
 tooltip. A term is explained where it first appears on a page, as
-CONTRIBUTING asks of the writing itself; later uses are plain text. A
+EDITING.md asks of the writing itself; later uses are plain text. A
 tooltip on every use repeated one definition up to 15 times on the safety
 page.
 

@@ -1,0 +1,43 @@
+"""The project's own documents: the README a newcomer reads in five minutes,
+and links between the guides that land where they say."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitebuild import ROOT
+
+GUIDES = ["README.md", "EDITING.md", "DEVELOPING.md", "CONTRIBUTING.md", "includes/README.md"]
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+_HEADING = re.compile(r"^#{1,6} (?P<title>.+?)(?: \{#(?P<id>[\w-]+)\})?\s*$", re.M)
+
+
+def _anchors(text: str) -> set[str]:
+    """A document's section ids: each heading's own {#id}, or the id GitHub
+    makes of its words."""
+    found = set()
+    for match in _HEADING.finditer(text):
+        found.add(match["id"] or re.sub(r"[^\w\- ]", "", match["title"].lower()).replace(" ", "-"))
+    return found
+
+
+def test_the_readme_is_at_most_6_kb():
+    assert len((ROOT / "README.md").read_bytes()) <= 6 * 1024
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_links_between_the_guides_land_on_a_file_and_a_section(guide):
+    source = ROOT / guide
+    # Examples of Markdown (code blocks and spans) are not links.
+    text = re.sub(r"`[^`\n]*`", "", re.sub(r"^```.*?^```", "", source.read_text(encoding="utf-8"), flags=re.M | re.S))
+    for match in _LINK.finditer(text):
+        target = match["target"]
+        if re.match(r"[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        file = (source.parent / path).resolve() if path else source
+        assert file.exists(), f"{guide}: {target} is not a file"
+        if anchor and file.suffix == ".md":
+            assert anchor in _anchors(file.read_text(encoding="utf-8")), f"{guide}: {target} has no such section"
