@@ -18,6 +18,11 @@ from mkdocs.config import config_options as c
 
 DESCRIPTION_MAX = 160  # search engines cut snippets beyond this
 HIDE = ("navigation", "toc", "footer", "path")
+# What kind of page it is (EDITING.md#page-types-and-their-style): the style
+# it follows and what the tests ask of it (a topic, questions or reference
+# page opens with a Key points box).
+PAGE_TYPES = ("home", "topic", "questions", "reference", "glossary", "clinicians", "about")
+KEY_POINTS_TYPES = ("topic", "questions", "reference")
 
 
 class Required(c.BaseConfigOption):
@@ -65,6 +70,15 @@ class Words(Required):
         return value
 
 
+class PageType(Required):
+    """One of PAGE_TYPES."""
+
+    def run_validation(self, value: object) -> str:
+        if value not in PAGE_TYPES:
+            raise c.ValidationError(f"is {value!r}")
+        return value
+
+
 class Fingerprint(Required):
     """12 hexadecimal characters, in quotes (kbsite.editions: make audit prints it)."""
 
@@ -78,6 +92,7 @@ class Fingerprint(Required):
 class PageFrontMatter(base.Config):
     """An English page's front matter; each option's `expected` is the fix a message gives."""
     title = Text()
+    type = PageType()
     description = Text(max_length=DESCRIPTION_MAX)
     last_reviewed = Date()
     next_review = Date()
@@ -100,6 +115,7 @@ class TranslatedPageFrontMatter(PageFrontMatter):
 
 EXPECTED = {
     "title": "text, e.g. `title: Pain overlap`",
+    "type": f"one of {', '.join(PAGE_TYPES)} (EDITING.md#page-types-and-their-style), e.g. `type: topic`",
     "description": f"one sentence of at most {DESCRIPTION_MAX} characters",
     "last_reviewed": "an ISO date, e.g. `last_reviewed: 2026-11-25`",
     "next_review": "an ISO date after last_reviewed, e.g. `next_review: 2027-11-25`",

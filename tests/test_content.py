@@ -18,11 +18,11 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from kbsite.glossary import read_glossary
-from sitebuild import FIXED_TODAY, LANGUAGES, PAGES, ROOT, build, copy_project, on_day
+from kbsite.front_matter import KEY_POINTS_TYPES
+from sitebuild import FIXED_TODAY, LANGUAGES, PAGES, ROOT, build, copy_project, on_day, page_meta
 
-# Every page with a Key points box; the home, glossary, clinicians' and about
-# pages are signposts and references, not topics.
-TOPIC_PAGES = [url for url, _, _ in PAGES if url not in ("", "glossary/", "clinicians/", "about/")]
+# Every page whose type (front matter `type:`) opens with a Key points box.
+TOPIC_PAGES = [url for url, _, _ in PAGES if page_meta(url)["type"] in KEY_POINTS_TYPES]
 MAX_GRADE = 8  # NIH: below 8th grade; we aim for 6 (AMA)
 
 
@@ -42,8 +42,8 @@ def test_topic_page_opens_with_plain_key_points(pages, url):
     h1 = article(pages[url]).find("h1")
     box = h1.find_next_sibling()
     assert box is not None and "key-points" in box.get("class", []), (
-        f"{url}: the first thing after the heading must be the Key points box (CONTRIBUTING.md#key-points); "
-        "a page that is a signpost or reference, not a topic, goes in TOPIC_PAGES' exceptions")
+        f"{url}: the first thing after the heading must be the Key points box (EDITING.md#key-points); "
+        f"(its front matter says type: {page_meta(url)['type']})")
     assert box.select_one(".admonition-title").get_text(strip=True) == "Key points"
     text = " ".join(li.get_text(" ", strip=True) for li in box.select("li"))
     grade = textstat.flesch_kincaid_grade(text)

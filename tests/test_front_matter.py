@@ -14,6 +14,7 @@ from sitebuild import build, copy_project
 
 VALID = {
     "title": "Pain overlap",
+    "type": "topic",
     "description": "How pain and distress feed each other.",
     "last_reviewed": dt.date(2026, 11, 25),
     "next_review": dt.date(2027, 11, 25),
@@ -36,6 +37,8 @@ def test_valid_front_matter_passes():
     ({"last_reviewd": dt.date(2026, 1, 1)}, "last_reviewd", "is not a known field"),
     ({"title": 42}, "title", "is int, not text"),
     ({"keywords": "addiction"}, "keywords", "is 'addiction'"),
+    ({"type": None}, "type", "is missing"),
+    ({"type": "article"}, "type", "is 'article'"),
 ])
 def test_bad_front_matter_names_file_field_and_fix(change, field, says):
     meta = {k: v for k, v in {**VALID, **change}.items() if v is not None}
@@ -48,7 +51,7 @@ def test_bad_front_matter_names_file_field_and_fix(change, field, says):
 
 def test_every_problem_is_reported_at_once():
     errors = validate({"title": "T"}, "x.md")
-    assert [e.split("'")[1] for e in errors] == ["description", "last_reviewed", "next_review"]
+    assert [e.split("'")[1] for e in errors] == ["type", "description", "last_reviewed", "next_review"]
 
 
 @pytest.mark.parametrize("page", ["safety.md", "es/safety.md"])

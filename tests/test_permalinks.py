@@ -300,7 +300,7 @@ def _make_permalinks(site, config):
 
 
 def test_adding_a_page_is_its_files_one_nav_line_and_make_permalinks(tmp_path):
-    """CONTRIBUTING.md#add-a-page, in a copy of the project: the page, its
+    """EDITING.md#add-a-page, in a copy of the project: the page, its
     translation and a nav line; the strict build asks for the new section
     ids until `make permalinks` (a build without post-build steps, then
     python -m kbsite.postbuild --record-permalinks) records them; then a
@@ -308,7 +308,7 @@ def test_adding_a_page_is_its_files_one_nav_line_and_make_permalinks(tmp_path):
     from sitebuild import build, copy_project
 
     project = copy_project(tmp_path / "project")
-    front = ("---\ntitle: {title}\ndescription: {description}\nlast_reviewed: 2026-12-01\nnext_review: 2027-12-01\n"
+    front = ("---\ntitle: {title}\ntype: reference\ndescription: {description}\nlast_reviewed: 2026-12-01\nnext_review: 2027-12-01\n"
              "{extra}---\n\n")
     (project / "docs" / "aftercare.md").write_text(
         front.format(title="Aftercare", description="Looking after yourself after a session.", extra="")
