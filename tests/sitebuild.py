@@ -132,19 +132,20 @@ EDITION_URLS = [prefix + url for prefix in ["", *(folder(code) + "/" for code in
 LAYOUT_PAGES = ["", "safety/"]
 
 
-def edition_runs(combinations: list, every_page: list | None = None) -> list[tuple[str, object]]:
+def edition_runs(combinations: list, every_page: list | None = None,
+                 translations: list | None = None) -> list[tuple[str, object]]:
     """(url, combination) for each run of a browser check that multiplies
-    by `combinations`: the LAYOUT_PAGES of every edition in every
-    combination, and every other page of the first edition in the
-    combinations of `every_page` (all of them unless given: a check may
-    give the palettes at one width, where a second width lays out the same
-    markup and colours again)."""
+    by `combinations`: the first edition's LAYOUT_PAGES in every
+    combination, its other pages in the combinations of `every_page`, and
+    each translation's LAYOUT_PAGES in those of `translations` (all of them
+    unless given: a check may give the palettes at one width, where a second
+    width lays out the same markup and colours again)."""
     translated = tuple(folder(code) + "/" for code in TRANSLATIONS)
     runs = []
     for url in EDITION_URLS:
         prefix = next((p for p in translated if url.startswith(p)), "")
         if url[len(prefix):] in LAYOUT_PAGES:
-            runs += [(url, combination) for combination in combinations]
+            runs += [(url, combination) for combination in (translations or combinations if prefix else combinations)]
         elif not prefix:
             runs += [(url, combination) for combination in (every_page or combinations)]
     return runs

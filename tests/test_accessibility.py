@@ -43,14 +43,16 @@ def viewport(request):
     return VIEWPORTS[request.param]
 
 
-# Every edition's layout pages in both palettes at both widths, every other
-# page of the first edition in both palettes on a phone (a desktop lays out
-# the same markup in the same colours; its layout is checked on the layout
-# pages), and the 404 page (GitHub Pages serves the root's for a missing
-# /es/ address too).
+# The first edition's layout pages in both palettes at both widths, its
+# other pages and each translation's layout pages in both palettes on a
+# phone (a desktop lays out the same markup in the same colours; its layout
+# is checked on the first edition's layout pages, and a translation's
+# markup is its English page's), and the 404 page (GitHub Pages serves the
+# root's for a missing /es/ address too).
 COMBINATIONS = [(scheme, width) for width in VIEWPORTS for scheme in ("light", "dark")]
 ON_A_PHONE = [(scheme, width) for scheme, width in COMBINATIONS if width == "phone"]
-RUNS = edition_runs(COMBINATIONS, every_page=ON_A_PHONE) + [("no-such-page/", c) for c in COMBINATIONS] + [
+RUNS = edition_runs(COMBINATIONS, every_page=ON_A_PHONE, translations=ON_A_PHONE) + [
+    ("no-such-page/", c) for c in COMBINATIONS] + [
     (folder(code) + "/no-such-page/", COMBINATIONS[0]) for code in TRANSLATIONS]
 
 

@@ -639,10 +639,10 @@ def test_make_audit_gives_a_new_translation_the_values_to_record(tmp_path):
     assert re.search(r'translation_of: 2026-12-01 and translation_source: "[0-9a-f]{12}"', line)
 
 
-# ---- Add a language, as CONTRIBUTING.md#add-a-language says ----------------------
+# ---- Add a language, as EDITING.md#add-a-language says ----------------------
 
 def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_path):
-    """The steps of CONTRIBUTING.md#add-a-language, one by one, in a copy of
+    """The steps of EDITING.md#add-a-language, one by one, in a copy of
     the project, for a language the site does not have yet (German: code
     de, folder de): no code changes, and every structural check holds for
     the new edition beside the others."""

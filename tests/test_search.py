@@ -172,14 +172,22 @@ HOSTILE = [
 ]
 
 
+# Every one of HOSTILE goes through search.js and Material's worker in Node
+# (tests/js/search.test.mjs); the browser types those that could reach the
+# page as markup or break the box, and one of each kind of lunr syntax.
+IN_THE_BROWSER = ["<script>alert(1)</script>", '<img src=x onerror="window.__pwned=1">', "</li></ol><h1>x</h1>",
+                  "pain:", '"unbalanced', "+pain -back", "pain " * 400, "😀💊", "\u200b"]
+
+
 def test_odd_and_hostile_input_never_breaks_search(page, server):
+    assert set(IN_THE_BROWSER) <= set(HOSTILE)
     console_errors = []
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", lambda d: (console_errors.append("dialog: " + d.message), d.dismiss()))
     page.goto(server.root)
     open_search(page)
     box = page.locator("input.md-search__input")
-    for text in HOSTILE:
+    for text in IN_THE_BROWSER:
         box.fill(text)   # as a paste: no key goes up, and search.js has Material search it
         if text.strip():
             try:
@@ -298,14 +306,14 @@ def test_a_corrected_typo_says_so_and_the_page_highlights_the_correction(page, s
 # sees in Chromium: the crisis line in every state of the panel, detected
 # help above it for a sample of each kind, calm results under it.
 
+# The page's wiring for each way the help's languages can come out (which
+# phrasings fire, and in which languages, is tested in Node on every
+# edition: tests/js/crisis.test.mjs): English typed, a misspelling, Spanish
+# typed.
 CRISIS_SAMPLE = {   # query: the languages its help shows in, on an English page / a Spanish page
     "I want to kill myself": (["en"], ["es", "en"]),
-    "i want to end it all": (["en"], ["es", "en"]),
-    "self-harming again": (["en"], ["es", "en"]),
     "sucide": (["en"], ["es"]),
     "no quiero vivir": (["en", "es"], ["es"]),
-    "autolesionarme": (["en", "es"], ["es"]),
-    "ya no aguanto más": (["en", "es"], ["es"]),
 }
 CRISIS_TITLES = {"en": "If you are in crisis", "es": "Si está en crisis"}
 EDITIONS = [("", "en"), ("es/", "es"), ("zh-hant/", "zh-Hant"), ("fil/", "fil")]
@@ -337,11 +345,15 @@ def _line_on_screen(tab, viewport, state):
     return line
 
 
-# Every edition, on a phone (where the panel covers the header and its
-# crisis line) and on a desktop.
-@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}],
-                         ids=["phone", "desktop"])
-@pytest.mark.parametrize("home,code", EDITIONS, ids=[code for _, code in EDITIONS])
+# Every edition on a phone, where the panel covers the header and its
+# crisis line; the first edition on a desktop too (the same markup, laid out
+# wider: an edition's words change on a phone what they could change).
+ON_A_PHONE, ON_A_DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+PANEL_RUNS = [(home, code, ON_A_PHONE) for home, code in EDITIONS] + [(*EDITIONS[0], ON_A_DESKTOP)]
+
+
+@pytest.mark.parametrize("home,code,viewport", PANEL_RUNS,
+                         ids=[f"{code}-{'phone' if v is ON_A_PHONE else 'desktop'}" for _, code, v in PANEL_RUNS])
 def test_the_crisis_line_never_leaves_the_search_panel(browser, server, home, code, viewport):
     context = browser.new_context(viewport=viewport, has_touch=viewport["width"] < 600)
     tab = context.new_page()
@@ -410,7 +422,7 @@ def test_crisis_phrasings_show_988_and_911_above_the_results(browser, server, vi
         results = tab.locator("li.md-search-result__item")
         if results.count():
             assert results.first.bounding_box()["y"] > help_box.bounding_box()["y"] + help_box.bounding_box()["height"] - 1
-    for query in ("harmless", "pain killer", "ketamine dose", "dolor de espalda"):
+    for query in ("pain killer", "dolor de espalda"):
         search(tab, root, query)
         expect(help_box).to_be_hidden()
         expect(alert).to_be_empty()

@@ -13,6 +13,7 @@ import subprocess
 import yaml
 
 from conftest import require_tool
+from test_search import HOSTILE
 from sitebuild import ROOT
 
 
@@ -33,7 +34,8 @@ def test_node_tests_of_the_search_logic(site, tmp_path):
     env = {**os.environ, "KB_SITE_DIR": str(site),
            "KB_CRISIS_QUERIES": _as_json(tmp_path, "crisis_queries", _yaml("crisis_queries.yml")),
            "KB_CRISIS_BLIND": _as_json(tmp_path, "crisis_blind", blind),
-           "KB_SEARCH_QUERIES": _as_json(tmp_path, "search_queries", _yaml("search_queries.yml"))}
+           "KB_SEARCH_QUERIES": _as_json(tmp_path, "search_queries", _yaml("search_queries.yml")),
+           "KB_HOSTILE": _as_json(tmp_path, "hostile", HOSTILE)}
     result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search.test.mjs"),
                              str(ROOT / "tests" / "js" / "crisis.test.mjs")],
                             env=env, capture_output=True, text=True, timeout=300)

@@ -8,11 +8,29 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 
-import { kb, loadIndex, siteDir, startWorker, workerFile, shippedCrisis, editions } from "./harness.mjs";
+import { kb, loadIndex, siteDir, startWorker, workerFile, shippedCrisis, editions, querySet } from "./harness.mjs";
 
 let engine;
 before(async () => { engine = await startWorker(); });
 const spanishDir = () => path.join(siteDir(), "es");
+
+// ---- Odd and hostile input (tests/test_search.py HOSTILE) --------------------
+// Every one through search.js's decisions and Material's worker, as the
+// browser would send it; the browser test types a sample that proves the
+// page shows results as text, never as markup.
+
+test("odd and hostile input never breaks search.js or Material's worker", async () => {
+  for (const text of querySet("KB_HOSTILE")) {
+    if (!text.trim()) continue;
+    let outcome;
+    try {
+      outcome = await engine.search(text);
+    } catch (error) {
+      assert.fail(`${JSON.stringify(text.slice(0, 40))}: ${error.message}`);
+    }
+    assert.ok(Array.isArray(outcome.reply.data.items), JSON.stringify(text.slice(0, 40)));
+  }
+});
 
 // ---- Material's worker protocol, as search.js expects it ------------------
 
