@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config import config_options as c
 
+from kbsite.meta import load_yaml
 from kbsite.errors import SiteError
 
 DATA_FILE = "crisis-words.yml"
@@ -154,7 +155,7 @@ def load(path: Path) -> dict:
     [entries]}}}. Raises SiteError listing every problem."""
     name = Path(path).name
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise SiteError(f"{name}: cannot read the crisis words: {exc}") from None
     if not isinstance(data, dict) or not all(k in data for k in TOP_LEVEL):

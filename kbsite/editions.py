@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from kbsite.meta import load_yaml
 from kbsite.errors import SiteError
 
 INTERFACE = "interface.yml"
@@ -116,7 +117,7 @@ def source_path(config, page) -> str:
 def load_interface(path: Path) -> dict[str, object]:
     """includes/<code>/interface.yml: English text -> its translation."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SiteError(f"{path}: missing. Each language but the first needs its interface words here: "
                           "English text, a colon, the translation.") from None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from kbsite.meta import load_yaml
 from kbsite.errors import SiteError
 
 REGISTRY = "permalinks.yml"
@@ -39,7 +40,7 @@ def page_url(src: str) -> str:
 def load_registry(path: Path) -> dict:
     """Read and check the registry's shape; errors name the file and field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise SiteError(f"{path.name}: cannot read the permalink registry: {exc}") from exc
     unknown = set(data) - KEYS

@@ -31,6 +31,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kbsite.meta import load_yaml
 from kbsite.errors import SiteError
 
 STALE_AFTER_DAYS = 365
@@ -241,7 +242,7 @@ def read_reread(path: Path, docs: Path) -> list[dict]:
     if not path.is_file():
         return []
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        entries = load_yaml(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
         raise SiteError(f"{path.name}: not valid YAML: {exc}") from None
     if not isinstance(entries, list):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from kbsite.meta import load_yaml
 from kbsite.errors import SiteError
 
 DATA_FILE = "search-vocabulary.yml"
@@ -59,7 +60,7 @@ def load(path: Path) -> list[dict]:
     """The file, checked: [{group, n, find: [...], said: [...], source}]."""
     name = _shown(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise SiteError(f"{name}: missing. Each language needs its search vocabulary here; copy "
                           f"includes/{DATA_FILE} and write it in the language ({exc.strerror}).") from exc

@@ -45,10 +45,10 @@ import html
 import re
 from pathlib import Path
 
-import yaml
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
+from kbsite.meta import load_yaml
 from kbsite.clinic import hours_text
 from kbsite.editions import INTERFACE, load_interface, yaml_key
 from kbsite.errors import SiteError
@@ -129,7 +129,7 @@ def page_sections(path: Path) -> tuple[str | None, list[tuple[int, str, str]]]:
     title = None
     if text.startswith("---\n") and "\n---" in text[4:]:
         front, text = text[4:].split("\n---", 1)
-        meta = yaml.safe_load(front) or {}
+        meta = load_yaml(front) or {}
         title = meta.get("title") if isinstance(meta, dict) else None
     headings, fence = [], None
     for line in text.split("\n"):
