@@ -47,6 +47,15 @@ def test_custom_properties_nothing_reads_are_dropped_with_their_chains():
     assert unused_css.trim(css, {"a"}, read_elsewhere={"--js"}) == ":root{--used:1px;--js:2}.a{margin:var(--used)}"
 
 
+def test_a_custom_property_stays_while_any_reader_stays():
+    # --base is read by --gone (unread, so dropped) and by --kept (read by .a).
+    css = ":root{--base:1px;--gone:var(--base);--kept:var(--base)}.a{margin:var(--kept)}"
+    assert unused_css.drop_unread_custom_properties(css, set()) == ":root{--base:1px;--kept:var(--base)}.a{margin:var(--kept)}"
+    # Two that read each other and nothing else reads: kept, as each is read.
+    loop = ":root{--x:var(--y);--y:var(--x)}"
+    assert unused_css.drop_unread_custom_properties(loop, set()) == loop
+
+
 def test_escaped_selectors_are_kept_rather_than_guessed():
     assert unused_css.trim(r".\31 0{color:red}", set()) == r".\31 0{color:red}"
 
@@ -148,8 +157,10 @@ def tab_with_whole_material_css(browser, server, site, request):
 # pages of the first edition in the light palette only: trimming touches
 # Material's main.css alone, whose rules apply in both palettes but for a
 # few on [data-md-color-scheme=default] (light); the dark palette's rules
-# (palette.css) are not trimmed. The layout pages check both.
-RUNS = edition_runs(["light", "dark"], every_page=["light"])
+# (palette.css) are not trimmed. The first edition's layout pages check
+# both; a translation's are checked in the light palette, with its own
+# stylesheet, trimmed by its own words.
+RUNS = edition_runs(["light", "dark"], every_page=["light"], translations=["light"])
 
 
 @pytest.mark.parametrize("url,scheme", RUNS, ids=[f"{s}-{u}" for u, s in RUNS])

@@ -27,6 +27,7 @@ Material's whole stylesheet and the other two.
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import re
@@ -174,17 +175,47 @@ def var_reads(css: str) -> set[str]:
     return set(re.findall(r"var\(\s*(--[-\w]+)", css))
 
 
+def _custom_declarations(rules) -> list[tuple[str, collections.Counter]]:
+    """(name, the custom properties its value reads) for each `--name:`
+    declaration that _drop_custom_properties could drop."""
+    found = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            items = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+            if any(i.type not in ("declaration", ";") for i in items):
+                continue   # kept as written
+            found += [(d.name, collections.Counter(re.findall(r"var\(\s*(--[-\w]+)", tinycss2.serialize(d.value))))
+                      for d in items if d.type == "declaration" and d.name.startswith("--")]
+        elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING_AT_RULES and rule.content is not None:
+            found += _custom_declarations(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+    return found
+
+
 def drop_unread_custom_properties(css: str, read_elsewhere: set[str]) -> str:
     """Remove `--name: value` declarations that no var(--name) in this
-    stylesheet reads, and that are not in `read_elsewhere`."""
-    while True:
-        declared = set(re.findall(r"(?<=[{;])(--[-\w]+)\s*:", css))
-        unread = declared - var_reads(css) - read_elsewhere
-        trimmed = "".join(_drop_custom_properties(
-            tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), unread)) if unread else css
-        if trimmed == css:
-            return css
-        css = trimmed
+    stylesheet reads, and that are not in `read_elsewhere`; and then those
+    only they read, and so on. The stylesheet is parsed once: what reads
+    what is counted, and a property whose readers are all gone goes too."""
+    declared = set(re.findall(r"(?<=[{;])(--[-\w]+)\s*:", css))
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    declarations = _custom_declarations(rules)
+    reads = collections.Counter(re.findall(r"var\(\s*(--[-\w]+)", css))
+    keep = set(read_elsewhere)
+    unread: set[str] = set()
+    waiting = [name for name in declared if not reads[name] and name not in keep]
+    while waiting:
+        name = waiting.pop()
+        if name in unread:
+            continue
+        unread.add(name)
+        for declared_name, its_reads in declarations:
+            if declared_name != name:
+                continue
+            for read, times in its_reads.items():
+                reads[read] -= times
+                if reads[read] <= 0 and read in declared and read not in keep and read not in unread:
+                    waiting.append(read)
+    return "".join(_drop_custom_properties(rules, unread)) if unread else css
 
 
 @functools.lru_cache(maxsize=2)
