@@ -203,9 +203,9 @@ def test_a_search_for_the_clinic_phone_or_email_finds_the_booking_page(full_site
     found = node_outcomes(full_site, ["555-0100", "(415) 555-0100", "appointments@example.com"])
     assert found["555-0100"].pages[:1] == ["booking/"], found["555-0100"].pages
     assert found["(415) 555-0100"].pages[:1] == ["booking/"], found["(415) 555-0100"].pages
-    # Found, but not yet first: the address splits into words ("example" is
-    # on many pages). Left for search ranking (#33's note).
-    assert "booking/" in found["appointments@example.com"].pages, found["appointments@example.com"].pages
+    # The address is one thing to find (search.js quotes it), not three words
+    # ("example" is on many pages).
+    assert found["appointments@example.com"].pages[:1] == ["booking/"], found["appointments@example.com"].pages
 
 
 def test_pricing_link_shows_only_when_the_clinic_sets_it(pages, tmp_path):

@@ -14,6 +14,13 @@ let engine;
 before(async () => { engine = await startWorker(); });
 const spanishDir = () => path.join(siteDir(), "es");
 
+test("an email address typed whole is searched as one thing", () => {
+  assert.equal(kb.wholeAddresses("appointments@example.com"), '"appointments@example.com"');
+  assert.equal(kb.wholeAddresses("email book@clinic.org please"), 'email "book@clinic.org" please');
+  assert.equal(kb.wholeAddresses('"book@clinic.org"'), '"book@clinic.org"', "already quoted");
+  assert.equal(kb.wholeAddresses("@ 2 pills"), "@ 2 pills", "no address");
+});
+
 // ---- Odd and hostile input (tests/test_search.py HOSTILE) --------------------
 // Every one through search.js's decisions and Material's worker, as the
 // browser would send it; the browser test types a sample that proves the

@@ -153,6 +153,16 @@
   }
 
   // What goes to the worker for what the reader typed.
+  // An email address typed whole is one thing to find. Quoted, Material
+  // requires each of its parts, so the pages that show the address (the
+  // clinic's contact on Booking) come before those that merely share a
+  // word of it ("example", "com").
+  var EMAIL = /(^|\s)([^\s"@]+@[^\s"@]+\.[^\s"@]+)(?=\s|$)/g;
+
+  function wholeAddresses(query) {
+    return String(query).replace(EMAIL, function (all, before, address) { return before + '"' + address + '"'; });
+  }
+
   function queryToSend(typed, separator, stopWords) {
     return capEdits(withoutStopWords(typed, separator, stopWords));
   }
@@ -353,7 +363,7 @@
               added: [], mayCorrect: false, crisis: true};
     }
     if (search.chinese) typed = search.chinese(typed);
-    var reader = queryToSend(typed, search.separator, search.stopWords);
+    var reader = queryToSend(wholeAddresses(typed), search.separator, search.stopWords);
     var vocabulary = search.expand(typed), added = vocabulary.added;
     return {help: [], matches: matches, reader: reader, added: added, covered: vocabulary.covered,
             query: forMaterial(added.length ? reader + " " + added.join(" ") : reader, search.indexed),
@@ -638,7 +648,7 @@
 
   return {
     SETUP: SETUP, QUERY: QUERY, RESULT: RESULT, STOP_WORDS: STOP_WORDS,
-    queryToSend: queryToSend, retryQuery: retryQuery,
+    queryToSend: queryToSend, retryQuery: retryQuery, wholeAddresses: wholeAddresses,
     withoutStopWords: withoutStopWords, capEdits: capEdits, missedWords: missedWords,
     vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
     corrections: corrections, correctedQuery: correctedQuery, chineseReader: chineseReader,
