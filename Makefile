@@ -34,7 +34,7 @@ test: system $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, bro
 check: $(KBSITE) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
 	$(BIN)/python -m kbsite.source_checks
 
-test-fast: system $(KBSITE) ## While editing: the tests that need no build and no browser (layers, search logic, writing rules)
+test-fast: system $(KBSITE) $(NODE_STAMP) ## While editing: the tests that need no build and no browser (layers, search logic, writing rules)
 	$(BIN)/pytest -m fast -q
 
 build: $(KBSITE) ## Strict build of every edition, one after another, into site/
