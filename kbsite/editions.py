@@ -27,6 +27,8 @@ import re
 from pathlib import Path
 
 import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 
 from kbsite.meta import load_yaml
 from kbsite.errors import SiteError
@@ -50,31 +52,56 @@ OPTIONAL_FIELDS = {
 }
 
 
+class _Entry(c.BaseConfigOption):
+    """An option of a language entry: its value, or "is <value>"."""
+
+    def __init__(self, test, optional: bool = False):
+        super().__init__()
+        self.test, self.optional = test, optional
+
+    def run_validation(self, value):
+        if value is None and self.optional:
+            return value
+        if not self.test(value):
+            raise c.ValidationError(f"is {value!r}")
+        return value
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+class LanguageEntry(base.Config):
+    """One entry of extra.languages (FIELDS, OPTIONAL_FIELDS say what each is)."""
+    code = _Entry(_text)
+    name = _Entry(_text)
+    locale = _Entry(_text)
+    search = _Entry(lambda value: isinstance(value, dict), optional=True)
+    interface_language = _Entry(lambda value: isinstance(value, str)
+                                and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)*", value) is not None, optional=True)
+
+
 def languages(config) -> list[dict]:
-    """extra.languages, checked (their addresses: edition_url)."""
+    """extra.languages, checked against LanguageEntry, in MkDocs'
+    config_options as front matter is (their addresses: edition_url)."""
     entries = config.extra.get("languages")
     if not isinstance(entries, list) or not entries:
         raise SiteError("mkdocs.yml: extra.languages should list the site's languages, the site's own first, "
                         "e.g.\n  languages:\n    - {code: en, name: English, locale: en_US}")
+    expected = {**FIELDS, **OPTIONAL_FIELDS}
     seen = set()
     for number, entry in enumerate(entries, 1):
         where = f"mkdocs.yml: extra.languages, entry {number}"
         if not isinstance(entry, dict):
             raise SiteError(f"{where} is {entry!r}; expected a mapping with {', '.join(FIELDS)}.")
         for key in entry:
-            if key not in FIELDS and key not in OPTIONAL_FIELDS:
-                raise SiteError(f"{where}: unknown field {key!r}. Known fields: "
-                                f"{', '.join([*FIELDS, *OPTIONAL_FIELDS])}.")
-        for key, expected in FIELDS.items():
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise SiteError(f"{where}: field {key!r} is {entry.get(key)!r}. Expected {expected}.")
-        if not isinstance(entry.get("search", {}), dict):
-            raise SiteError(f"{where}: field 'search' is {entry['search']!r}. Expected {OPTIONAL_FIELDS['search']}.")
-        if "interface_language" in entry and not (isinstance(entry["interface_language"], str)
-                                                  and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)*",
-                                                                   entry["interface_language"])):
-            raise SiteError(f"{where}: field 'interface_language' is {entry['interface_language']!r}. "
-                            f"Expected {OPTIONAL_FIELDS['interface_language']}.")
+            if key not in expected:
+                raise SiteError(f"{where}: unknown field {key!r}. Known fields: {', '.join(expected)}.")
+        for key, option in LanguageEntry._schema:
+            try:
+                option.validate(entry.get(key))
+            except c.ValidationError:
+                raise SiteError(f"{where}: field {key!r} is {entry.get(key)!r}. Expected {expected[key]}.") from None
         if entry["code"] in seen:
             raise SiteError(f"{where}: the language {entry['code']!r} is listed twice.")
         seen.add(entry["code"])
