@@ -19,6 +19,8 @@ import re
 from pathlib import Path
 
 import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 
 from kbsite.meta import load_yaml
 from kbsite.errors import SiteError
@@ -37,8 +39,41 @@ def page_url(src: str) -> str:
     return "/" + "".join(p + "/" for p in parts)
 
 
+class _Pages(c.BaseConfigOption):
+    def run_validation(self, value):
+        for url, anchors in (value or {}).items():
+            if not (isinstance(url, str) and url.startswith("/") and url.endswith("/")):
+                raise c.ValidationError(f"{url!r} is not a page URL. Expected a path like /pain-overlap/.")
+            if not isinstance(anchors, list) or not all(isinstance(a, str) for a in anchors):
+                raise c.ValidationError(f"> {url}: expected a list of section ids, got {anchors!r}.")
+        return value or {}
+
+
+class _AnchorRedirects(c.BaseConfigOption):
+    def run_validation(self, value):
+        for old, new in (value or {}).items():
+            for link in (old, new):
+                if not (isinstance(link, str) and re.fullmatch(r"/([\w-]+/)*#[\w-]+", link)):
+                    raise c.ValidationError(f"{link!r} is not a section link. Expected the form \"/page/#section-id\".")
+        return value or {}
+
+
+class _Patterns(c.BaseConfigOption):
+    def run_validation(self, value):
+        if not all(isinstance(p, str) for p in value or []):
+            raise c.ValidationError(f"expected a list of id patterns, got {value!r}.")
+        return value or []
+
+
+class Registry(base.Config):
+    """permalinks.yml, in MkDocs' config_options as front matter is."""
+    pages = _Pages()
+    anchor_redirects = _AnchorRedirects()
+    private = _Patterns()
+
+
 def load_registry(path: Path) -> dict:
-    """Read and check the registry's shape; errors name the file and field."""
+    """Read and check the registry's shape (Registry); errors name the file and field."""
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -46,23 +81,14 @@ def load_registry(path: Path) -> dict:
     unknown = set(data) - KEYS
     if unknown:
         raise SiteError(f"{path.name}: unknown key(s) {sorted(unknown)}. Expected only {sorted(KEYS)}.")
-    pages = data.get("pages") or {}
-    for url, anchors in pages.items():
-        if not (isinstance(url, str) and url.startswith("/") and url.endswith("/")):
-            raise SiteError(f"{path.name}: pages: {url!r} is not a page URL. Expected a path like /pain-overlap/.")
-        if not isinstance(anchors, list) or not all(isinstance(a, str) for a in anchors):
-            raise SiteError(f"{path.name}: pages > {url}: expected a list of section ids, got {anchors!r}.")
-    redirects = data.get("anchor_redirects") or {}
-    for old, new in redirects.items():
-        for link in (old, new):
-            if not (isinstance(link, str) and re.fullmatch(r"/([\w-]+/)*#[\w-]+", link)):
-                raise SiteError(f"{path.name}: anchor_redirects: {link!r} is not a section link. "
-                                  "Expected the form \"/page/#section-id\".")
-    private = data.get("private") or []
-    if not all(isinstance(p, str) for p in private):
-        raise SiteError(f"{path.name}: private: expected a list of id patterns, got {private!r}.")
-    return {"pages": pages, "anchor_redirects": redirects, "private": private}
-
+    checked = {}
+    for key, option in Registry._schema:
+        try:
+            checked[key] = option.validate(data.get(key))
+        except c.ValidationError as error:
+            said = str(error)
+            raise SiteError(f"{path.name}: {key}{' ' if said.startswith('>') else ': '}{said}") from None
+    return checked
 
 
 def headings_without_ids(markdown: str) -> list[str]:
