@@ -20,6 +20,8 @@ import unicodedata
 from pathlib import Path
 
 import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 
 from kbsite.meta import load_yaml
 from kbsite.errors import SiteError
@@ -56,6 +58,35 @@ def fold(text: str) -> str:
     return re.sub(r"['’`´]", "", "".join(c for c in text if not unicodedata.combining(c))).lower()
 
 
+class _WordList(c.BaseConfigOption):
+    """A list of words or phrases, none empty."""
+
+    def __init__(self, field: str):
+        super().__init__()
+        self.field = field
+
+    def run_validation(self, value):
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise c.ValidationError(f"expected a list of words, {FIELDS[self.field]}; got {value!r}.")
+        return value
+
+
+class _Source(c.BaseConfigOption):
+    def run_validation(self, value):
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            raise c.ValidationError(f"expected text, {FIELDS['source']}; got {value!r}.")
+        return value
+
+
+class VocabularyEntry(base.Config):
+    """One entry of a search vocabulary, in MkDocs' config_options as front
+    matter is; what ties entries together (a form in one entry only) is
+    checked by load."""
+    find = _WordList("find")
+    said = _WordList("said")
+    source = _Source()
+
+
 def load(path: Path) -> list[dict]:
     """The file, checked: [{group, n, find: [...], said: [...], source}]."""
     name = _shown(path)
@@ -80,10 +111,11 @@ def load(path: Path) -> list[dict]:
             if unknown:
                 raise SiteError(f"{where}: unknown field {unknown[0]!r}. The fields are "
                                   + "; ".join(f"{k}: {v}" for k, v in FIELDS.items()))
-            for field in ("find", "said"):
-                value = entry.get(field)
-                if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-                    raise SiteError(f"{where}: {field}: expected a list of words, {FIELDS[field]}; got {value!r}.")
+            for field, option in VocabularyEntry._schema:
+                try:
+                    option.validate(entry.get(field))
+                except c.ValidationError as error:
+                    raise SiteError(f"{where}: {field}: {error}") from None
             finds = {fold(w) for w in entry["find"]}
             for form in entry["said"]:
                 if "|" in form:
