@@ -38,6 +38,8 @@ FIELDS = {
     "name": "the clinic's name, e.g. `name: Avid Sports Medicine` (required)",
     "area_served": "text, e.g. `area_served: San Francisco and the Bay Area`",
     "website": "an https:// address",
+    "website_languages": "the language codes the clinic's website and booking are in, e.g. `website_languages: [en]`: "
+                         "the other editions' booking button says so",
     "booking_url": "the https:// address of the clinic's online scheduler",
     "pricing_url": "the https:// address of the clinic's page of prices",
     "feedback_url": "the https:// address of a form where readers can report a mistake without an account",
@@ -137,6 +139,14 @@ class _Specialties(c.BaseConfigOption):
         return value
 
 
+class _LanguageCodes(c.BaseConfigOption):
+    def run_validation(self, value):
+        if not (isinstance(value, list) and value
+                and all(isinstance(v, str) and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)*", v) for v in value)):
+            raise _Invalid(value)
+        return value
+
+
 class ClinicDetails(base.Config):
     """extra.clinic, as MkDocs config_options (as kbsite/front_matter.py
     declares a page's front matter); each field's expected form, the fix a
@@ -144,6 +154,7 @@ class ClinicDetails(base.Config):
     name = _Text()
     area_served = c.Optional(_Text())
     website = c.Optional(_HttpsAddress())
+    website_languages = c.Optional(_LanguageCodes())
     booking_url = c.Optional(_HttpsAddress())
     pricing_url = c.Optional(_HttpsAddress())
     feedback_url = c.Optional(_HttpsAddress())

@@ -300,7 +300,8 @@ def write_configs(config_file: Path, *, site_dir: Path | None = None, site_url: 
             english={"code": found[0].code, "name": raw["extra"]["languages"][0]["name"]} if index else None)
         overrides["markdown_extensions"] = _with_markers_options(
             overrides.get("markdown_extensions") or raw.get("markdown_extensions") or [], raw,
-            nav=overrides.get("nav") or raw.get("nav") or [], docs_dir=edition.docs, url=edition.url)
+            nav=overrides.get("nav") or raw.get("nav") or [], docs_dir=edition.docs, url=edition.url,
+            language=edition.code)
         path = root / name.format(code=edition.code)
         path.write_text("# Written by kbsite/editions.py (write_configs); not an editor's file.\n"
                         + yaml.safe_dump({"INHERIT": config_file.name, **overrides,
@@ -322,12 +323,13 @@ def _nav_pages(items) -> list[list]:
     return pages
 
 
-def _with_markers_options(extensions: list, raw: dict, *, nav: list, docs_dir: str, url: str) -> list:
+def _with_markers_options(extensions: list, raw: dict, *, nav: list, docs_dir: str, url: str, language: str) -> list:
     """The Markdown extensions, with what kbsite.markdown.markers takes from
     elsewhere in the configuration for this edition: the clinic and the
     repository (as read, so a file that INHERITs mkdocs.yml and changes
-    extra.clinic is followed, where a YAML alias would not be), and the
-    pages, folder and address the clinicians' table lists."""
+    extra.clinic is followed, where a YAML alias would not be), the pages,
+    folder and address the clinicians' table lists, and the edition's
+    language and the site's languages, for the theme's partials."""
     import copy
 
     result = []
@@ -336,7 +338,8 @@ def _with_markers_options(extensions: list, raw: dict, *, nav: list, docs_dir: s
         if name == "kbsite.markdown.markers":
             options = {} if isinstance(extension, str) else dict(extension[name] or {})
             options.update(clinic=(raw.get("extra") or {}).get("clinic") or {}, repo_url=raw.get("repo_url") or "",
-                           pages=_nav_pages(nav), docs_dir=docs_dir.rstrip("/"), site_url=url)
+                           pages=_nav_pages(nav), docs_dir=docs_dir.rstrip("/"), site_url=url,
+                           language=language, languages=(raw.get("extra") or {}).get("languages") or [])
             extension = {name: options}
         result.append(extension)
     return result

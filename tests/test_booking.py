@@ -13,6 +13,7 @@ from mkdocs.utils.meta import get_data
 from playwright.sync_api import expect
 
 from kbsite.clinic import hours_text, validate
+from kbsite.editions import load_interface
 from sitebuild import EDITION_URLS, PAGES, ROOT, TRANSLATIONS, build, copy_project, ends_with_a_call_to_book, folder
 
 SHIPPED = {"name": "Avid Sports Medicine", "area_served": "San Francisco and the Bay Area",
@@ -282,3 +283,22 @@ def test_reporting_a_mistake_needs_no_github_account_when_the_clinic_gives_a_way
         assert item.select_one('a[href="mailto:appointments@example.com"]')
         assert item.select_one('a[href="https://example.com/avid/report-a-mistake"]')
         assert email_word in item.get_text()
+
+
+@pytest.mark.parametrize("code", TRANSLATIONS)
+def test_a_translation_says_the_clinics_website_is_in_english(site, code):
+    """extra.clinic.website_languages is [en]: every other edition's button,
+    and the line under it, say the website is in English, in its words."""
+    english = load_interface(ROOT / "includes" / folder(code) / "interface.yml")["English"]
+    soup = BeautifulSoup((site / folder(code) / "booking" / "index.html").read_text(encoding="utf-8"), "lxml")
+    contact = _contact(soup)
+    assert english in contact.select_one("a.md-button--primary").get_text(), code
+    assert english in contact.select_one(".clinic-contact__where").get_text(), code
+    first = BeautifulSoup((site / "booking" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert "English" not in _contact(first).select_one("a.md-button--primary").get_text(), "the English edition says nothing"
+
+
+def test_website_languages_must_be_language_codes():
+    errors = validate({"name": "Avid", "website_languages": ["English"]})
+    assert errors and "website_languages" in errors[0] and "'English'" in errors[0]
+    assert not validate({"name": "Avid", "website_languages": ["en"]})

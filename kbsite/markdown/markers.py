@@ -103,16 +103,19 @@ def report_issue(repo_url: str, clinic: dict, words) -> str:
     return ", ".join(ways) + "."
 
 
-def render_partial(templates: list[str], name: str, clinic: dict, words: Words) -> str:
+def render_partial(templates: list[str], name: str, clinic: dict, words: Words,
+                   language: str = "edition", languages: list | None = None) -> str:
     """partials/<name>.html, as the theme would render it, for this edition.
-    words.html reads config.extra.interface by config.theme.language: the edition's
-    words under a language of their own."""
+    words.html reads config.extra.interface by config.theme.language: the
+    edition's words under its language (`language`), with the site's
+    languages (`languages`, extra.languages) for their names."""
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=False,
                              undefined=jinja2.ChainableUndefined)
     return env.get_template(f"partials/{name}.html").render(
-        clinic=clinic, config={"theme": {"language": "edition"}, "extra": {"interface": {"edition": words.strings or {}}}},
+        clinic=clinic, config={"theme": {"language": language},
+                               "extra": {"interface": {language: words.strings or {}}, "languages": languages or []}},
         opening_hours=[hours_text(spec, words) for spec in clinic.get("hours") or []]).strip()
 
 
@@ -171,11 +174,12 @@ def section_table(pages: list, docs_dir: str, site_url: str, words: Words) -> st
 
 class _FillMarkers(Preprocessor):
     def __init__(self, md, base_path: list[str], glossary: str, values: dict[str, str],
-                 clinic: dict, repo_url: str, templates: list[str], sections: tuple[list, str, str]):
+                 clinic: dict, repo_url: str, templates: list[str], sections: tuple[list, str, str],
+                 site_languages: tuple[str, list]):
         super().__init__(md)
         self.base_path, self.glossary, self.values = base_path, glossary, values
         self.clinic, self.repo_url, self.templates = clinic, repo_url, templates
-        self.sections = sections
+        self.sections, self.site_languages = sections, site_languages
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
@@ -195,7 +199,8 @@ class _FillMarkers(Preprocessor):
             if name in ("clinic-contact", "clinic-pricing") and self.templates:
                 # A block of raw HTML on lines of its own: Python-Markdown
                 # keeps it as it is, and search indexes its text.
-                return "\n\n" + render_partial(self.templates, name, self.clinic, Words(self.base_path)) + "\n\n"
+                return "\n\n" + render_partial(self.templates, name, self.clinic, Words(self.base_path),
+                                                 *self.site_languages) + "\n\n"
             return match[0]
 
         return MARKER.sub(fill, text).split("\n")
@@ -213,6 +218,8 @@ class MarkersExtension(Extension):
             "pages": [[], "The clinicians' table: the pages in the nav's order, as [file, nav title or None]"],
             "docs_dir": ["docs", "The clinicians' table: the folder the pages are in"],
             "site_url": ["", "The clinicians' table: the edition's address, which each link starts with"],
+            "language": ["edition", "The edition's language code (theme.language), for the theme's partials"],
+            "languages": [[], "The site's languages (extra.languages), for the theme's partials"],
         }
         super().__init__(**kwargs)
 
@@ -224,7 +231,8 @@ class MarkersExtension(Extension):
                          self.getConfig("glossary"), dict(self.getConfig("values")),
                          dict(self.getConfig("clinic") or {}), self.getConfig("repo_url") or "",
                          [templates] if isinstance(templates := self.getConfig("templates"), str) else list(templates),
-                         (list(self.getConfig("pages")), self.getConfig("docs_dir"), self.getConfig("site_url"))),
+                         (list(self.getConfig("pages")), self.getConfig("docs_dir"), self.getConfig("site_url")),
+                         (self.getConfig("language"), list(self.getConfig("languages")))),
             "kb_markers", 35)
 
 
