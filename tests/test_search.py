@@ -275,7 +275,7 @@ def test_initializing_search_is_announced_when_search_opens(page, server):
     # The live region changes to "Initializing search" when search opens (so
     # it is spoken), then to the count of results.
     assert texts[0] == "Initializing search", texts
-    assert re.fullmatch(r"\d+ matching documents", texts[-1]), texts
+    assert re.fullmatch(r"\d+ results", texts[-1]), texts   # plain words, not "matching documents"
 
 
 # ---- Corrections look like corrections --------------------------------------

@@ -73,6 +73,10 @@ LANGUAGE_CHANGES = [
     ('{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}',
      '{% import "partials/words.html" as words with context %}\n'
      '{% macro t(key) %}{% if key == "search.result.term.missing" %}{{ words.t("Not on this page") }}'
+     # "4 results", not "4 matching documents" (plain words).
+     '{% elif key == "search.result.none" %}{{ words.t("No results") }}'
+     '{% elif key == "search.result.one" %}{{ words.t("1 result") }}'
+     '{% elif key == "search.result.other" %}{{ words.t("# results") }}'
      '{% elif key == "language" %}{{ config.theme.language }}'
      '{% else %}{{ lang.t(key) or fallback.t(key) or key }}{% endif %}{% endmacro %}'),
 ]
