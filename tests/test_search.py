@@ -146,6 +146,12 @@ def test_result_opens_the_section_with_the_query_highlighted(page, server):
     page.goto(server.root)
     open_search(page)
     search(page, server.root, "centralized")
+    # A found word is marked as in a page, not in a link's colour and underline.
+    mark = page.locator(".md-search-result mark").first
+    expect(mark).to_be_visible()
+    style = mark.evaluate("m => [getComputedStyle(m).textDecorationLine, getComputedStyle(m).color, "
+                          "getComputedStyle(m.parentElement).color, getComputedStyle(m).backgroundColor]")
+    assert style[0] == "none" and style[1] == style[2] and style[3] not in ("rgba(0, 0, 0, 0)", "transparent"), style
     page.locator('li.md-search-result__item a[href*="#centralized-pain"]').first.click()
     expect(page).to_have_url(re.compile(r"/physical-relief/\?h=centralized#centralized-pain$"))
     expect(page.locator("article.md-content__inner mark").first).to_have_text(re.compile("centralized", re.I))
