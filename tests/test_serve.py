@@ -27,24 +27,30 @@ def _get(url: str) -> str:
     return urllib.request.urlopen(url, timeout=30).read().decode()
 
 
+def _preview(cwd, path: str, *options: str) -> tuple[subprocess.Popen, str, str]:
+    """`make serve` (with `options`) in `cwd`: the running server, the
+    address of `path` under it, and that page's HTML once it answers."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kbsite.mkdocs_build", "serve", "--dev-addr", f"127.0.0.1:{port}", *options],
+        cwd=cwd, env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}{path}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return server, url, urllib.request.urlopen(url, timeout=5).read().decode()
+        except OSError:
+            if server.poll() is not None or time.monotonic() >= deadline:
+                server.terminate()
+                raise AssertionError(f"the preview did not start: {server.stderr.read() if server.poll() is not None else ''}")
+            time.sleep(0.5)
+
+
 def test_preview_serves_pages_with_live_reload(config, tmp_path):
     # A copy of the project, so the test can edit a page as an editor does.
     project = copy_project(tmp_path / "project")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kbsite.mkdocs_build", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}{site_prefix(config)}safety/"
+    server, url, html = _preview(project, f"{site_prefix(config)}safety/")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                html = urllib.request.urlopen(url, timeout=5).read().decode()
-                break
-            except OSError:
-                assert server.poll() is None, server.stderr.read()
-                assert time.monotonic() < deadline, "mkdocs serve did not start"
-                time.sleep(0.5)
         assert "livereload(" in html
         assert "Content-Security-Policy" not in html
         assert "Safety, side effects and who should not have ketamine" in html
@@ -67,21 +73,8 @@ def test_preview_serves_pages_with_live_reload(config, tmp_path):
 
 def test_preview_of_one_edition_serves_that_edition_alone(config, tmp_path):
     # `make serve EDITION=es`: one build, not five.
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kbsite.mkdocs_build", "serve", "--dev-addr", f"127.0.0.1:{port}", "--edition", "es"],
-        cwd=ROOT, env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}{site_prefix(config)}es/safety/"
+    server, url, html = _preview(ROOT, f"{site_prefix(config)}es/safety/", "--edition", "es")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                html = urllib.request.urlopen(url, timeout=5).read().decode()
-                break
-            except OSError:
-                assert server.poll() is None, server.stderr.read()
-                assert time.monotonic() < deadline, "the preview did not start"
-                time.sleep(0.5)
         assert "livereload(" in html and "Seguridad, efectos secundarios" in html
         try:
             urllib.request.urlopen(url.replace("/es/safety/", "/safety/"), timeout=5)
