@@ -208,12 +208,19 @@ def alternates(config, page) -> list[dict]:
     relative to this page that also works on a local preview."""
     if page is None or not getattr(page, "file", None) or page.url is None:
         return []
-    depth = page.url.count("/")
-    up = "../" * depth + ("../" if is_translation(config) else "")
     return [{"code": entry["code"], "name": entry["name"], "locale": entry["locale"],
              "current": entry["code"] == config.theme["language"],
-             "url": edition_url(config, entry) + page.url, "href": (up + edition_path(config, entry) + page.url) or "./"}
+             "url": edition_url(config, entry) + page.url,
+             "href": page_href(page.url, is_translation(config), edition_path(config, entry))}
             for entry in config.extra["languages"]]
+
+
+def page_href(url: str, from_translation: bool, to_edition: str) -> str:
+    """A link from the page at `url` ("safety/") of one edition to the same
+    page of the edition in folder `to_edition` ("" or "es/"): up to the
+    edition's root, up once more from a translation, then down again, so it
+    also works on a local preview."""
+    return ("../" * url.count("/") + ("../" if from_translation else "") + to_edition + url) or "./"
 
 
 def unpaired_pages(src_uris: list[str], folders: list[str]) -> list[str]:

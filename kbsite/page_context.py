@@ -40,6 +40,7 @@ def edition_contexts(docs: Path, language: str, *, english_docs: Path | None = N
     A page whose front matter is not valid is left out: the build's page
     checks name its problems."""
     from kbsite import front_matter
+    from kbsite.editions import page_href
     from kbsite.meta import split as split_front_matter
 
     contexts = {}
@@ -51,10 +52,7 @@ def edition_contexts(docs: Path, language: str, *, english_docs: Path | None = N
         if front_matter.validate(meta, src_uri, translation=english_docs is not None):
             continue
         url = page_url(src_uri)
-        link = None
-        if english_docs is not None:
-            # As the language switch links it (kbsite.editions.alternates): up
-            # to the edition's root, up once more, then the English page.
-            link = {**english, "href": ("../" * url.count("/") + "../" + url) or "./"}
+        # The English page, linked as the language switch links it.
+        link = {**english, "href": page_href(url, True, "")} if english_docs is not None else None
         contexts[url] = page_context(meta, language, english_docs / src_uri if english_docs is not None else None, link)
     return contexts
