@@ -71,8 +71,12 @@ def test_printed_page_is_a_clean_handout(page, server, config):
     assert config["site_url"] + "pain-overlap/" in compact
     reviewed = page_meta("pain-overlap/")["last_reviewed"]
     assert f"Page last reviewed: {reviewed.day} {reviewed:%B %Y}" in text
-    # The crisis line, which print takes away with the header (crisis-bar.html)
+    # The crisis line, which print takes away with the header (crisis-bar.html):
+    # on the first page, and in the footer's small print at the end.
+    assert "Crisis? Call 988 · Text 988" in re.sub(r"\s+", " ", pdf.pages[0].extract_text())
     assert "In crisis? Call or text 988 (Suicide & Crisis Lifeline). In an emergency, call 911." in text
+    # For a patient: no citation for clinicians.
+    assert "Cite this page" not in text
     # Each link's address after its text
     assert "Howketamineworkstorelievephysicalpain(" + config["site_url"] + "physical-relief/)" in compact
 

@@ -540,6 +540,9 @@ def test_a_spanish_handout_prints_in_spanish_with_its_own_address(page, server, 
     assert config["site_url"] + "es/pain-overlap/" in text.replace(" ", "")
     assert _spanish_last_reviewed("pain-overlap") in text
     assert "Esta página es una traducción" in text   # a handout says it is a translation
+    assert "La página en inglés es la referencia" not in text, "without the link to the English page"
+    # The crisis line on the first page (the footer's is on the last).
+    assert "¿Está en crisis?" in re.sub(r"\s+", " ", pdf.pages[0].extract_text())
     assert "¿Está en crisis? Llame o envíe un mensaje de texto al 988" in text
     for chrome in ("¿Quiere saber si", "Copiar enlace", "Page last reviewed"):
         assert chrome not in text, chrome
@@ -567,8 +570,10 @@ def test_every_other_translation_prints_in_its_language_with_its_own_address(pag
     flat = re.sub(r"\s+", "", text)
     expected = lambda words: re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(words)))  # noqa: E731
     assert config["site_url"] + folder(code) + "/pain-overlap/" in flat
-    for key in ("Page last reviewed:", "This page is a translation. The English page is the reference:"):
+    for key in ("Page last reviewed:", "This page is a translation.", "Crisis?"):
         assert expected(words[key]) in flat, key
+    # A handout keeps the translation note, without its link to the English page.
+    assert expected(words["The English page is the reference:"]) not in flat
     crisis = str(words["In crisis? Call or text {988} (Suicide & Crisis Lifeline). In an emergency, call {911}."])
     assert expected(crisis.split("{988}")[0]) in flat
     for chrome in ("Page last reviewed", "Copy link", "Want to know if"):
