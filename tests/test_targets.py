@@ -65,3 +65,20 @@ def test_the_site_name_is_whole_and_skip_to_content_leaves_it_clear(browser, ser
              or skip["x"] + skip["width"] <= title["x"])
     assert apart, f"/{prefix}: Skip to content covers the site's name"
     context.close()
+
+
+@pytest.mark.parametrize("edition", ["", "zh-hant/"])
+def test_a_glossary_tooltip_is_at_the_body_size_in_its_weight(browser, server, edition):
+    """Material draws them at 10 px bold; a reader in pain needs the body's
+    size (at least 14 px) and weight, in Chinese above all."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(server.root + edition + "safety/")
+    term = tab.locator("article abbr[title]").first
+    term.scroll_into_view_if_needed()
+    term.hover()
+    inner = tab.locator("[role=tooltip] > .md-tooltip2__inner").first
+    expect(inner).to_be_visible()
+    size, weight = inner.evaluate("e => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).fontWeight]")
+    context.close()
+    assert size >= 14 and weight == "400", (size, weight)
