@@ -26,6 +26,7 @@ from kbsite.editions import is_translation, source_path
 from kbsite.errors import SiteError
 from kbsite.page_checks import PageChecks
 
+
 def _as_plugin_error(handler):
     """The layers' own error, as the error MkDocs shows as a message and a
     failed build rather than a traceback."""

@@ -305,7 +305,7 @@ def write_configs(config_file: Path, *, site_dir: Path | None = None, site_url: 
             root / edition.docs, edition.code, skip=tuple(other.path for other in found[1:]) if not index else (),
             english_docs=root / found[0].docs if index else None,
             english={"code": found[0].code, "name": raw["extra"]["languages"][0]["name"]} if index else None)
-        overrides["markdown_extensions"] = _with_markers_options(
+        overrides["markdown_extensions"] = with_markers_options(
             overrides.get("markdown_extensions") or raw.get("markdown_extensions") or [], raw,
             nav=overrides.get("nav") or raw.get("nav") or [], docs_dir=edition.docs, url=edition.url,
             language=edition.code)
@@ -330,7 +330,7 @@ def _nav_pages(items) -> list[list]:
     return pages
 
 
-def _with_markers_options(extensions: list, raw: dict, *, nav: list, docs_dir: str, url: str, language: str) -> list:
+def with_markers_options(extensions: list, raw: dict, *, nav: list, docs_dir: str, url: str, language: str) -> list:
     """The Markdown extensions, with what kbsite.markdown.markers takes from
     elsewhere in the configuration for this edition: the clinic and the
     repository (as read, so a file that INHERITs mkdocs.yml and changes

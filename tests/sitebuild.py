@@ -255,15 +255,23 @@ def baseline_project(dest: Path) -> Path:
     # clinic's contact block with (its `templates`), so the pages are the same;
     # the theme itself stays Material's.
     shutil.copytree(ROOT / "overrides" / "partials", dest / "overrides" / "partials")
+    from kbsite import project
+    from kbsite.editions import with_markers_options
+
+    raw = project.load(ROOT / "mkdocs.yml")
+    # Each extension with its settings, as written in mkdocs.yml, and the
+    # markers extension's from the rest of the configuration, as each
+    # edition's generated configuration gives them (kbsite.editions).
+    written = [{name: config["mdx_configs"][name]} if name in config["mdx_configs"] else name
+               for name in config["markdown_extensions"]]
     baseline = {
         "site_name": config["site_name"],
         "site_url": config["site_url"],
         "nav": config["nav"],
         "theme": {"name": "material"},
         "plugins": ["search"],
-        # Each extension with its settings, as written in mkdocs.yml.
-        "markdown_extensions": [{name: config["mdx_configs"][name]} if name in config["mdx_configs"] else name
-                                for name in config["markdown_extensions"]],
+        "markdown_extensions": with_markers_options(written, raw, nav=config["nav"], docs_dir="docs",
+                                                    url=config["site_url"], language=LANGUAGES[0]),
         # The translations are their own builds.
         "exclude_docs": "".join(f"/{folder(code)}/\n" for code in TRANSLATIONS),
     }
@@ -273,7 +281,10 @@ def baseline_project(dest: Path) -> Path:
         extensions = [{**e, "pymdownx.snippets": {**e["pymdownx.snippets"], "base_path": [
                           f"{base}/{folder(code)}" for base in e["pymdownx.snippets"]["base_path"]]}}
                       if isinstance(e, dict) and "pymdownx.snippets" in e else e
-                      for e in baseline["markdown_extensions"]]
+                      for e in written]
+        extensions = with_markers_options(extensions, raw, nav=[next(iter(item.values())) for item in config["nav"]],
+                                          docs_dir=f"docs/{folder(code)}", url=config["site_url"] + folder(code) + "/",
+                                          language=code)
         translation = {**baseline, "docs_dir": f"docs/{folder(code)}", "site_url": config["site_url"] + folder(code) + "/",
                        "nav": [next(iter(item.values())) for item in config["nav"]],
                        # Material's name for the language's words (Filipino: tl)
@@ -287,12 +298,17 @@ def baseline_project(dest: Path) -> Path:
 
 
 def build_baseline(site: Path, config_file: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The default Material build of every edition (baseline_project): the
-    first language into `site`, each translation into site/<code>/."""
-    result = build(site, config_file, env=env)
+    """The default Material build of every edition (baseline_project), with
+    plain `mkdocs build` (none of our steps): the first language into
+    `site`, each translation into site/<code>/."""
+    def plain(dest: Path, config: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                               "--site-dir", str(dest)], cwd=config.parent, capture_output=True, text=True,
+                              env={**os.environ, **BUILD_ENV, **(env or {})})
+    result = plain(site, config_file)
     for code in TRANSLATIONS:
         if result.returncode == 0:
-            result = build(site / folder(code), config_file.parent / f"mkdocs.{code}.yml", env=env)
+            result = plain(site / folder(code), config_file.parent / f"mkdocs.{code}.yml")
     return result
 
 
