@@ -58,14 +58,8 @@ $(KBSITE): $(STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
-bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build (figures for benchmarks/RESULTS.md)
-	$(BIN)/python benchmarks/crisis.py
-	$(BIN)/python benchmarks/search_check.py
-	$(BIN)/python benchmarks/search.py
-	$(BIN)/python benchmarks/tags_boost.py
-	$(BIN)/python benchmarks/site.py
-	$(BIN)/python benchmarks/print_pages.py
-	$(BIN)/python benchmarks/features.py
+bench: $(KBSITE) $(BENCH_STAMP) browser ## Speed and size, next to a default Material build, written into benchmarks/RESULTS.md
+	$(BIN)/python benchmarks/run.py
 
 permalinks: $(KBSITE) ## After adding a page or section: record its new section ids in permalinks.yml (never removes one)
 	$(BIN)/python -m kbsite.mkdocs_build build --strict --no-postbuild --site-dir site

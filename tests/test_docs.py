@@ -41,3 +41,26 @@ def test_links_between_the_guides_land_on_a_file_and_a_section(guide):
         assert file.exists(), f"{guide}: {target} is not a file"
         if anchor and file.suffix == ".md":
             assert anchor in _anchors(file.read_text(encoding="utf-8")), f"{guide}: {target} has no such section"
+
+
+def test_make_bench_writes_its_tables_below_the_marker_with_the_run_and_the_machine(tmp_path):
+    """benchmarks/run.py: what is above the marker (the hand-written before
+    and after) stays; the Run and Machine lines and every table below it are
+    the run's."""
+    import datetime
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Results\n\n- **Run:** old\n- **Machine:** old\n\nBy hand.\n\n" + run.RESULTS_MARKER
+                       + "\n\n### Old table\n", encoding="utf-8")
+    run.write(results, ["### Crisis\n\n| a |", "### Search\n\n| b |"], "abc1234", 125,
+              datetime.date(2026, 12, 7), "2 cores")
+    text = results.read_text(encoding="utf-8")
+    assert "- **Run:** 2026-12-07, at commit abc1234 (2 min 5 s), alone on the machine." in text
+    assert "- **Machine:** 2 cores." in text and "By hand." in text
+    assert "Old table" not in text and text.endswith("### Crisis\n\n| a |\n\n### Search\n\n| b |\n")
+    assert run.tables("lighthouse: run 1 of 5\n### T\n| x |\nINFO    -  built") == "### T\n| x |"
+    assert (ROOT / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8").count(run.RESULTS_MARKER) == 1
