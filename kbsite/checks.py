@@ -1,10 +1,13 @@
 """Every source check, registered once. `make check` (kbsite.source_checks)
-runs them all over the sources without a build; a generator's build runs
-the same ones (kbsite.page_checks): the site checks when an edition's
-configuration loads, the page checks as it reads each page. A check
+runs them all over the sources without a build; a build runs the same
+ones: the shared files' once (kbsite.mkdocs_build), an edition's
+configuration's when it loads and the page checks as each page is read
+(kbsite.page_checks). A check
 returns one message per problem, naming the file, the field and the fix.
 
-  SITE_CHECKS   over the configuration and the shared files
+  SITE_CHECKS   over the configuration (EDITION_CHECKS, each edition's
+                build) and the files every edition shares (SHARED_CHECKS,
+                once a build)
   PAGE_CHECKS   over one page's Markdown and front matter, in order; a
                 Reading carries what a check needs across an edition's pages
 """
@@ -81,12 +84,17 @@ def _vocabularies(config, root: Path) -> list[str]:
     return errors
 
 
-# In order: the languages first, since the others read them.
-SITE_CHECKS: dict[str, Callable[[object, Path], list[str]]] = {
+# What one edition's configuration holds: each edition's build checks its
+# own. In order: the languages first, since the others read them.
+EDITION_CHECKS: dict[str, Callable[[object, Path], list[str]]] = {
     "Languages": lambda config, root: _caught(lambda: editions.languages(config)),
     "Invalid clinic details": lambda config, root: clinic.validate(config.extra.get("clinic")),
     "Markdown extensions": _extensions,
     "Generated content markers": lambda config, root: _caught(lambda: markers.markers_for(config)),
+}
+# The files every edition shares: checked once a build (kbsite.mkdocs_build,
+# before the first edition; kbsite.zensical through make check's run).
+SHARED_CHECKS: dict[str, Callable[[object, Path], list[str]]] = {
     "Interface words": _interface_words,
     "Crisis words": _crisis_words,
     "Permalink registry": lambda config, root: _caught(lambda: permalinks.load_registry(root / permalinks.REGISTRY)),
@@ -95,6 +103,20 @@ SITE_CHECKS: dict[str, Callable[[object, Path], list[str]]] = {
     "Sources to reread": lambda config, root: _caught(
         lambda: references.read_reread(root / references.REREAD_FILE, editions.source_docs_dir(config))),
 }
+SITE_CHECKS = {**EDITION_CHECKS, **SHARED_CHECKS}
+
+
+def failed(title: str, errors: list[str]) -> SiteError:
+    return SiteError(f"{title}:\n  " + "\n  ".join(errors))
+
+
+def run_site_checks(config, root: Path, which: dict) -> None:
+    """The checks of `which` (EDITION_CHECKS, SHARED_CHECKS) in order: the
+    first that finds a problem raises it, with every message it has."""
+    for title, check in which.items():
+        errors = check(config, root)
+        if errors:
+            raise failed(title, errors)
 
 
 # ---- A page -----------------------------------------------------------------------------

@@ -30,7 +30,7 @@ LANGUAGE_FIELDS = {
     "same": "a map of written forms to what they mean, e.g. `same: {dont: do not}`",
     "ordinary": "a list of ordinary expressions whose words count for nothing, e.g. `- kill the pain`",
     "spelled": "a list of ordinary words spelled right, never read as a misspelling of a lexicon word, "
-               "e.g. `spelled: [every, quedar]`",
+               "e.g. `spelled: [quedar, quedarme]`",
     "rules": "a list of this language's own rules, e.g. `rules: [wish + death]`",
     "exact_marks": "true where a word typed with its marks must match them (Vietnamese), e.g. `exact_marks: true`",
     "typing": f"how the language may be typed without its marks: one of {', '.join(TYPING)}",
@@ -141,7 +141,7 @@ def _language_schema(class_names: list[str]) -> list[tuple[str, c.BaseConfigOpti
         ("filler", _Filler("`filler: [a, the, to]`")),
         ("same", _Same()),
         ("ordinary", _Entries("`- kill the pain`")),
-        ("spelled", _Filler("`spelled: [every, quedar]`")),
+        ("spelled", _Filler("`spelled: [quedar, quedarme]`")),
         ("rules", _Rules()),
         ("exact_marks", c.Type(bool, default=False)),
         ("typing", _Typing()),

@@ -28,7 +28,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
-from kbsite import editions, postbuild, project, review_dates, translation_status
+from kbsite import checks, editions, postbuild, project, review_dates, translation_status
 from kbsite.errors import SiteError
 
 log = logging.getLogger("mkdocs.kbsite")
@@ -59,9 +59,14 @@ def build(config_file: Path, site_dir: Path | None = None, *, command: str = "bu
         if only is not None and only not in codes:
             raise SiteError(f"{config_file.name}: there is no edition {only!r}; extra.languages lists "
                             f"{', '.join(codes)}.")
+        shared_checked = False
         for code, path in written:
             if only is None or code == only:
                 config = load_config(config_file=str(path), **({} if strict is None else {"strict": strict}))
+                if not shared_checked:
+                    # The files every edition shares, once a build (kbsite.checks).
+                    checks.run_site_checks(config, config_file.parent, checks.SHARED_CHECKS)
+                    shared_checked = True
                 config.plugins.on_startup(command=command, dirty=dirty)
                 try:
                     build_site(config, dirty=dirty)

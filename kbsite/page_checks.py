@@ -17,24 +17,16 @@ import json
 from pathlib import Path
 
 from kbsite import checks, editions
-from kbsite.errors import SiteError
 from kbsite.permalinks import REGISTRY, load_registry, redirects_for_page
 from kbsite.postbuild import csp
 
 
-def failed(title: str, errors: list[str]) -> SiteError:
-    return SiteError(f"{title}:\n  " + "\n  ".join(errors))
-
-
 class PageChecks:
     def __init__(self, config):
-        """The site checks of the registry (kbsite.checks) on the build's
-        configuration: the first that fails stops the build."""
+        """The registry's checks of an edition's configuration
+        (kbsite.checks.EDITION_CHECKS): the first that fails stops the build."""
         root = Path(config.config_file_path).parent
-        for title, check in checks.SITE_CHECKS.items():
-            errors = check(config, root)
-            if errors:
-                raise failed(title, errors)
+        checks.run_site_checks(config, root, checks.EDITION_CHECKS)
         self.translation = editions.is_translation(config)
         self.reading = checks.reading(config)
         self.registry = load_registry(root / REGISTRY)
@@ -47,7 +39,7 @@ class PageChecks:
         for title, check in checks.PAGE_CHECKS.items():
             errors = check(page, self.reading)
             if errors:
-                raise failed(title, errors)
+                raise checks.failed(title, errors)
 
     def html(self, content: str, url: str, source: str) -> str:
         """A page's HTML as converted (`url`: "/safety/"), with the anchor
@@ -56,7 +48,7 @@ class PageChecks:
         # <script>, onclick=, a javascript: URL).
         errors = csp.content_errors(content, source)
         if errors:
-            raise failed("Content Security Policy", errors)
+            raise checks.failed("Content Security Policy", errors)
         redirects = redirects_for_page(self.registry, url)
         if redirects:
             # Data in an attribute, not a <script>: Material's instant navigation

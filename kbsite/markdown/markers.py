@@ -48,7 +48,7 @@ from pathlib import Path
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from kbsite.meta import load_yaml
+from kbsite.meta import split as split_front_matter
 from kbsite.clinic import hours_text
 from kbsite.editions import INTERFACE, load_interface, yaml_key
 from kbsite.errors import SiteError
@@ -128,12 +128,8 @@ def page_sections(path: Path) -> tuple[str | None, list[tuple[int, str, str]]]:
     """A page's front-matter title, and its headings down to MAX_LEVEL as
     (level, title, id), in the order the Markdown has them, code blocks and
     front matter aside."""
-    text = path.read_text(encoding="utf-8")
-    title = None
-    if text.startswith("---\n") and "\n---" in text[4:]:
-        front, text = text[4:].split("\n---", 1)
-        meta = load_yaml(front) or {}
-        title = meta.get("title") if isinstance(meta, dict) else None
+    text, meta = split_front_matter(path.read_text(encoding="utf-8"))
+    title = meta.get("title")
     headings, fence = [], None
     for line in text.split("\n"):
         opened = _FENCE.match(line)

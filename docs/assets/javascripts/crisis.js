@@ -207,14 +207,24 @@
     return length >= 9 ? 2 : length >= 5 ? 1 : 0;
   }
 
+  // What the words as written decide, before their forms and spellings
+  // are weighed: true or false where marks (exact_marks), Chinese or a
+  // filler word decide, true for the same word, stem or single form;
+  // undefined where sameWord and formOf each go on in their own way.
+  function asWritten(q, p) {
+    if (p.exactMarks && (q.withMarks || q.marked !== q.word)) return q.marked === p.marked;
+    if (q.han || p.han || q.filler || p.filler) return q.word === p.word;
+    if (q.word === p.word || q.stem === p.stem || q.single === p.single) return true;
+    return undefined;
+  }
+
   // Is query word q a form (or a misspelling) of lexicon word p? In a
   // language whose marks tell words apart (`exact_marks`: Vietnamese tư vấn,
   // a consultation, and tự vẫn, suicide), a word of a query typed with marks
   // is compared with the entry as written; one typed without, without.
   function sameWord(q, p) {
-    if (p.exactMarks && (q.withMarks || q.marked !== q.word)) return q.marked === p.marked;
-    if (q.han || p.han || q.filler || p.filler) return q.word === p.word;
-    if (q.word === p.word || q.stem === p.stem || q.single === p.single) return true;
+    var written = asWritten(q, p);
+    if (written !== undefined) return written;
     // One is the start of the other: "hopelessness" has "hopeless"; and a
     // stemmer that cut deeper on one side ("suicidas" "suic", "suicidio"
     // "suicid") still meets the other.
@@ -323,9 +333,8 @@
   // rule is read so, since an `unless` word of any language stops every
   // language's rules: "painless" is not "pain", nor "nag ke ketamine" kệ.
   function formOf(q, p) {
-    if (p.exactMarks && (q.withMarks || q.marked !== q.word)) return q.marked === p.marked;
-    if (q.han || p.han || q.filler || p.filler) return q.word === p.word;
-    if (q.word === p.word || q.stem === p.stem || q.single === p.single) return true;
+    var written = asWritten(q, p);
+    if (written !== undefined) return written;
     var short = q.stem.length < p.stem.length ? q.stem : p.stem, long = short === q.stem ? p.stem : q.stem;
     return short.length >= 5 && long.length - short.length <= 2 && long.indexOf(short) === 0;
   }
@@ -468,7 +477,7 @@
     });
     // Ordinary words spelled right, in no class: typed, each is itself and
     // not a misspelling of a lexicon word ("quedar", to stay, is not
-    // "quemar", to burn; "every" is not "ever").
+    // "quemar", to burn).
     list(data.spelled).forEach(function (w) {
       lang.index.add(word(normalize(w), lang.stem, false, false, lang.spelling));
     });
