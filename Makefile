@@ -18,7 +18,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # needs it) warns about, with a stack trace, in every build.
 export PYTHONWARNINGS := ignore:pkg_resources is deprecated as an API:UserWarning
 
-.PHONY: serve test test-fast check build postbuild zensical permalinks audit claims bench lock clean
+.PHONY: serve test test-fast check build postbuild zensical permalinks audit claims bench crisis-model lock clean
 
 serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/ (EDITION=es: that edition only, faster)
 	$(BIN)/python -m kbsite.mkdocs_build serve --dev-addr 127.0.0.1:8000 $(if $(EDITION),--edition $(EDITION))
@@ -69,6 +69,11 @@ audit: $(KBSITE) ## List pages past their review date, references read more than
 	$(BIN)/python -m kbsite.review_dates docs
 	$(BIN)/python -m kbsite.references audit docs
 	$(BIN)/python -m kbsite.translation_status docs
+
+crisis-model: ## After a new blind crisis set: train the crisis model on every set but the newest (crisis-model.json)
+	test -x .venv-model/bin/python || $(PYTHON) -m venv .venv-model
+	.venv-model/bin/python -m pip install --quiet --requirement requirements-model.txt
+	PYTHONPATH=. .venv-model/bin/python -m kbsite.crisis_model
 
 claims: $(KBSITE) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)
 	@$(BIN)/python -m kbsite.references claims docs

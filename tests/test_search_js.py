@@ -13,6 +13,7 @@ import subprocess
 import yaml
 
 from conftest import require_tool
+from kbsite import crisis_model
 from test_search import HOSTILE
 from sitebuild import ROOT
 
@@ -27,6 +28,15 @@ def _yaml(name: str):
     return yaml.safe_load((ROOT / "tests" / name).read_text("utf-8"))
 
 
+def _model_scores(blind: dict) -> dict:
+    """The committed crisis model as crisis.json ships it, and Python's
+    probability for every query of the blind sets (every script and way
+    of typing they hold), for crisis.test.mjs to compare with Node's."""
+    model = crisis_model.load()
+    queries = {query for kinds in blind.values() for by_lang in kinds.values() for qs in by_lang.values() for query in qs}
+    return {"model": crisis_model.shipped(model), "scores": {q: crisis_model.score(model, q) for q in sorted(queries)}}
+
+
 def test_node_tests_of_the_search_logic(site, tmp_path):
     node = require_tool("node", "so the search logic's Node tests cannot run")
     blind = {path.stem.removeprefix("crisis_blind_"): yaml.safe_load(path.read_text("utf-8"))
@@ -35,7 +45,8 @@ def test_node_tests_of_the_search_logic(site, tmp_path):
            "KB_CRISIS_QUERIES": _as_json(tmp_path, "crisis_queries", _yaml("crisis_queries.yml")),
            "KB_CRISIS_BLIND": _as_json(tmp_path, "crisis_blind", blind),
            "KB_SEARCH_QUERIES": _as_json(tmp_path, "search_queries", _yaml("search_queries.yml")),
-           "KB_HOSTILE": _as_json(tmp_path, "hostile", HOSTILE)}
+           "KB_HOSTILE": _as_json(tmp_path, "hostile", HOSTILE),
+           "KB_MODEL_SCORES": _as_json(tmp_path, "model_scores", _model_scores(blind))}
     result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search.test.mjs"),
                              str(ROOT / "tests" / "js" / "crisis.test.mjs")],
                             env=env, capture_output=True, text=True, timeout=300)

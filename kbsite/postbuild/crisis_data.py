@@ -10,6 +10,9 @@ help in the search panel (docs/assets/javascripts/crisis.js).
   help        the crisis help in each of the site's languages, as its
               pages show it: includes/<folder>/crisis-help.md, rendered
               (ids made the search panel's own, the language marked);
+  model       the crisis model (crisis-model.json, kbsite.crisis_model),
+              which reads phrasings no rule foresaw: its weights, without
+              its notes on how it was trained;
   more        the crisis section of the edition's crisis page
               (extra.crisis_page, "mental-health.md#crisis-help"): its
               address and title, the first link under detected help.
@@ -30,7 +33,7 @@ from pathlib import Path
 
 import markdown
 
-from kbsite import crisis_words, project
+from kbsite import crisis_model, crisis_words, project
 from kbsite.editions import folder
 from kbsite.errors import SiteError
 
@@ -127,6 +130,7 @@ def crisis_data(root: Path, config: dict, code: str, site_root: Path) -> dict:
         "languages": {lang: _compact(data) for lang, data in lists.items()},
         "simplified": simplified_pairs(lists),
         "help": helps,
+        "model": crisis_model.shipped(crisis_model.load(root / crisis_model.MODEL.name)),
         "more": {"location": f"{url}#{section}",
                  "title": html.unescape(re.sub(r"<[^>]+>", "", title_text)).strip()},
     }

@@ -7,6 +7,8 @@
 //   - the kinds of typing it reads back, one case each;
 //   - its rules: order, `unless`, ordinary expressions, filler;
 //   - which languages the help shows in;
+//   - the crisis model: it reads as kbsite/crisis_model.py does (the same
+//     probability for every query of the blind sets), and it only adds help;
 //   - the blind sets (tests/crisis_blind_*.yml): every set but the newest was measured
 //     before anything was fixed on them, then fixed by kinds of language,
 //     and are held at 95% here; the newest set is reported, not asserted
@@ -22,6 +24,9 @@ const found = editions();
 const [english] = found.map(([, dir]) => shippedCrisis(dir)).filter((d) => d.page === "en");
 const matcher = kc.matcher(english);
 const fires = (query) => matcher(query).length > 0;
+// The rules alone, for the tests of how they read (the model has its own).
+const rules = kc.matcher({...english, model: null});
+const ruleFires = (query) => rules(query).length > 0;
 
 // ---- What each edition ships ----------------------------------------------------
 
@@ -106,16 +111,16 @@ test("it reads what was typed, however it was typed", () => {
     "a 2 for to, between words": "want2die",
     "a sign for a letter in a short word": "t muon tu s@t",
   };
-  for (const [kind, query] of Object.entries(cases)) assert.ok(fires(query), `${kind}: ${query}`);
+  for (const [kind, query] of Object.entries(cases)) assert.ok(ruleFires(query), `${kind}: ${query}`);
   assert.equal(kc.normalize("ＫＥＴＡＭＩＮＥ"), "ketamine");
   assert.equal(kc.normalize("pleeease"), "please");
 });
 
 test("a word typed with its tone marks is read with them", () => {
-  assert.ok(fires("tự tử"));
-  assert.ok(!fires("đặt lịch tư vấn"), "tư vấn is a consultation");
-  assert.ok(!fires("tu van mien phi"), "unmarked, it is still read as a consultation");
-  assert.ok(fires("thuốc lá dí vào tay"), "lá (leaf, in cigarette) is not là (is), a filler word");
+  assert.ok(ruleFires("tự tử"));
+  assert.ok(!ruleFires("đặt lịch tư vấn"), "tư vấn is a consultation");
+  assert.ok(!ruleFires("tu van mien phi"), "unmarked, it is still read as a consultation");
+  assert.ok(ruleFires("thuốc lá dí vào tay"), "lá (leaf, in cigarette) is not là (is), a filler word");
 });
 
 test("a word the lexicon has as written is not a misspelling of another, in any language", () => {
@@ -125,9 +130,9 @@ test("a word the lexicon has as written is not a misspelling of another, in any 
   const chong = vi.classes.everyone.find((e) => e.core[0].word === "chong");
   assert.ok(chong, "chồng is one of Vietnamese `everyone`");
   assert.ok(!vi.index.matches(khong)[chong.core[0].id], "khong is not read as chong");
-  assert.ok(!fires("tac dung phu buon non chong mat sau truyen"), "chóng mặt (dizzy) after an infusion");
+  assert.ok(!ruleFires("tac dung phu buon non chong mat sau truyen"), "chóng mặt (dizzy) after an infusion");
   // Simplified characters of an ordinary expression are read as its Traditional ones.
-  assert.ok(!fires("氯胺酮会杀死脑细胞吗"), "杀死脑细胞 is 殺死腦細胞, ordinary");
+  assert.ok(!ruleFires("氯胺酮会杀死脑细胞吗"), "杀死脑细胞 is 殺死腦細胞, ordinary");
 });
 
 test("an ordinary word listed as `spelled` is itself, not a misspelling of a lexicon word", () => {
@@ -140,23 +145,23 @@ test("an ordinary word listed as `spelled` is itself, not a misspelling of a lex
   assert.ok(!es.index.matches(typed("quedar"))[quemar.core[0].id], "quedar, listed as spelled, is not");
   const bare = kc.compileLanguage("es", {...english.languages.es, spelled: ""});
   assert.ok(bare.index.matches(typed("quedar"))[quemar.core[0].id], "without the list, it would be");
-  assert.ok(!fires("cuanto me tengo que quedar despues de la infusion"));
+  assert.ok(!ruleFires("cuanto me tengo que quedar despues de la infusion"));
 });
 
 test("what stops a rule is read as written or in a form of it, in every language", () => {
   // `unless` words of every language stop every language's rules, so they
   // are not read as longer words that start with them, nor as misspellings.
-  assert.ok(fires("cual es la forma menos dolorosa de suicidarse"), "Filipino `info` has 'intake form', not 'forma'");
-  assert.ok(fires("burnt out nurse having suicidal thoughts every shift"), "`info` has 'ever', not 'every'");
-  assert.ok(fires("painless way to die"), "'pain' does not stop `way + death`");
-  assert.ok(!fires("hopelessness as a symptom of depression vs burnout"), "'symptoms' is a form of 'symptom'");
-  assert.ok(!fires("suicide statistics in california"), "and the words themselves stop it");
+  assert.ok(ruleFires("cual es la forma menos dolorosa de suicidarse"), "Filipino `info` has 'intake form', not 'forma'");
+  assert.ok(ruleFires("burnt out nurse having suicidal thoughts every shift"), "`info` has 'ever', not 'every'");
+  assert.ok(ruleFires("painless way to die"), "'pain' does not stop `way + death`");
+  assert.ok(!ruleFires("hopelessness as a symptom of depression vs burnout"), "'symptoms' is a form of 'symptom'");
+  assert.ok(!ruleFires("suicide statistics in california"), "and the words themselves stop it");
 });
 
 test("a word another language knows is not cut into this one's words", () => {
   const vi = kc.compileLanguage("vi", english.languages.vi);
   assert.ok(kc.cut("kelangan", vi.cuttable), "Vietnamese alone would cut it (kệ lang an)");
-  assert.ok(!fires("tylenol at advil lng iniinom ko kelangan ko pa bang sabihin sa clinic"));
+  assert.ok(!ruleFires("tylenol at advil lng iniinom ko kelangan ko pa bang sabihin sa clinic"));
 });
 
 test("words run together are cut only where the language knows the pieces", () => {
@@ -173,26 +178,26 @@ test("classes combine by rule, close together, each word for one class", () => {
   for (const query of ["i want to die", "wish i was dead", "how many pills would kill me", "i am a burden",
                        "my brother wants to kill himself", "nobody would miss me", "where can i buy a gun",
                        "我只係屋企人嘅負累", "想一覺瞓唔醒", "gusto ko na lang matulog forever", "what dose of my meds would end it"]) {
-    assert.ok(fires(query), query);
+    assert.ok(ruleFires(query), query);
   }
   for (const query of ["i want to know the price", "how many sessions", "can i die from ketamine",
                        "i want to book before my mother's death anniversary", "will ketamine kill my back pain"]) {
-    assert.ok(!fires(query), `${query}: ${JSON.stringify(matcher(query))}`);
+    assert.ok(!ruleFires(query), `${query}: ${JSON.stringify(rules(query))}`);
   }
 });
 
 test("`>` keeps an order, `unless` stops a rule, ordinary expressions count for nothing", () => {
-  assert.ok(fires("我好想死"));
-  assert.ok(!fires("死亡率 想知道"), "死 before 想, and 死亡率 is ordinary");
-  assert.ok(!fires("suicide prevention research"), "a question for information");
-  assert.ok(fires("suicide"));
-  assert.ok(fires("i feel suicidal, what does the research say"), "with I, help shows all the same");
-  assert.ok(!fires("this back pain is killing me"), "an ordinary expression, as written");
-  assert.ok(!fires("dying to know the price"));
-  assert.ok(!fires("el precio me mata"));
-  assert.ok(!fires("parang wala nang pag asa sa mga gamot ko sa migraine, option ba ang ketamine"),
+  assert.ok(ruleFires("我好想死"));
+  assert.ok(!ruleFires("死亡率 想知道"), "死 before 想, and 死亡率 is ordinary");
+  assert.ok(!ruleFires("suicide prevention research"), "a question for information");
+  assert.ok(ruleFires("suicide"));
+  assert.ok(ruleFires("i feel suicidal, what does the research say"), "with I, help shows all the same");
+  assert.ok(!ruleFires("this back pain is killing me"), "an ordinary expression, as written");
+  assert.ok(!ruleFires("dying to know the price"));
+  assert.ok(!ruleFires("el precio me mata"));
+  assert.ok(!ruleFires("parang wala nang pag asa sa mga gamot ko sa migraine, option ba ang ketamine"),
             "`unless treatment or ...`: no hope left in a medicine");
-  assert.ok(fires("wala nang pag asa"), "no hope left, alone");
+  assert.ok(ruleFires("wala nang pag asa"), "no hope left, alone");
 });
 
 test("the help shows in the page's language, then in the language the reader wrote in", () => {
@@ -202,6 +207,37 @@ test("the help shows in the page's language, then in the language the reader wro
   assert.deepEqual(help("我想自殺", "en"), ["en", "zh-Hant"]);
   assert.deepEqual(help("suicide", "es"), ["es"], "a word every language has: the page's help alone");
   assert.deepEqual(help("ketamine side effects", "en"), []);
+});
+
+// ---- The crisis model ------------------------------------------------------------------
+
+const pythonScores = querySet("KB_MODEL_SCORES");   // kbsite.crisis_model.score, on the committed model
+
+test("every edition ships the committed crisis model", () => {
+  for (const [code, dir] of found) {
+    const model = shippedCrisis(dir).model;
+    assert.deepEqual(model, pythonScores.model, `${code}: search/crisis.json's model is crisis-model.json's`);
+  }
+});
+
+test("the model gives every query the probability Python gives it", () => {
+  const model = kc.modelReader(english.model);
+  const queries = Object.keys(pythonScores.scores);
+  assert.ok(queries.length >= 500, `${queries.length} queries`);
+  for (const query of queries) {
+    const p = model(kc.modelWords(query));
+    assert.ok(Math.abs(p - pythonScores.scores[query]) < 1e-9, `${query}: ${p} in Node, ${pythonScores.scores[query]} in Python`);
+  }
+});
+
+test("the model adds help at its threshold and never takes away what a rule found", () => {
+  const withBias = (bias) => kc.matcher({...english, model: {...english.model, bias}});
+  const always = withBias(50), never = withBias(-50);
+  assert.deepEqual(always("ketamine side effects"), [{lang: "en", rule: "model 1.00", own: false}]);
+  assert.deepEqual(never("ketamine side effects"), []);
+  assert.deepEqual(never("i want to kill myself").map((m) => m.rule), matcher("i want to kill myself")
+    .filter((m) => !m.rule.startsWith("model")).map((m) => m.rule), "the rules' findings stay when the model says no");
+  assert.deepEqual(kc.helpLanguages(always("ketamine side effects"), "es"), ["es"], "the model's help is in the page's language");
 });
 
 // ---- The blind sets --------------------------------------------------------------------

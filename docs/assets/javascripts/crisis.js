@@ -28,7 +28,11 @@
 //      forms (a light stemmer), or misspelt (one letter from 5 letters,
 //      two from 9);
 //   5. a rule fires when its classes are all there, at different words,
-//      close together (`wish + death`; `>` where the order matters).
+//      close together (`wish + death`; `>` where the order matters);
+//   6. and, beside the rules, the crisis model (crisis.json's `model`,
+//      kbsite/crisis_model.py) scores the query's letters and words: at its
+//      threshold or above it shows help too, for phrasings no rule foresaw.
+//      It only adds help; it never hides what a rule found.
 // A query that fires is never corrected or expanded by search (search.js).
 
 (function (root, factory) {
@@ -704,14 +708,20 @@
   }
 
   // The first rule of this language that fires on these words, or null.
-  function firstRule(lang, words, masks) {
+  // The words of the query that are part of the language's ordinary
+  // expressions ("dying to know"): true at each such word's place.
+  function ordinaryPlaces(lang, words) {
     words.forEach(function (w) { w.ids = lang.index.matches(w); });
     var blocked = [];
-    masks.forEach(function (entry) {
+    lang.masks.forEach(function (entry) {
       places(entry, words, blocked).forEach(function (p) {
         for (var i = p.start; i <= p.end; i++) blocked[i] = true;
       });
     });
+    return blocked;
+  }
+
+  function firstRule(lang, words, blocked) {
     var found = Object.create(null);
     function classPlaces(name) {
       if (!found[name]) {
@@ -734,6 +744,61 @@
     return null;
   }
 
+  // ---- The crisis model -------------------------------------------------------
+  //
+  // A logistic regression over hashed character n-grams and words, trained
+  // by kbsite/crisis_model.py (which says why and how); every step here is
+  // the same as there, and tests/js/crisis.test.mjs checks the two agree.
+
+  function modelWords(text) {
+    var t = String(text).normalize("NFKC").toLowerCase().normalize("NFD")
+      .replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/(.)\1{2,}/gu, "$1$1")
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    return t ? t.split(" ") : [];
+  }
+
+  // Its features, from the query's words (modelWords).
+  function modelFeatures(words, maxN) {
+    var found = Object.create(null);
+    words.forEach(function (word, i) {
+      found["w:" + word] = true;
+      if (i) found["b:" + words[i - 1] + " " + word] = true;
+      var padded = Array.from(" " + word + " ");
+      for (var n = 1; n <= maxN; n++) {
+        for (var start = 0; start < Math.max(1, padded.length - n + 1); start++) {
+          var piece = padded.slice(start, start + n).join("");
+          if (piece.trim()) found[piece] = true;
+        }
+      }
+    });
+    return Object.keys(found);
+  }
+
+  var UTF8 = new TextEncoder();
+  function fnv1a(text) {
+    var value = 0x811c9dc5;
+    UTF8.encode(text).forEach(function (byte) { value = Math.imul(value ^ byte, 0x01000193) >>> 0; });
+    return value;
+  }
+
+  // The model's probability that a query is a crisis one: a function of the
+  // query's words (modelWords), or null when the data has no model.
+  function modelReader(model) {
+    if (!model) return null;
+    var raw = atob(model.weights), weights = new Int8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) weights[i] = raw.charCodeAt(i);
+    var mask = (1 << model.bits) - 1;
+    return function (words) {
+      var buckets = Object.create(null);
+      modelFeatures(words, model.max_n).forEach(function (f) { buckets[(fnv1a(f) & mask) >>> 0] = true; });
+      var found = Object.keys(buckets);
+      if (!found.length) return 0;
+      var sum = found.reduce(function (total, b) { return total + weights[b]; }, 0);
+      return 1 / (1 + Math.exp(-(model.bias + sum * model.scale / Math.sqrt(found.length))));
+    };
+  }
+
+
   // The matcher for search/crisis.json's `languages` (and its Simplified
   // pairs): query -> [{lang, rule, own}], one per language that fires, in
   // the data's order. `own`: the query has a word that only this
@@ -741,6 +806,7 @@
   // the reader may be reading in it.
   function matcher(data) {
     var traditional = traditionalReader(data && data.simplified);
+    var model = modelReader(data && data.model);
     var languages = Object.keys((data && data.languages) || {}).map(function (code) {
       return compileLanguage(code, data.languages[code]);
     });
@@ -784,13 +850,19 @@
         if (lang.gated && typedLetters.some(function (c) { return !lang.letters[c]; })) return;
         var words = tokens(text, lang, true);
         if (!words.some(function (w) { return !w.filler; })) return;
-        var rule = firstRule(lang, words, lang.masks);
+        var rule = firstRule(lang, words, ordinaryPlaces(lang, words));
         if (rule === null) return;
         var own = typed.some(function (w) {
           return lang.known[w] && languages.every(function (other) { return other === lang || !other.known[w]; });
         });
         matches.push({lang: lang.code, rule: rule, own: own});
       });
+      if (model) {
+        var probability = model(modelWords(query));
+        if (probability >= data.model.threshold) {
+          matches.push({lang: data.page, rule: "model " + probability.toFixed(2), own: false});
+        }
+      }
       return matches;
     };
   }
@@ -861,6 +933,7 @@
   return {
     normalize: normalize, fold: fold, traditionalReader: traditionalReader, tokens: tokens, cut: cut,
     compileLanguage: compileLanguage, parseRule: parseRule, sameWord: sameWord, editDistance: editDistance,
-    STEMMERS: STEMMERS, matcher: matcher, helpLanguages: helpLanguages, showHelp: showHelp, start: start
+    STEMMERS: STEMMERS, modelWords: modelWords, modelFeatures: modelFeatures, fnv1a: fnv1a,
+    modelReader: modelReader, matcher: matcher, helpLanguages: helpLanguages, showHelp: showHelp, start: start
   };
 });
