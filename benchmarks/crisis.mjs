@@ -3,6 +3,7 @@
 // tune on): for each set and language, how many crisis phrasings show help
 // and how many ordinary questions do (they should not), on the English
 // edition's search/crisis.json (every edition carries the same lexicons);
+// with the rules alone too (no crisis model), to show what the model adds;
 // and the matcher's time: compiling the data once, and each query after
 // the first keystrokes. Run by benchmarks/crisis.py (make bench).
 
@@ -25,19 +26,21 @@ for (let i = 0; i < 5; i++) {
 }
 const all = Object.values(sets).flatMap((set) => [...Object.values(set.crisis).flat(), ...Object.values(set.ordinary).flat()]);
 for (const query of all) match(query);   // warm, as after the first keystrokes
+const rulesAlone = kc.matcher({...data, model: null});
 const timings = [];
 const rows = [];
 for (const [name, set] of Object.entries(sets)) {
   for (const kind of ["crisis", "ordinary"]) {
     for (const [lang, queries] of Object.entries(set[kind] || {})) {
-      let shown = 0;
+      let shown = 0, rulesShown = 0;
       for (const query of queries) {
+        if (rulesAlone(query).length) rulesShown++;
         const start = process.hrtime.bigint();
         const matches = match(query);
         timings.push(Number(process.hrtime.bigint() - start) / 1e6);
         if (matches.length) shown++;
       }
-      rows.push({ set: name, kind, lang, shown, total: queries.length });
+      rows.push({ set: name, kind, lang, shown, rulesShown, total: queries.length });
     }
   }
 }

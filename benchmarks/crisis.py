@@ -1,7 +1,8 @@
 """Crisis help on every query set: the tuned one (tests/crisis_queries.yml)
 and the ones nobody tunes on (tests/crisis_blind_*.yml, and the earlier
 tests/crisis_check_set.yml): how often each language's crisis phrasings
-show help, and how often ordinary questions do; the matcher's time per
+show help, and how often ordinary questions do, and the same with the
+rules alone (without the crisis model); the matcher's time per
 query and to compile its data (in Node, on crisis.js's real code); and the
 size of search/crisis.json.
 
@@ -44,23 +45,25 @@ def main() -> None:
         figures = json.loads(out.stdout)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("\n### Crisis help in search (crisis.js, English edition's search/crisis.json)\n")
     langs = list(dict.fromkeys(r["lang"] for r in figures["rows"]))
-    print("| set | " + " | ".join(langs) + " |")
-    print("|---|" + "---|" * len(langs))
     by = {(r["set"], r["kind"], r["lang"]): r for r in figures["rows"]}
-    for name in dict.fromkeys(r["set"] for r in figures["rows"]):
-        cells = []
-        for lang in langs:
-            crisis, ordinary = by.get((name, "crisis", lang)), by.get((name, "ordinary", lang))
-            if not crisis:
-                cells.append("")
-                continue
-            cell = f"{crisis['shown']}/{crisis['total']} ({100 * crisis['shown'] / crisis['total']:.0f}%)"
-            if ordinary:
-                cell += f", {ordinary['shown']}/{ordinary['total']} ordinary"
-            cells.append(cell)
-        print(f"| {name} | " + " | ".join(cells) + " |")
+    for title, shown in (("Crisis help in search (crisis.js, English edition's search/crisis.json)", "shown"),
+                         ("The rules alone, without the crisis model (what the model adds)", "rulesShown")):
+        print(f"\n### {title}\n")
+        print("| set | " + " | ".join(langs) + " |")
+        print("|---|" + "---|" * len(langs))
+        for name in dict.fromkeys(r["set"] for r in figures["rows"]):
+            cells = []
+            for lang in langs:
+                crisis, ordinary = by.get((name, "crisis", lang)), by.get((name, "ordinary", lang))
+                if not crisis:
+                    cells.append("")
+                    continue
+                cell = f"{crisis[shown]}/{crisis['total']} ({100 * crisis[shown] / crisis['total']:.0f}%)"
+                if ordinary:
+                    cell += f", {ordinary[shown]}/{ordinary['total']} ordinary"
+                cells.append(cell)
+            print(f"| {name} | " + " | ".join(cells) + " |")
     print(f"\nPer query ({figures['queries']} queries, warm): median {figures['p50_ms']:.2f} ms, "
           f"p95 {figures['p95_ms']:.2f} ms, max {figures['max_ms']:.2f} ms (Node). Compiling the data: "
           f"{figures['first_compile_ms']:.0f} ms the first time, {figures['compile_ms']:.0f} ms warm. "
