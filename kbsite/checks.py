@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kbsite import clinic, crisis_model, crisis_words, editions, front_matter, markers, permalinks, references, search_vocabulary
+from kbsite import clinic, crisis_words, editions, front_matter, markers, permalinks, references, search_vocabulary
 from kbsite.errors import SiteError
 from kbsite.markdown.explicit_ids import missing_message
 
@@ -97,7 +97,6 @@ EDITION_CHECKS: dict[str, Callable[[object, Path], list[str]]] = {
 SHARED_CHECKS: dict[str, Callable[[object, Path], list[str]]] = {
     "Interface words": _interface_words,
     "Crisis words": _crisis_words,
-    "Crisis model": lambda config, root: crisis_model.stale(root),
     "Permalink registry": lambda config, root: _caught(lambda: permalinks.load_registry(root / permalinks.REGISTRY)),
     "Translations": _translations,
     "Search vocabulary": _vocabularies,

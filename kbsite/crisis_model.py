@@ -26,8 +26,8 @@ Trained on every blind set but the newest (which measures, and is never
 trained on), tests/crisis_training.yml (mostly ordinary questions near the
 boundary), the tuned sets and the patients' search queries (ordinary):
     make crisis-model
-writes crisis-model.json; tests/test_crisis_model.py fails, naming that
-command, when the training data changed since.
+writes crisis-model.json; `make test` (tests/test_crisis_model.py) fails,
+naming that command, when the training data changed since.
 """
 
 from __future__ import annotations
@@ -178,8 +178,8 @@ def load(path: Path = MODEL) -> dict:
 
 def stale(root: Path = ROOT) -> list[str]:
     """A message if crisis-model.json was trained on other data than the
-    project's now (a source check: the site must not ship a model that
-    has not learnt what an editor added)."""
+    project's tests/ holds now: the site must not ship a model that has not
+    learnt what an editor added. A check of the tests' (its data is theirs)."""
     try:
         model = load(root / MODEL.name)
     except SiteError as error:

@@ -26,7 +26,7 @@ from kbsite.editions import write_configs
 from kbsite.errors import SiteError
 
 
-SOURCES = ("docs", "includes", "overrides", "mkdocs.yml", "permalinks.yml", "crisis-words.yml")
+SOURCES = ("docs", "includes", "overrides", "mkdocs.yml", "permalinks.yml", "crisis-words.yml", "crisis-model.json")
 
 
 def build(root: Path, dest: Path) -> Path:

@@ -361,7 +361,7 @@ def copy_project(dest: Path, languages: str = "example") -> Path:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name, ignore=lambda d, names: [n for n in skip(d, names)
                             if n == "__pycache__" or Path(d).name in ("docs", "includes")])
-    for name in ("mkdocs.yml", "permalinks.yml", "crisis-words.yml"):
+    for name in ("mkdocs.yml", "permalinks.yml", "crisis-words.yml", "crisis-model.json"):
         shutil.copy(ROOT / name, dest / name)
     if others:
         config = dest / "mkdocs.yml"
