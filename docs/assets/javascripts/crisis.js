@@ -640,7 +640,20 @@
   // Where an entry is in the query, none of its words set aside:
   // [{start, end}]. As written: word after word. Otherwise its words in
   // order, with filler words and at most one other word between two of them.
+  var NOWHERE = Object.freeze([]);
   function places(entry, words, blocked) {
+    // An entry whose first word no query word matches is nowhere: most of
+    // the lexicon, for any query (words.anyIds: every id the words match;
+    // words.singles: every word's single form, for expressions read as
+    // written).
+    var first = entry.strict ? entry.all[0] : entry.core[0];
+    if (!first || entry.stopper || !words.anyIds) {
+      // (a stopper's words are read otherwise: formOf)
+    } else if (entry.strict && entry.exact) {
+      if (!words.singles[first.single]) return NOWHERE;
+    } else if (first.id !== undefined && !words.anyIds[first.id]) {
+      return NOWHERE;
+    }
     var found = [];
     for (var i = 0; i < words.length; i++) {
       var same = entry.stopper ? formOf : has;
@@ -707,11 +720,16 @@
     })(0, []);
   }
 
-  // The first rule of this language that fires on these words, or null.
   // The words of the query that are part of the language's ordinary
   // expressions ("dying to know"): true at each such word's place.
   function ordinaryPlaces(lang, words) {
-    words.forEach(function (w) { w.ids = lang.index.matches(w); });
+    words.anyIds = Object.create(null);
+    words.singles = Object.create(null);
+    words.forEach(function (w) {
+      w.ids = lang.index.matches(w);
+      for (var id in w.ids) words.anyIds[id] = true;
+      words.singles[w.single] = true;
+    });
     var blocked = [];
     lang.masks.forEach(function (entry) {
       places(entry, words, blocked).forEach(function (p) {
@@ -721,13 +739,17 @@
     return blocked;
   }
 
+  // The first rule of this language that fires on these words, or null.
   function firstRule(lang, words, blocked) {
     var found = Object.create(null);
     function classPlaces(name) {
       if (!found[name]) {
-        found[name] = [].concat.apply([], lang.classes[name].map(function (entry) {
-          return places(entry, words, blocked);
-        }));
+        var all = [], entries = lang.classes[name];
+        for (var e = 0; e < entries.length; e++) {
+          var at = places(entries[e], words, blocked);
+          for (var k = 0; k < at.length; k++) all.push(at[k]);
+        }
+        found[name] = all;
       }
       return found[name];
     }
@@ -774,10 +796,24 @@
     return Object.keys(found);
   }
 
-  var UTF8 = new TextEncoder();
+  // FNV-1a over the text's UTF-8 bytes, made here rather than by a
+  // TextEncoder (an array for every feature of every keystroke).
   function fnv1a(text) {
     var value = 0x811c9dc5;
-    UTF8.encode(text).forEach(function (byte) { value = Math.imul(value ^ byte, 0x01000193) >>> 0; });
+    function mix(byte) { value = Math.imul(value ^ byte, 0x01000193) >>> 0; }
+    for (var i = 0; i < text.length; i++) {
+      var c = text.codePointAt(i);
+      if (c > 0xffff) i++;
+      if (c < 0x80) {
+        mix(c);
+      } else if (c < 0x800) {
+        mix(0xc0 | c >> 6); mix(0x80 | c & 63);
+      } else if (c < 0x10000) {
+        mix(0xe0 | c >> 12); mix(0x80 | c >> 6 & 63); mix(0x80 | c & 63);
+      } else {
+        mix(0xf0 | c >> 18); mix(0x80 | c >> 12 & 63); mix(0x80 | c >> 6 & 63); mix(0x80 | c & 63);
+      }
+    }
     return value;
   }
 
