@@ -121,6 +121,9 @@ COMPARE_JS = """async original => {
 
 
 def _compare(tab) -> dict:
+    # Search gets ready once the page is quiet (lazy-search.html) and adds its
+    # scripts to the page: both snapshots must see the same elements.
+    tab.wait_for_function("() => window.kbSearch && window.kbCrisisPanel", timeout=15_000)
     settle_animations(tab)
     result = tab.evaluate(COMPARE_JS, "__material-whole-main.css")
     # The comparison saw a real page and Material's whole file did load.
