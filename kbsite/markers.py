@@ -39,7 +39,7 @@ MARKERS: dict[str, Marker] = {
     "clinic-contact": Marker((), True),
     "clinic-pricing": Marker(("what-to-expect.md",), True),
     "clinic-name": Marker((), False),
-    "report-issue": Marker(("about.md",), True),
+    "report-issue": Marker(("about.md", "accessibility.md"), True),
 }
 
 

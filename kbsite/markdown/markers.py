@@ -89,8 +89,9 @@ def report_issue(repo_url: str, clinic: dict, words) -> str:
     """Where readers report a mistake: the site's GitHub issues, and the
     ways that need no account when the clinic has published them."""
     if not repo_url:
-        raise SiteError("mkdocs.yml: repo_url is not set, so docs/about.md cannot link to the place where "
-                        "readers report mistakes. Set repo_url to the site's GitHub repository.")
+        raise SiteError("mkdocs.yml: repo_url is not set, so the pages with <!-- kb:report-issue --> (docs/about.md, "
+                        "docs/accessibility.md) cannot link to the place where readers report mistakes. "
+                        "Set repo_url to the site's GitHub repository.")
     url = html.escape(repo_url.rstrip("/") + "/issues")
     ways = [f'<a href="{url}">{html.escape(words("open an issue on GitHub"))}</a> '
             f'{html.escape(words("(you need a free GitHub account)"))}']
