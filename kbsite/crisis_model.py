@@ -24,7 +24,8 @@ What it reads (the same in Python here and in crisis.js, tested side by side):
 
 Trained on every blind set but the newest (which measures, and is never
 trained on), tests/crisis_training.yml (mostly ordinary questions near the
-boundary), the tuned sets and the patients' search queries (ordinary):
+boundary), the tuned sets, and as ordinary queries the patients' search
+queries and crisis-words.yml's ordinary expressions:
     make crisis-model
 writes crisis-model.json; `make test` (tests/test_crisis_model.py) fails,
 naming that command, when the training data changed since.
@@ -107,8 +108,8 @@ def blind_sets(tests: Path = TESTS) -> list[Path]:
 
 def training_data(tests: Path = TESTS) -> tuple[list[str], list[int], list[str]]:
     """(queries, labels, files read): every blind set but the newest, the
-    training set, the tuned sets, and the patients' search queries as
-    ordinary ones."""
+    training set, the tuned sets, and as ordinary queries the patients'
+    search queries and crisis-words.yml's ordinary expressions."""
     queries, labels, files = [], [], []
 
     def add(path: Path, by_kind: dict) -> None:
@@ -123,6 +124,12 @@ def training_data(tests: Path = TESTS) -> tuple[list[str], list[int], list[str]]
         add(path, load_yaml(path.read_text(encoding="utf-8")))
     for path in sorted(tests.glob("search_queries*.yml")):
         add(path, {"ordinary": {"all": [entry["query"] for entry in load_yaml(path.read_text(encoding="utf-8"))]}})
+    # The lexicon's ordinary expressions ("to die for", "kill the pain"):
+    # what an editor marks ordinary for the rules, the model learns too.
+    lexicon = tests.parent / "crisis-words.yml"
+    by_language = load_yaml(lexicon.read_text(encoding="utf-8"))
+    add(lexicon, {"ordinary": {code: [str(text) for text in data["ordinary"]]
+                               for code, data in by_language.items() if isinstance(data, dict) and "ordinary" in data}})
     return queries, labels, files
 
 
@@ -186,8 +193,9 @@ def stale(root: Path = ROOT) -> list[str]:
         return [str(error)]
     queries, labels, _ = training_data(root / "tests")
     if model.get("fingerprint") != fingerprint(queries, labels):
-        return [f"{root / MODEL.name}: trained on other data than tests/ holds now (a blind set, "
-                "tests/crisis_training.yml, the tuned sets or the search queries changed): "
+        return [f"{root / MODEL.name}: trained on other data than the project holds now (a blind set, "
+                "tests/crisis_training.yml, the tuned sets, the search queries or crisis-words.yml's ordinary "
+                "expressions changed): "
                 "run `make crisis-model` and commit crisis-model.json."]
     return []
 

@@ -18,6 +18,7 @@ def test_the_committed_model_is_trained_on_the_data_as_it_is_now():
 def test_a_model_trained_on_other_data_names_the_command_that_fixes_it(tmp_path):
     shutil.copytree(crisis_model.TESTS, tmp_path / "tests", ignore=shutil.ignore_patterns("*.py", "js", "fixtures"))
     shutil.copy(crisis_model.MODEL, tmp_path)
+    shutil.copy(crisis_model.ROOT / "crisis-words.yml", tmp_path)
     assert crisis_model.stale(tmp_path) == []
     training = tmp_path / "tests" / "crisis_training.yml"
     training.write_text(training.read_text("utf-8").replace("ordinary:\n  en:\n", "ordinary:\n  en:\n  - a new question\n"),
