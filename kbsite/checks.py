@@ -150,7 +150,9 @@ def _heading_ids(page: Page, reading: Reading) -> list[str]:
 
 
 def _markers(page: Page, reading: Reading) -> list[str]:
-    return markers.check_markers(page.markdown, page.src_uri, page.source, reading.markers)
+    booking_page = (reading.markers["clinic-contact"].pages or ("booking.md",))[0]
+    return (markers.check_markers(page.markdown, page.src_uri, page.source, reading.markers)
+            + markers.check_booking_link(page.markdown, page.meta, page.src_uri, page.source, booking_page))
 
 
 def _references(page: Page, reading: Reading) -> list[str]:

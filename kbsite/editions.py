@@ -346,7 +346,8 @@ def with_markers_options(extensions: list, raw: dict, *, nav: list, docs_dir: st
             options = {} if isinstance(extension, str) else dict(extension[name] or {})
             options.update(clinic=(raw.get("extra") or {}).get("clinic") or {}, repo_url=raw.get("repo_url") or "",
                            pages=_nav_pages(nav), docs_dir=docs_dir.rstrip("/"), site_url=url,
-                           language=language, languages=(raw.get("extra") or {}).get("languages") or [])
+                           language=language, languages=(raw.get("extra") or {}).get("languages") or [],
+                           booking_page=(raw.get("extra") or {}).get("booking_page") or "booking.md")
             extension = {name: options}
         result.append(extension)
     return result

@@ -18,6 +18,8 @@ way to report a mistake, and the clinicians' table of every section.
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,8 @@ MARKERS: dict[str, Marker] = {
     "clinic-pricing": Marker(("what-to-expect.md",), True),
     "clinic-name": Marker((), False),
     "report-issue": Marker(("about.md", "accessibility.md"), True),
+    # Where it goes: check_booking_link.
+    "book": Marker((), False),
 }
 
 
@@ -75,3 +79,27 @@ def check_markers(markdown: str, src_uri: str, shown: str | None = None,
             errors.append(f"{shown}: the marker <!-- kb:{name} --> is missing, so what it makes has "
                           "nowhere to go. Put it back on a line of its own.")
     return errors
+
+
+# A Key points box: its "!!!" line and the indented or blank lines under it.
+_KEY_POINTS = re.compile(r"^!!! [\w-]+ key-points\b.*\n(?:(?:[ \t]+.*)?\n)*", re.M)
+BOOK = "<!-- kb:book -->"
+
+
+def check_booking_link(markdown: str, meta: dict, src_uri: str, shown: str, booking_page: str) -> list[str]:
+    """A page with a Key points box leads to booking right after it (the
+    marker <!-- kb:book -->), so booking is a tap away from the top of the
+    page: every page but the booking page itself and one whose front matter
+    says `booking_cta: false` (Safety)."""
+    box = _KEY_POINTS.search(markdown)
+    leads = bool(box) and src_uri != booking_page and meta.get("booking_cta", True) is not False
+    placed = bool(box) and markdown[box.end():].lstrip().startswith(BOOK)
+    if leads and not placed:
+        return [f"{shown}: put {BOOK} on a line of its own right after the Key points box, so a reader can book "
+                "from the top of the page (or, if this page must not lead to booking, set booking_cta: false in "
+                "its front matter, as docs/safety.md does)."]
+    if BOOK in markdown and not leads:
+        why = ("it is the booking page" if src_uri == booking_page else "it has no Key points box" if not box
+               else "its front matter says booking_cta: false")
+        return [f"{shown}: {BOOK} does not belong on this page ({why}); remove it."]
+    return []

@@ -3,6 +3,8 @@ no forms that collect anything; the call to action on every page."""
 
 from __future__ import annotations
 
+import posixpath
+
 import json
 import re
 import shutil
@@ -302,3 +304,21 @@ def test_website_languages_must_be_language_codes():
     errors = validate({"name": "Avid", "website_languages": ["English"]})
     assert errors and "website_languages" in errors[0] and "'English'" in errors[0]
     assert not validate({"name": "Avid", "website_languages": ["en"]})
+
+
+@pytest.mark.parametrize("url", EDITION_URLS)
+def test_a_page_with_key_points_leads_to_booking_right_after_them(site, url):
+    """Booking two taps from the top of a page (#35): the button right
+    after the Key points, to the edition's own booking page; not on the
+    booking page itself, nor where the front matter says booking_cta: false."""
+    soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+    box = soup.select_one("article .key-points")
+    links = soup.select("article .booking-link")
+    edition = url.split("/")[0] + "/" if url.split("/")[0] in {folder(code) for code in TRANSLATIONS} else ""
+    if box is None or url.removeprefix(edition) == "booking/" or not ends_with_a_call_to_book(url):
+        assert links == [], f"/{url}"
+        return
+    assert links and box.find_next_sibling() is links[0], f"/{url}: the button to book is not right after the Key points"
+    [button] = links[0].select("a.md-button")
+    assert posixpath.normpath(posixpath.join("/" + url, button["href"])) + "/" == f"/{edition}booking/"
+    assert links[0].has_attr("data-search-exclude")

@@ -255,6 +255,29 @@ def test_the_report_marker_speaks_the_edition_language_from_its_interface_words(
               "clinic": {"name": "Avid"}, "repo_url": "https://github.com/o/r", "base_path": [str(tmp_path)]}})
 
 
+def test_the_book_marker_becomes_a_button_to_the_booking_page_out_of_the_search_index(tmp_path):
+    (tmp_path / "interface.yml").write_text("Book a consultation: Pida una consulta\n")
+    check("""
+        !!! abstract key-points "Key points"
+
+            - A point.
+
+        <!-- kb:book -->
+
+        Text.
+    """, """
+        <div class="admonition abstract key-points">
+        <p class="admonition-title">Key points</p>
+        <ul>
+        <li>A point.</li>
+        </ul>
+        </div>
+        <p class="booking-link" data-search-exclude><a class="md-button md-button--primary" href="reservar.md">Pida una consulta</a></p>
+        <p>Text.</p>
+    """, ["admonition", "attr_list", "kbsite.markdown.markers"],
+          {"kbsite.markdown.markers": {"base_path": [str(tmp_path)], "booking_page": "reservar.md"}})
+
+
 def test_a_translation_without_a_word_a_block_shows_names_the_file_and_the_line_to_add(tmp_path):
     from kbsite.errors import SiteError
 

@@ -53,6 +53,12 @@ MISTAKES = {
     "undated reference": (lambda p: _append(p / "docs/es/safety.md", "\n[^sin-fecha]: Una página. [x](https://example.org/)\n"),
                           "docs/es/safety.md: reference [^sin-fecha] does not say when it was read"),
     "missing translation": (lambda p: (p / "docs/es/glossary.md").unlink(), "docs/es/glossary.md is missing"),
+    "no booking link after the key points": (
+        lambda p: _front(p / "docs/es/pain-overlap.md", "<!-- kb:book -->\n", ""),
+        "docs/es/pain-overlap.md: put <!-- kb:book --> on a line of its own right after the Key points box"),
+    "a booking link on the booking page": (
+        lambda p: _append(p / "docs/booking.md", "\n<!-- kb:book -->\n"),
+        "docs/booking.md: <!-- kb:book --> does not belong on this page (it is the booking page)"),
     "crisis words": (lambda p: _append(p / "crisis-words.yml", "  - Suicide\n"), "crisis-words.yml"),
     "crisis words for a language": (lambda p: _without_top_level_key(p / "crisis-words.yml", "es"),
                                     "crisis-words.yml: no lists for the site's language 'es'"),

@@ -12,8 +12,9 @@ from kbsite.editions import folder
 from sitebuild import LANGUAGES, PHONE, ends_with_a_call_to_book
 
 PREFIXES = ["" if code == LANGUAGES[0] else folder(code) + "/" for code in LANGUAGES]
-# The heaviest page (footnotes), the home page and booking.
-URLS = [prefix + url for prefix in PREFIXES for url in ("safety/", "", "booking/")]
+# The heaviest page (footnotes), the home page and booking; and a topic
+# page, with its button to book after the Key points (kb:book).
+URLS = [prefix + url for prefix in PREFIXES for url in ("safety/", "", "booking/")] + ["physical-relief/"]
 
 MEASURE = """() => {
   const on = el => { const r = el.getBoundingClientRect(), s = getComputedStyle(el);

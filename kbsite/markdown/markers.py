@@ -15,6 +15,8 @@ the file, on an unknown, misplaced or missing one):
                               clinic's email or form when it has one)
   <!-- kb:section-links -->   every page's sections, with the address to link
                               to each (`pages`, `docs_dir`, `site_url`)
+  <!-- kb:book -->            a "Book a consultation" button to the booking page
+                              (`booking_page`), after a page's Key points
 
 Any other marker is left as it is.
 
@@ -172,8 +174,9 @@ def section_table(pages: list, docs_dir: str, site_url: str, words: Words) -> st
 class _FillMarkers(Preprocessor):
     def __init__(self, md, base_path: list[str], glossary: str, values: dict[str, str],
                  clinic: dict, repo_url: str, templates: list[str], sections: tuple[list, str, str],
-                 site_languages: tuple[str, list]):
+                 site_languages: tuple[str, list], booking_page: str = "booking.md"):
         super().__init__(md)
+        self.booking_page = booking_page
         self.base_path, self.glossary, self.values = base_path, glossary, values
         self.clinic, self.repo_url, self.templates = clinic, repo_url, templates
         self.sections, self.site_languages = sections, site_languages
@@ -191,6 +194,10 @@ class _FillMarkers(Preprocessor):
                 return html.escape(str(self.values[name]))
             if name == "report-issue":
                 return report_issue(self.repo_url, self.clinic, Words(self.base_path))
+            if name == "book":
+                # A paragraph of its own: the button, out of the search index.
+                return (f"\n\n[{Words(self.base_path)('Book a consultation')}]({self.booking_page})"
+                        "{ .md-button .md-button--primary }\n{ .booking-link data-search-exclude }\n\n")
             if name == "section-links":
                 return "\n\n" + section_table(*self.sections, Words(self.base_path)) + "\n\n"
             if name in ("clinic-contact", "clinic-pricing") and self.templates:
@@ -217,6 +224,7 @@ class MarkersExtension(Extension):
             "site_url": ["", "The clinicians' table: the edition's address, which each link starts with"],
             "language": ["edition", "The edition's language code (theme.language), for the theme's partials"],
             "languages": [[], "The site's languages (extra.languages), for the theme's partials"],
+            "booking_page": ["booking.md", "The booking page's file (extra.booking_page), which kb:book links to"],
         }
         super().__init__(**kwargs)
 
@@ -229,7 +237,8 @@ class MarkersExtension(Extension):
                          dict(self.getConfig("clinic") or {}), self.getConfig("repo_url") or "",
                          [templates] if isinstance(templates := self.getConfig("templates"), str) else list(templates),
                          (list(self.getConfig("pages")), self.getConfig("docs_dir"), self.getConfig("site_url")),
-                         (self.getConfig("language"), list(self.getConfig("languages")))),
+                         (self.getConfig("language"), list(self.getConfig("languages"))),
+                         self.getConfig("booking_page")),
             "kb_markers", 35)
 
 
