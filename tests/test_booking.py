@@ -322,3 +322,13 @@ def test_a_page_with_key_points_leads_to_booking_right_after_them(site, url):
     [button] = links[0].select("a.md-button")
     assert posixpath.normpath(posixpath.join("/" + url, button["href"])) + "/" == f"/{edition}booking/"
     assert links[0].has_attr("data-search-exclude")
+
+
+@pytest.mark.parametrize("prefix", ["", *(folder(code) + "/" for code in TRANSLATIONS)], ids=lambda p: p or "en")
+def test_the_booking_page_shows_how_to_book_before_the_clinics_paragraphs(site, prefix):
+    soup = BeautifulSoup((site / prefix / "booking" / "index.html").read_text(encoding="utf-8"), "lxml")
+    order = [el for el in soup.select("article .key-points, article .clinic-contact, article .clinic-article, article h2")]
+    kinds = [("key" if "key-points" in el.get("class", []) else "contact" if "clinic-contact" in el.get("class", [])
+              else "article" if "clinic-article" in el.get("class", []) else "h2") for el in order]
+    assert kinds.index("contact") < kinds.index("article"), kinds
+    assert kinds[:3] == ["key", "h2", "contact"], f"/{prefix}booking/: {kinds}"
