@@ -449,6 +449,28 @@ def test_switching_language_keeps_the_page_and_the_section(page, server):
     assert [u for u in requests if u.endswith("sitemap.xml")] == []
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_switch_keeps_the_section_scrolled_to_with_or_without_a_hash(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    tab = context.new_page()
+    # No # in the address: the reader scrolled to a section.
+    tab.goto(server.root + "safety/")
+    tab.locator("article h2#misuse").evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 150)")
+    switch_language(tab, "es")
+    expect(tab).to_have_url(server.root + "es/safety/#misuse")
+    # A # from a link followed, then further reading: where the reader is wins.
+    tab.goto(server.root + "es/safety/#misuse")
+    tab.locator("article h2#references").evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 150)")
+    switch_language(tab, "en")
+    expect(tab).to_have_url(server.root + "safety/#references")
+    # At the top of the page: the other page's top.
+    tab.goto(server.root + "safety/#misuse")
+    tab.evaluate("window.scrollTo(0, 0)")
+    switch_language(tab, "es")
+    expect(tab).to_have_url(server.root + "es/safety/")
+    context.close()
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_language_switch_comes_early_in_tab_order(browser, server, width):
     """The usability review: it came after the whole menu and table of

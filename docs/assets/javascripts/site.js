@@ -109,10 +109,23 @@ function onEveryPage(fn) {
 
 // The switch (overrides/partials/language-switch.html) links to the same
 // page in the other language; sections have the same ids in every
-// language, so the section the reader is on (#id in the address, which
-// navigation.tracking keeps current) goes along. Without JavaScript the
-// link still opens the same page, at its top.
+// language, so the section the reader is in goes along: the last heading
+// of the article that has scrolled above the top quarter of the screen,
+// whatever the address says (it keeps the # of the last link followed, not
+// where the reader has read to since). Above the first heading, the page's
+// top. Without JavaScript the link still opens the same page, at its top.
+function sectionInView(doc, view) {
+  var line = Math.max(view.innerHeight / 4, 0);
+  var headings = doc.querySelectorAll("article h2[id], article h3[id]"), current = "";
+  for (var i = 0; i < headings.length; i++) {
+    if (headings[i].getBoundingClientRect().top > line) break;
+    current = headings[i].id;
+  }
+  return current;
+}
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest("a.language-switch__link");
-  if (link && location.hash && !link.hash) link.hash = location.hash;
+  if (!link) return;
+  var id = sectionInView(document, window);
+  link.hash = id ? "#" + id : "";
 });
