@@ -47,3 +47,19 @@ def test_search_highlights_the_query_on_the_page_it_opens(page, server):
     search(page, "PTSD").first.click()
     expect(page).to_have_url(re.compile(r"/mental-health/\?h=ptsd"))
     expect(page.locator("article.md-content__inner mark").first).to_have_text(re.compile("PTSD"))
+
+
+@pytest.mark.parametrize("width,shown", [(390, True), (1280, False)])
+def test_the_list_of_sections_shows_on_a_phone_and_gives_way_to_the_table_of_contents(browser, server, width, shown):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    tab = context.new_page()
+    tab.goto(server.root + "safety/")
+    contents = tab.locator("article nav.page-contents")
+    if shown:
+        expect(contents).to_be_visible()
+        contents.get_by_role("link", name="Monitoring").click()
+        expect(tab).to_have_url(re.compile(r"/safety/#monitoring$"))
+    else:
+        expect(contents).to_be_hidden()
+        expect(tab.locator(".md-sidebar--secondary nav.md-nav--secondary")).to_be_visible()
+    context.close()

@@ -297,6 +297,26 @@ def test_every_footer_links_to_the_accessibility_statement_of_its_edition(site, 
     assert (site / edition / "accessibility" / "index.html").is_file()
 
 
+@pytest.mark.parametrize("url", EDITION_URLS)
+def test_a_long_page_lists_its_sections_after_its_key_points(site, url):
+    """An "On this page" list on every page with Key points and three
+    sections or more (kbsite.markdown.page_contents), every section in
+    order, out of the search index."""
+    soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+    box = soup.select_one("article .key-points")
+    sections = [h["id"] for h in soup.select("article h2[id]")]
+    lists = soup.select("article nav.page-contents")
+    if box is None or len(sections) < 3:
+        assert lists == [], f"/{url}"
+        return
+    [contents] = lists
+    after = box.find_next_sibling()
+    after = after.find_next_sibling() if "booking-link" in after.get("class", []) else after
+    assert after is contents, f"/{url}: the list is not right after the Key points (and the button to book)"
+    assert [a["href"] for a in contents.select("a")] == [f"#{i}" for i in sections]
+    assert contents.has_attr("data-search-exclude") and contents.get("aria-label")
+
+
 # ---- Glossary ----------------------------------------------------------------------
 
 def test_glossary_page_lists_every_term_from_the_one_source(pages):

@@ -395,3 +395,61 @@ def test_a_key_points_box_that_sums_up_the_article_says_so_and_ours_does_not():
 def test_without_the_extension_a_passage_carries_no_label():
     html = markdown.markdown('!!! quote clinic-article ""\n\n    Ketamine provides a reset.\n', extensions=["admonition"])
     assert "promotional" not in html and "admonition-title" not in html
+
+
+def test_a_page_with_key_points_lists_its_sections_after_them_and_after_the_button_to_book():
+    check("""
+        !!! abstract key-points "Key points"
+
+            - A point.
+
+        <!-- kb:book -->
+
+        ## One {#one}
+
+        ## Two `code` {#two}
+
+        ## Three {#three}
+    """, """
+        <div class="admonition abstract key-points">
+        <p class="admonition-title">Key points</p>
+        <ul>
+        <li>A point.</li>
+        </ul>
+        </div>
+        <p class="booking-link" data-search-exclude><a class="md-button md-button--primary" href="booking.md">Book a consultation</a></p>
+        <nav aria-label="En esta página" class="page-contents" data-search-exclude=""><p aria-hidden="true" class="page-contents__title">En esta página</p><ul><li><a href="#one">One</a></li><li><a href="#two">Two code</a></li><li><a href="#three">Three</a></li></ul></nav>
+        <h2 id="one">One</h2>
+        <h2 id="two">Two <code>code</code></h2>
+        <h2 id="three">Three</h2>
+    """, ["admonition", "attr_list", "kbsite.markdown.markers", "kbsite.markdown.page_contents"],
+          {"kbsite.markdown.page_contents": {"title": "En esta página"}})
+
+
+@pytest.mark.parametrize("source", [
+    "## One {#one}\n\n## Two {#two}\n\n## Three {#three}",                                    # no Key points
+    '!!! abstract key-points "Key points"\n\n    - A.\n\n## One {#one}\n\n## Two {#two}',   # two sections
+])
+def test_no_list_without_key_points_or_with_few_sections(source):
+    html = markdown.markdown(source, extensions=["admonition", "attr_list", "kbsite.markdown.page_contents"])
+    assert "page-contents" not in html
+
+
+def test_a_glossary_term_in_a_heading_keeps_its_tooltip_in_the_text_not_in_the_list():
+    source = textwrap.dedent("""
+        !!! abstract key-points "Key points"
+
+            - A point.
+
+        ## About CRPS {#crps}
+
+        ## Two {#two}
+
+        ## Three {#three}
+
+        *[CRPS]: Complex regional pain syndrome.
+    """)
+    html = markdown.markdown(source, extensions=["admonition", "attr_list", "abbr", "kbsite.markdown.first_use_tooltips",
+                                                 "kbsite.markdown.page_contents"])
+    assert '<a href="#crps">About CRPS</a>' in html
+    assert '<h2 id="crps">About <abbr title="Complex regional pain syndrome.">CRPS</abbr></h2>' in html
