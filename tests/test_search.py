@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from search_runner import (differences, load_queries, node_outcomes, open_search, search, shown_in_the_browser,
                            wait_for_results)
-from sitebuild import ROOT
+from sitebuild import ROOT, SAVE_DATA
 
 QUERIES = load_queries()
 KINDS = ("exact", "abbreviation", "paraphrase", "misspelling", "question")
@@ -214,10 +214,6 @@ def test_odd_and_hostile_input_never_breaks_search(page, server):
 def _is_search_download(url: str) -> bool:
     return "/workers/search." in url or url.endswith("/search/search_index.json")
 
-
-# A connection that asks to save data (Save-Data): search then waits for the
-# reader, as on a page opened a moment ago, so these tests open it from nothing.
-SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
 
 
 def _track_search_downloads(tab) -> list[str]:
