@@ -255,26 +255,18 @@ def test_the_report_marker_speaks_the_edition_language_from_its_interface_words(
               "clinic": {"name": "Avid"}, "repo_url": "https://github.com/o/r", "base_path": [str(tmp_path)]}})
 
 
+# A Key points box, as written and as rendered (admonition).
+KEY_POINTS = '!!! abstract key-points "Key points"\n\n    - A point.\n\n'
+KEY_POINTS_HTML = ('<div class="admonition abstract key-points">\n<p class="admonition-title">Key points</p>\n'
+                   '<ul>\n<li>A point.</li>\n</ul>\n</div>\n')
+
+
 def test_the_book_marker_becomes_a_button_to_the_booking_page_out_of_the_search_index(tmp_path):
     (tmp_path / "interface.yml").write_text("Book a consultation: Pida una consulta\n")
-    check("""
-        !!! abstract key-points "Key points"
-
-            - A point.
-
-        <!-- kb:book -->
-
-        Text.
-    """, """
-        <div class="admonition abstract key-points">
-        <p class="admonition-title">Key points</p>
-        <ul>
-        <li>A point.</li>
-        </ul>
-        </div>
-        <p class="booking-link" data-search-exclude><a class="md-button md-button--primary" href="reservar.md">Pida una consulta</a></p>
-        <p>Text.</p>
-    """, ["admonition", "attr_list", "kbsite.markdown.markers"],
+    check(KEY_POINTS + "<!-- kb:book -->\n\nText.",
+          KEY_POINTS_HTML + '<p class="booking-link" data-search-exclude><a class="md-button md-button--primary" '
+          'href="reservar.md">Pida una consulta</a></p>\n<p>Text.</p>',
+          ["admonition", "attr_list", "kbsite.markdown.markers"],
           {"kbsite.markdown.markers": {"base_path": [str(tmp_path)], "booking_page": "reservar.md"}})
 
 
@@ -398,31 +390,14 @@ def test_without_the_extension_a_passage_carries_no_label():
 
 
 def test_a_page_with_key_points_lists_its_sections_after_them_and_after_the_button_to_book():
-    check("""
-        !!! abstract key-points "Key points"
-
-            - A point.
-
-        <!-- kb:book -->
-
-        ## One {#one}
-
-        ## Two `code` {#two}
-
-        ## Three {#three}
-    """, """
-        <div class="admonition abstract key-points">
-        <p class="admonition-title">Key points</p>
-        <ul>
-        <li>A point.</li>
-        </ul>
-        </div>
-        <p class="booking-link" data-search-exclude><a class="md-button md-button--primary" href="booking.md">Book a consultation</a></p>
-        <nav aria-label="En esta página" class="page-contents" data-search-exclude=""><p aria-hidden="true" class="page-contents__title">En esta página</p><ul><li><a href="#one">One</a></li><li><a href="#two">Two code</a></li><li><a href="#three">Three</a></li></ul></nav>
-        <h2 id="one">One</h2>
-        <h2 id="two">Two <code>code</code></h2>
-        <h2 id="three">Three</h2>
-    """, ["admonition", "attr_list", "kbsite.markdown.markers", "kbsite.markdown.page_contents"],
+    check(KEY_POINTS + "<!-- kb:book -->\n\n## One {#one}\n\n## Two `code` {#two}\n\n## Three {#three}",
+          KEY_POINTS_HTML + '<p class="booking-link" data-search-exclude><a class="md-button md-button--primary" '
+          'href="booking.md">Book a consultation</a></p>\n'
+          '<nav aria-label="En esta página" class="page-contents" data-search-exclude=""><p aria-hidden="true" '
+          'class="page-contents__title">En esta página</p><ul><li><a href="#one">One</a></li><li><a href="#two">Two '
+          'code</a></li><li><a href="#three">Three</a></li></ul></nav>\n'
+          '<h2 id="one">One</h2>\n<h2 id="two">Two <code>code</code></h2>\n<h2 id="three">Three</h2>',
+          ["admonition", "attr_list", "kbsite.markdown.markers", "kbsite.markdown.page_contents"],
           {"kbsite.markdown.page_contents": {"title": "En esta página"}})
 
 
