@@ -313,11 +313,6 @@ def build_baseline(site: Path, config_file: Path, env: dict | None = None) -> su
 
 
 PHONE = {"width": 390, "height": 844}
-# A connection that asks to save data (Save-Data): search then waits for the
-# reader to open it, instead of getting ready once the page is quiet
-# (overrides/partials/lazy-search.html). For tests that open search from
-# nothing, or that need a page that does nothing more once loaded.
-SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
 
 
 def switch_language(tab, code: str) -> None:

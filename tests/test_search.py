@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from search_runner import (differences, load_queries, node_outcomes, open_search, search, shown_in_the_browser,
                            wait_for_results)
-from sitebuild import ROOT, SAVE_DATA
+from sitebuild import ROOT
 
 QUERIES = load_queries()
 KINDS = ("exact", "abbreviation", "paraphrase", "misspelling", "question")
@@ -209,7 +209,7 @@ def test_odd_and_hostile_input_never_breaks_search(page, server):
     assert not console_errors, console_errors
 
 
-# ---- Search gets ready after the page, or when opened (overrides/partials/lazy-search.html)
+# ---- Search loads when the reader opens it (overrides/partials/lazy-search.html)
 
 def _is_search_download(url: str) -> bool:
     return "/workers/search." in url or url.endswith("/search/search_index.json")
@@ -226,7 +226,6 @@ def _track_search_downloads(tab) -> list[str]:
 
 @pytest.mark.parametrize("how", ["click", "slash", "s", "f"])
 def test_search_loads_when_opened_and_the_first_keystroke_counts(page, server, how):
-    page.add_init_script(SAVE_DATA)
     seen = _track_search_downloads(page)
     page.goto(server.root, wait_until="networkidle")
     assert not seen, f"search downloaded before it was opened: {seen}"
@@ -246,7 +245,6 @@ def test_search_loads_when_opened_and_the_first_keystroke_counts(page, server, h
 def test_a_tap_on_the_phone_search_button_loads_search(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     tab = context.new_page()
-    tab.add_init_script(SAVE_DATA)
     seen = _track_search_downloads(tab)
     tab.goto(server.root, wait_until="networkidle")
     assert not seen
@@ -256,28 +254,6 @@ def test_a_tap_on_the_phone_search_button_loads_search(browser, server):
     box.press_sequentially("bladder")
     expect(tab.locator("li.md-search-result__item").first).to_be_visible()
     context.close()
-
-
-def test_search_gets_ready_by_itself_once_the_page_is_idle(page, server):
-    seen = _track_search_downloads(page)
-    page.goto(server.root, wait_until="networkidle")
-    # Nothing is touched: the worker, the index and crisis help load once the page is quiet.
-    page.wait_for_function("() => window.kbCrisisPanel && window.kbSearch", timeout=10_000)
-    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/crisis.json'))")
-    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/search_index.json'))")
-    assert any("/workers/search." in u for u in seen), seen
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.keyboard.type("i want to die")
-    expect(page.locator("[data-search-crisis] [role=alert] aside")).to_be_visible()
-
-
-def test_on_a_connection_that_saves_data_search_waits_for_the_reader(page, server):
-    page.add_init_script(SAVE_DATA)
-    seen = _track_search_downloads(page)
-    page.goto(server.root, wait_until="networkidle")
-    page.wait_for_timeout(3_500)   # past the second of quiet and the idle callback's 2 s limit
-    assert not seen, f"search downloaded on a connection that saves data: {seen}"
 
 
 def test_a_search_deep_link_shows_results(page, server):

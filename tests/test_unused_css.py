@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from settle import settle_animations
-from sitebuild import PAGES, ROOT, SAVE_DATA, edition_runs
+from sitebuild import PAGES, ROOT, edition_runs
 
 import material
 from kbsite.postbuild import unused_css
@@ -138,9 +138,6 @@ def whole_stylesheets(site) -> bytes:
 
 def _tab_with_whole_material_css(browser, site, scheme):
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
-    # Both snapshots must see the same elements: search, which adds its
-    # scripts once the page is quiet, waits to be opened (the dialog test).
-    context.add_init_script(SAVE_DATA)
     whole = whole_stylesheets(site)
     context.route("**/__material-whole-main.css",
                   lambda route: route.fulfill(body=whole, content_type="text/css"))

@@ -1,5 +1,5 @@
-// Search that answers, loaded after the page or when the reader opens
-// search (overrides/partials/lazy-search.html), then handed Material's search
+// Search that answers, loaded only when the reader opens search
+// (overrides/partials/lazy-search.html), then handed Material's search
 // worker. Everything happens in the browser; nothing is sent anywhere.
 //
 // Material 9.8 has no hook for this, so we sit between Material and its
