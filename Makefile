@@ -109,4 +109,4 @@ lock: $(STAMP)
 	  requirements.in --output-file requirements.lock
 
 clean:
-	rm -rf $(VENV) node_modules site
+	rm -rf $(VENV) .venv-model node_modules site
