@@ -134,6 +134,7 @@ class Page:
 class Reading:
     """What the page checks carry across one edition's pages."""
     markers: dict
+    booking_page: str = ""                         # extra.booking_page: where kb:book leads
     references: list = field(default_factory=list)
     reported: set = field(default_factory=set)   # a disagreement is named once
 
@@ -150,9 +151,8 @@ def _heading_ids(page: Page, reading: Reading) -> list[str]:
 
 
 def _markers(page: Page, reading: Reading) -> list[str]:
-    booking_page = (reading.markers["clinic-contact"].pages or ("booking.md",))[0]
     return (markers.check_markers(page.markdown, page.src_uri, page.source, reading.markers)
-            + markers.check_booking_link(page.markdown, page.meta, page.src_uri, page.source, booking_page))
+            + markers.check_booking_link(page.markdown, page.meta, page.src_uri, page.source, reading.booking_page))
 
 
 def _references(page: Page, reading: Reading) -> list[str]:
@@ -179,4 +179,4 @@ def reading(config) -> Reading:
         configured = markers.markers_for(config)
     except SiteError:
         configured = markers.MARKERS   # the site check "Generated content markers" names the problem
-    return Reading(configured)
+    return Reading(configured, booking_page=str(config.extra.get("booking_page") or ""))

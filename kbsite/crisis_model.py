@@ -92,11 +92,11 @@ def buckets(text: str, bits: int = BITS, max_n: int = MAX_N) -> list[int]:
 
 def score(model: dict, text: str) -> float:
     """The model's probability that `text` is a crisis query."""
-    weights = base64.b64decode(model["weights"])
+    weights = memoryview(base64.b64decode(model["weights"])).cast("b")   # int8, as crisis.js reads them
     found = buckets(text, model["bits"], model["max_n"])
     if not found:
         return 0.0
-    total = sum(weights[i] - 256 * (weights[i] > 127) for i in found) * model["scale"] / math.sqrt(len(found))
+    total = sum(weights[i] for i in found) * model["scale"] / math.sqrt(len(found))
     return 1 / (1 + math.exp(-(model["bias"] + total)))
 
 

@@ -18,9 +18,8 @@ way to report a mistake, and the clinicians' table of every section.
 
 from __future__ import annotations
 
-import re
-
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -119,6 +119,12 @@ TRANSLATIONS = LANGUAGES[1:]
 # Every page of every edition: "pain-overlap/", "es/pain-overlap/", ...
 EDITION_URLS = [prefix + url for prefix in ["", *(folder(code) + "/" for code in TRANSLATIONS)] for url, _, _ in PAGES]
 
+
+def edition_of(url: str) -> str:
+    """The edition folder a built page is in ("es/"), or "" for the first."""
+    first = url.split("/")[0]
+    return first + "/" if first in {folder(code) for code in TRANSLATIONS} else ""
+
 # Browser checks that run in every palette and at every screen width: each
 # page of the first edition in every combination, and in each translation
 # these pages in every combination: the home page (its topic cards) and the

@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 
 from kbsite.clinic import hours_text, validate
 from kbsite.editions import load_interface
-from sitebuild import EDITION_URLS, PAGES, ROOT, TRANSLATIONS, build, copy_project, ends_with_a_call_to_book, folder
+from sitebuild import (EDITION_URLS, PAGES, ROOT, TRANSLATIONS, build, copy_project, edition_of,
+                       ends_with_a_call_to_book, folder)
 
 SHIPPED = {"name": "Avid Sports Medicine", "area_served": "San Francisco and the Bay Area",
            "website": "https://avidsportsmed.com/", "medical_specialty": ["Musculoskeletal"]}
@@ -314,7 +315,7 @@ def test_a_page_with_key_points_leads_to_booking_right_after_them(site, url):
     soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
     box = soup.select_one("article .key-points")
     links = soup.select("article .booking-link")
-    edition = url.split("/")[0] + "/" if url.split("/")[0] in {folder(code) for code in TRANSLATIONS} else ""
+    edition = edition_of(url)
     if box is None or url.removeprefix(edition) == "booking/" or not ends_with_a_call_to_book(url):
         assert links == [], f"/{url}"
         return

@@ -17,10 +17,9 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from kbsite.editions import folder
 from kbsite.glossary import read_glossary
 from kbsite.front_matter import KEY_POINTS_TYPES
-from sitebuild import EDITION_URLS, FIXED_TODAY, LANGUAGES, PAGES, ROOT, build, copy_project, on_day, page_meta
+from sitebuild import EDITION_URLS, FIXED_TODAY, LANGUAGES, PAGES, ROOT, build, copy_project, edition_of, on_day, page_meta
 
 # Every page whose type (front matter `type:`) opens with a Key points box.
 TOPIC_PAGES = [url for url, _, _ in PAGES if page_meta(url)["type"] in KEY_POINTS_TYPES]
@@ -291,7 +290,7 @@ def test_footer_has_disclaimer_and_crisis_line(site, path):
 @pytest.mark.parametrize("path", [url + "index.html" for url in EDITION_URLS] + ["404.html"])
 def test_every_footer_links_to_the_accessibility_statement_of_its_edition(site, path):
     footer = BeautifulSoup((site / path).read_text(), "lxml").select_one("footer .md-copyright")
-    edition = path.split("/")[0] + "/" if path.split("/")[0] in {folder(code) for code in LANGUAGES[1:]} else ""
+    edition = edition_of(path)
     [link] = [a for a in footer.select(".md-copyright__accessibility a")]
     assert urljoin("/kb/" + path, link["href"].replace("/ketamine-knowledge-base/", "/kb/")) == f"/kb/{edition}accessibility/"
     assert (site / edition / "accessibility" / "index.html").is_file()

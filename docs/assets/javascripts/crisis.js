@@ -969,7 +969,7 @@
   return {
     normalize: normalize, fold: fold, traditionalReader: traditionalReader, tokens: tokens, cut: cut,
     compileLanguage: compileLanguage, parseRule: parseRule, sameWord: sameWord, editDistance: editDistance,
-    STEMMERS: STEMMERS, modelWords: modelWords, modelFeatures: modelFeatures, fnv1a: fnv1a,
-    modelReader: modelReader, matcher: matcher, helpLanguages: helpLanguages, showHelp: showHelp, start: start
+    STEMMERS: STEMMERS, modelWords: modelWords, modelReader: modelReader, matcher: matcher,
+    helpLanguages: helpLanguages, showHelp: showHelp, start: start
   };
 });
