@@ -37,7 +37,7 @@ LANGUAGE_FIELDS = {
     "letters": "the letters beyond a-z the language writes, e.g. `letters: [á, é, í, ó, ú, ñ, ü]`: a query with "
                "other such letters (Vietnamese ơ, ư) is not read as this language",
 }
-_RULE = re.compile(r"^\s*(?P<classes>[a-z_]+(?:\s*[+>]\s*[a-z_]+)*)(?:\s+unless\s+(?P<unless>[a-z_]+(?:\s+or\s+[a-z_]+)*))?\s*$")
+_RULE = re.compile(r"^\s*(?P<classes>[a-z_]+(?:\s*[+>]\s*[a-z_]+)*)(?:\s+unless\s+(?P<unless>[a-z_]+(?:\s*\+\s*[a-z_]+)*(?:\s+or\s+[a-z_]+(?:\s*\+\s*[a-z_]+)*)*))?\s*$")
 
 
 class _Invalid(c.ValidationError):
@@ -119,7 +119,8 @@ class _Rules(c.BaseConfigOption):
         for n, rule in enumerate(value, 1):
             if not isinstance(rule, str) or not _RULE.match(rule):
                 raise _Invalid(f"rule {n}: {rule!r} is not a rule: write class names joined by + (together) or > "
-                               "(in this order), with an optional `unless <class>` or `unless <class> or <class>`, e.g. `wish + death`")
+                               "(in this order), with an optional `unless <class>`, `unless <class> or <class>` or `unless <class> + <class>` "
+                               "(both found), e.g. `wish + death` or `overdose unless relative + departed`")
         return [str(rule) for rule in value]
 
 
@@ -132,7 +133,7 @@ class _Typing(c.BaseConfigOption):
 
 def _classes_of(rule: str) -> list[str]:
     match = _RULE.match(rule)
-    return re.split(r"\s*[+>]\s*", match["classes"]) + (re.split(r"\s+or\s+", match["unless"]) if match["unless"] else [])
+    return re.split(r"\s*[+>]\s*", match["classes"]) + (re.split(r"\s+or\s+|\s*\+\s*", match["unless"]) if match["unless"] else [])
 
 
 def _language_schema(class_names: list[str]) -> list[tuple[str, c.BaseConfigOption]]:

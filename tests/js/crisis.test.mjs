@@ -198,6 +198,10 @@ test("`>` keeps an order, `unless` stops a rule, ordinary expressions count for 
   assert.ok(!ruleFires("parang wala nang pag asa sa mga gamot ko sa migraine, option ba ang ketamine"),
             "`unless treatment or ...`: no hope left in a medicine");
   assert.ok(ruleFires("wala nang pag asa"), "no hope left, alone");
+  assert.ok(!ruleFires("my brother passed away from an overdose, is addiction in the family a risk"),
+            "`unless relative + departed`: someone else's death, both classes found");
+  assert.ok(ruleFires("my brother overdosed, what do i do"), "a relative alone does not stop it");
+  assert.ok(ruleFires("i overdosed"));
 });
 
 test("the help shows in the page's language, then in the language the reader wrote in", () => {

@@ -354,13 +354,15 @@
 
   // A rule as written, "not + wish > live" or "hopeless unless info or
   // treatment": its classes, for each one whether it must come after the one
-  // before it (">"), and the classes whose presence stops it.
+  // before it (">"), and what stops it: each `or` a list of classes that
+  // stop it when all are found ("unless relative + departed": a brother who
+  // died of an overdose, not the reader's own).
   function parseRule(text) {
     var main = String(text).split(/\s+unless\s+/);
     var parts = main[0].trim().split(/\s*([+>])\s*/);
     var classes = [{name: parts[0], after: false}];
     for (var i = 1; i < parts.length; i += 2) classes.push({name: parts[i + 1], after: parts[i] === ">"});
-    return {text: String(text), classes: classes, unless: main[1] ? main[1].trim().split(/\s+or\s+/) : []};
+    return {text: String(text), classes: classes, unless: main[1] ? main[1].trim().split(/\s+or\s+/).map(function (all) { return all.split(/\s*\+\s*/); }) : []};
   }
 
   // Telex, the usual way to type Vietnamese on a keyboard without its
@@ -756,10 +758,12 @@
     for (var r = 0; r < lang.rules.length; r++) {
       var rule = lang.rules[r];
       if (!rule.classes.every(function (c) { return classPlaces(c.name).length; })) continue;
-      // `unless`: its class anywhere in the query, in any language's words
+      // `unless`: its classes anywhere in the query, in any language's words
       // ("estudios" stops English "suicide" too), ordinary expressions too.
-      if (rule.unless.some(function (name) {
-        return (lang.unless[name] || []).some(function (entry) { return places(entry, words, []).length; });
+      if (rule.unless.some(function (all) {
+        return all.every(function (name) {
+          return (lang.unless[name] || []).some(function (entry) { return places(entry, words, []).length; });
+        });
       })) continue;
       if (ruleFires(rule, found, words)) return rule.text;
     }
@@ -855,7 +859,7 @@
     // And every language's words of the classes rules name after `unless`.
     var unlessClasses = Object.create(null);
     languages.forEach(function (lang) {
-      lang.rules.forEach(function (rule) { rule.unless.forEach(function (name) { unlessClasses[name] = true; }); });
+      lang.rules.forEach(function (rule) { rule.unless.forEach(function (all) { all.forEach(function (name) { unlessClasses[name] = true; }); }); });
     });
     languages.forEach(function (lang) {
       lang.foreign = function (key) {
