@@ -19,7 +19,9 @@ from mkdocs.utils.meta import get_data
 
 from kbsite.glossary import read_glossary
 from kbsite.front_matter import KEY_POINTS_TYPES
-from sitebuild import EDITION_URLS, FIXED_TODAY, LANGUAGES, PAGES, ROOT, build, copy_project, edition_of, on_day, page_meta
+from kbsite.editions import folder
+from sitebuild import (EDITION_URLS, FIXED_TODAY, LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project,
+                       edition_of, on_day, page_meta)
 
 # Every page whose type (front matter `type:`) opens with a Key points box.
 TOPIC_PAGES = [url for url, _, _ in PAGES if page_meta(url)["type"] in KEY_POINTS_TYPES]
@@ -273,6 +275,22 @@ def test_crisis_help_and_boilerplate_stay_out_of_search(site):
     for boilerplate in ("Crisis Lifeline", "If you are in crisis", "Next review due", "Want to know if ketamine",
                         "Crisis?", "Call 988"):
         assert boilerplate not in docs, boilerplate
+
+
+@pytest.mark.parametrize("edition", ["", *(folder(code) + "/" for code in TRANSLATIONS)])
+def test_search_finds_the_clinics_article_by_its_words_not_by_its_label(site, edition):
+    # The label says whose promotion it is, on the page and, shortened, on
+    # every search excerpt from inside a passage. In the index its words
+    # matched every passage: 費用 ("並收取費用") listed eight passages whose
+    # excerpt was the label alone.
+    index = json.loads((site / edition / "search/search_index.json").read_text(encoding="utf-8"))
+    words = index["config"]["clinic_article"]
+    passages = [doc for doc in index["docs"] if "data-clinic-article" in doc["text"]]
+    assert passages, f"/{edition}: no passage of the clinic's article is marked in search"
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>|[\s\u200b]+", "", doc["text"])
+        for said in (words["label"], words["end"]):
+            assert re.sub(r"\s+", "", said) not in text, f"/{edition}{doc['location']}: {said!r} is in the index"
 
 
 @pytest.mark.parametrize("path", [url + "index.html" for url, _, _ in PAGES] + ["404.html"])

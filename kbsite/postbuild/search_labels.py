@@ -13,8 +13,13 @@ format), marks every block between a passage's label and its end with
 `data-clinic-article`. Material's search worker returns a result's blocks
 with their tags as written, so search.js sees the mark and puts the short
 label before the excerpt. The index's config gets the edition's words
-(`clinic_article`: label, end, short), which search.js also uses to leave
-the long label and the end line out of an excerpt.
+(`clinic_article`: label, end, short).
+
+The long label and the end line themselves leave the index: the short
+label carries them into every excerpt from inside, and their words matched
+queries in every passage (費用, fees, is in "並收取費用": a search for the
+price listed eight passages whose excerpt was the label alone, and
+"treatment" scored every passage in English).
 
 An edition with no such index (Zensical writes its own) is left as it is.
 
@@ -71,15 +76,14 @@ def _loose(text: str) -> str:
 
 
 def mark_passages(text: str, words: dict) -> str:
-    """A search document's text with each block of a passage marked, from
-    its label's paragraph to its end line's (both included)."""
+    """A search document's text with each block of a passage marked, and
+    the passage's label paragraph and end line left out."""
     label, end = _loose(words["label"]), _loose(words["end"])
     space = r"[\s\u200b]*"
-    span = re.compile(rf"<p>{space}{label}{space}</p>.*?<p>{space}{end}{space}</p>", re.S)
+    span = re.compile(rf"<p>{space}{label}{space}</p>{space}(.*?){space}<p>{space}{end}{space}</p>", re.S)
 
     def marked(match: re.Match) -> str:
-        return _BLOCK.sub(lambda b: f"<{b.group(1)}{b.group(2)} {MARK}>" if MARK not in b.group(2) else b.group(0),
-                          match.group(0))
+        return _BLOCK.sub(lambda b: f"<{b.group(1)}{b.group(2)} {MARK}>", match.group(1))
 
     return span.sub(marked, text)
 

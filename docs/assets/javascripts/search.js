@@ -441,18 +441,10 @@
   // search_labels marks each block of a passage (data-clinic-article), so
   // an excerpt whose first highlight is in such a block begins with the
   // short label ("Avid Sports Medicine's promotional article:"). `clinic` is
-  // the index's config.clinic_article ({label, end, short}): the long label
-  // and the end line are left out of an excerpt.
+  // the index's config.clinic_article ({label, end, short}); the long label
+  // and the end line are not in the index (search_labels says why).
   var EXCERPT_LENGTH = 240;
   var BLOCK = /<(?:p|li|dt|dd|h[1-6]|td|th|figcaption|pre|blockquote)\b([^>]*)>/g;
-
-  // A label as it may stand in a result's text: with highlights anywhere in
-  // it, and in Chinese the zero-width spaces search puts between words.
-  function looseText(words) {
-    return new RegExp(Array.from(String(words).replace(/\s+/g, " ")).map(function (c) {
-      return c === " " ? "\\s+" : c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("(?:</?mark>|\u200b)*"), "g");
-  }
 
   // Whether the block holding the first highlight (or, with none, the
   // first block) is marked as the clinic's article.
@@ -474,9 +466,6 @@
     // Footnote numbers (<sup>) would read as part of the sentence: "danger; 8 who".
     var text = html.replace(/<sup\b[^]*?<\/sup>/g, "").replace(/<(?!\/?mark[\s>])[^>]*>/g, " ")
       .replace(/\s+([.,;:!?])/g, "$1").replace(/\s+/g, " ").trim();
-    if (clinic && clinic.label) {
-      text = text.replace(looseText(clinic.label), " ").replace(looseText(clinic.end), " ").replace(/\s+/g, " ").trim();
-    }
     if (!text) return "";
     var first = text.indexOf("<mark");
     var start = 0;
