@@ -435,6 +435,10 @@ def test_crisis_phrasings_show_988_and_911_above_the_results(browser, server, vi
         expect(alert).to_be_empty()
     typed = ("kill", "suicid", "quiero", "vivir", "aguanto")
     assert not [u for u in requests if any(word in u for word in typed)], "nothing typed is sent anywhere"
+    # Read in a worker (crisis.js started again as one), so that getting it
+    # ready never blocks the page: the page itself never fetched the data.
+    assert [w.url for w in tab.workers if re.search(r"/crisis(\.min)?\.js$", w.url)], [w.url for w in tab.workers]
+    assert not tab.evaluate("performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/crisis.json'))")
     context.close()
 
 

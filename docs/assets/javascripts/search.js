@@ -547,7 +547,9 @@
 
   // `panel` is crisis.js's start(): it shows crisis help as the reader
   // types, and its data arrives in its own file. Queries wait for it (or
-  // for it to fail), so that no crisis query is ever corrected.
+  // for it to fail), so that no crisis query is ever corrected. It reads a
+  // query in its own worker (a promise): each query goes to Material once
+  // its reading is in, in the order typed.
   function wrapWorker(worker, doc, panel) {
     var parts = ui(doc);
     // Material reads the query when a key goes up. A Chinese input method
@@ -560,11 +562,12 @@
         if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup"));
       });
     }
-    var crisisData = function (query) { return panel ? panel.match(query) : []; };
+    // The panel reads each query (below); decide() is handed its matches.
+    var crisisData = function () { return []; };
     var settings = searchSettings({separator: "[\\s-]+"}, [], crisisData);
     var sent = [];   // decisions in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
-    var waiting = [], ready = !panel;
+    var waiting = [], ready = !panel, queue = Promise.resolve();
     if (panel) {
       panel.ready.catch(function () {}).then(function () {
         ready = true;
@@ -584,20 +587,24 @@
       }
       if (message && message.type === QUERY) {
         if (!ready) { waiting.push(message); return undefined; }
-        var decision;
-        try {
-          decision = decide(String(message.data), settings);
-        } catch (error) {
+        var typed = String(message.data);
+        var reading = panel ? panel.match(typed.normalize("NFKC")) : Promise.resolve([]);
+        queue = queue.then(function () { return reading; }).then(function (matches) {
+          return decide(typed, Object.assign({}, settings, {crisis: function () { return matches; }}));
+        }).catch(function () {
           // Never lose the reader's query to a fault of ours: search it as
           // typed, and show crisis help, since nothing here could rule it out.
-          decision = {help: [settings.page], matches: [], reader: String(message.data), added: [],
-                      query: capEdits(String(message.data)), mayCorrect: false, crisis: true};
+          var decision = {help: [settings.page], matches: [], reader: typed, added: [],
+                          query: capEdits(typed), mayCorrect: false, crisis: true};
           if (panel) panel.show(decision.help);
-        }
-        showNote(parts, "");
-        decision.corrected = false;
-        sent.push(decision);
-        message = {type: QUERY, data: decision.query};
+          return decision;
+        }).then(function (decision) {
+          showNote(parts, "");
+          decision.corrected = false;
+          sent.push(decision);
+          post({type: QUERY, data: decision.query});
+        });
+        return undefined;
       }
       return post(message);
     };
@@ -625,8 +632,11 @@
       var again = retry(asked, items, settings);
       if (!again) return;
       // A correction may read like crisis where the typing did not.
-      var matches = settings.crisis(again.reader);
-      if (matches.length && panel) panel.show(crisis.helpLanguages(matches, settings.page));
+      if (panel) {
+        panel.match(again.reader).then(function (matches) {
+          if (matches.length) panel.show(crisis.helpLanguages(matches, settings.page));
+        });
+      }
       again.corrected = true;
       sent.push(again);
       setBusy(parts, true);
