@@ -72,7 +72,9 @@ def test_the_measure_sees_a_web_workers_download(browser, served_gzip):
 
 
 @pytest.mark.parametrize("url", VISITS)
-def test_search_loads_nothing_until_opened(our_visits, url):
+def test_search_loads_nothing_on_a_pages_first_view(our_visits, url):
+    """Search gets ready after the first view, once the page is quiet
+    (overrides/partials/lazy-search.html), never during it."""
     sent = our_visits(url)
     search = [path for path, _, _ in sent if "/workers/search." in path or "search_index" in path]
     assert not search, f"/{url} downloads search on page load: {search}"

@@ -209,11 +209,15 @@ def test_odd_and_hostile_input_never_breaks_search(page, server):
     assert not console_errors, console_errors
 
 
-# ---- Search loads when the reader opens it (overrides/partials/lazy-search.html)
+# ---- Search gets ready after the page, or when opened (overrides/partials/lazy-search.html)
 
 def _is_search_download(url: str) -> bool:
     return "/workers/search." in url or url.endswith("/search/search_index.json")
 
+
+# A connection that asks to save data (Save-Data): search then waits for the
+# reader, as on a page opened a moment ago, so these tests open it from nothing.
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
 
 
 def _track_search_downloads(tab) -> list[str]:
@@ -226,6 +230,7 @@ def _track_search_downloads(tab) -> list[str]:
 
 @pytest.mark.parametrize("how", ["click", "slash", "s", "f"])
 def test_search_loads_when_opened_and_the_first_keystroke_counts(page, server, how):
+    page.add_init_script(SAVE_DATA)
     seen = _track_search_downloads(page)
     page.goto(server.root, wait_until="networkidle")
     assert not seen, f"search downloaded before it was opened: {seen}"
@@ -245,6 +250,7 @@ def test_search_loads_when_opened_and_the_first_keystroke_counts(page, server, h
 def test_a_tap_on_the_phone_search_button_loads_search(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     tab = context.new_page()
+    tab.add_init_script(SAVE_DATA)
     seen = _track_search_downloads(tab)
     tab.goto(server.root, wait_until="networkidle")
     assert not seen
@@ -254,6 +260,28 @@ def test_a_tap_on_the_phone_search_button_loads_search(browser, server):
     box.press_sequentially("bladder")
     expect(tab.locator("li.md-search-result__item").first).to_be_visible()
     context.close()
+
+
+def test_search_gets_ready_by_itself_once_the_page_is_idle(page, server):
+    seen = _track_search_downloads(page)
+    page.goto(server.root, wait_until="networkidle")
+    # Nothing is touched: the worker, the index and crisis help load once the page is quiet.
+    page.wait_for_function("() => window.kbCrisisPanel && window.kbSearch", timeout=10_000)
+    page.wait_for_function("() => window.kbCrisisPanel.page() !== null", timeout=10_000)   # its worker read crisis.json
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/search_index.json'))")
+    assert any("/workers/search." in u for u in seen), seen
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.type("i want to die")
+    expect(page.locator("[data-search-crisis] [role=alert] aside")).to_be_visible()
+
+
+def test_on_a_connection_that_saves_data_search_waits_for_the_reader(page, server):
+    page.add_init_script(SAVE_DATA)
+    seen = _track_search_downloads(page)
+    page.goto(server.root, wait_until="networkidle")
+    page.wait_for_timeout(3_500)   # past the second of quiet and the idle callback's 2 s limit
+    assert not seen, f"search downloaded on a connection that saves data: {seen}"
 
 
 def test_a_search_deep_link_shows_results(page, server):

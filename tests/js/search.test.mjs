@@ -435,3 +435,73 @@ test("results: an excerpt from inside the clinic's article starts with its label
   // Without the configuration (another generator's index), no label and no crash.
   assert.ok(!kb.excerpt(section).includes("search-excerpt__label"));
 });
+
+// ---- Between Material and its worker (wrapWorker) ----------------------------------
+
+// Material's side, faked: a worker whose messages we record, and a crisis
+// panel whose readings we answer by hand, to see what waits for what.
+function wiring() {
+  const posted = [];
+  let native = null;
+  const worker = {
+    postMessage: (message) => posted.push(message),
+    addEventListener: (type, fn) => { if (type === "message") native = fn; },
+    removeEventListener: () => {},
+  };
+  const readings = [];
+  const shown = [];
+  const panel = {
+    ready: Promise.resolve(), page: () => "en", more: () => null, show: (languages) => shown.push(languages),
+    match: (query) => new Promise((resolve) => readings.push({ query, resolve })),
+  };
+  kb.wrapWorker(worker, { querySelector: () => null }, panel);
+  const delivered = [];
+  worker.addEventListener("message", (event) => delivered.push(event.data));   // Material's listener
+  const index = loadIndex(siteDir());
+  worker.postMessage({ type: kb.SETUP, data: { config: index.config, docs: index.docs } });
+  const result = (items) => native({ data: { type: kb.RESULT, data: { items } } });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { worker, posted, readings, shown, delivered, result, settle };
+}
+
+test("a query goes to search at once; its results show once its crisis reading says it is ordinary", async () => {
+  const w = wiring();
+  await w.settle();   // the panel is ready
+  w.worker.postMessage({ type: kb.QUERY, data: "ketamine" });
+  const queries = w.posted.filter((m) => m.type === kb.QUERY);
+  assert.equal(queries.length, 1, "sent before its reading is in (a message the browser handles after typing)");
+  w.result([[{ location: "safety/", title: "Safety", text: "<p>ketamine</p>", score: 1, terms: { ketamine: true } }]]);
+  await w.settle();
+  assert.equal(w.delivered.length, 0, "its results wait for the reading");
+  w.readings[0].resolve([]);
+  await w.settle();
+  assert.equal(w.delivered.length, 1);
+});
+
+test("a query read as crisis drops the results of its ordinary reading and searches the calm query", async () => {
+  const w = wiring();
+  await w.settle();
+  w.worker.postMessage({ type: kb.QUERY, data: "i want to die" });
+  w.result([[{ location: "about/", title: "About", text: "<p>i</p>", score: 1, terms: { i: true } }]]);
+  w.readings[0].resolve([{ lang: "en", rule: "wish > death", own: true }]);
+  await w.settle();
+  assert.equal(w.delivered.length, 0, "never the ordinary reading's results");
+  const queries = w.posted.filter((m) => m.type === kb.QUERY).map((m) => m.data);
+  assert.equal(queries.length, 2, queries);
+  assert.ok(!/\bi\b/.test(queries[1]) && /die/.test(queries[1]), `the calm query, stop words dropped: ${queries[1]}`);
+  w.result([[{ location: "mental-health/", title: "Mental health", text: "<p>die</p>", score: 1, terms: { die: true } }]]);
+  await w.settle();
+  assert.equal(w.delivered.length, 1, "the calm query's results show");
+});
+
+test("an ordinary reading's results are dropped, not searched again, when a newer query is on its way", async () => {
+  const w = wiring();
+  await w.settle();
+  w.worker.postMessage({ type: kb.QUERY, data: "kill myself" });
+  w.worker.postMessage({ type: kb.QUERY, data: "kill myself now" });
+  w.result([]);
+  w.readings[0].resolve([{ lang: "en", rule: "harm + myself", own: true }]);
+  await w.settle();
+  assert.equal(w.posted.filter((m) => m.type === kb.QUERY).length, 2, "no calm query for a query already replaced");
+  assert.equal(w.delivered.length, 0);
+});

@@ -547,9 +547,16 @@
 
   // `panel` is crisis.js's start(): it shows crisis help as the reader
   // types, and its data arrives in its own file. Queries wait for it (or
-  // for it to fail), so that no crisis query is ever corrected. It reads a
-  // query in its own worker (a promise): each query goes to Material once
-  // its reading is in, in the order typed.
+  // for it to fail), so that no crisis query is ever corrected.
+  //
+  // It reads each query in its own worker, and its answer comes back as a
+  // message, which a browser handles after the keys being typed: waiting
+  // for it before searching made the first results of "ketamine", typed at
+  // once, come 30 ms later than Material's own. So each query goes to
+  // Material at once, read as an ordinary one, and its results reach
+  // Material (in order) only once the reading is in: ordinary, they show;
+  // crisis, they are dropped and the calm query (stop words dropped,
+  // nothing added, never corrected) is searched instead.
   function wrapWorker(worker, doc, panel) {
     var parts = ui(doc);
     // Material reads the query when a key goes up. A Chinese input method
@@ -562,12 +569,11 @@
         if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup"));
       });
     }
-    // The panel reads each query (below); decide() is handed its matches.
-    var crisisData = function () { return []; };
-    var settings = searchSettings({separator: "[\\s-]+"}, [], crisisData);
+    var notCrisis = function () { return []; };
+    var settings = searchSettings({separator: "[\\s-]+"}, [], notCrisis);
     var sent = [];   // decisions in flight, in order (the worker answers in order)
     var post = worker.postMessage.bind(worker);
-    var waiting = [], ready = !panel, queue = Promise.resolve();
+    var waiting = [], ready = !panel;
     if (panel) {
       panel.ready.catch(function () {}).then(function () {
         ready = true;
@@ -576,10 +582,13 @@
         waiting.splice(0).forEach(function (message) { worker.postMessage(message); });
       });
     }
+    function reading(query) {
+      return panel ? panel.match(query) : Promise.resolve([]);
+    }
 
     worker.postMessage = function (message) {
       if (message && message.type === SETUP && message.data) {
-        settings = searchSettings(message.data.config, message.data.docs, crisisData);
+        settings = searchSettings(message.data.config, message.data.docs, notCrisis);
         if (panel && ready) {
           settings.page = panel.page() || settings.page;
           settings.more = panel.more();
@@ -587,61 +596,94 @@
       }
       if (message && message.type === QUERY) {
         if (!ready) { waiting.push(message); return undefined; }
-        var typed = String(message.data);
-        var reading = panel ? panel.match(typed.normalize("NFKC")) : Promise.resolve([]);
-        queue = queue.then(function () { return reading; }).then(function (matches) {
-          return decide(typed, Object.assign({}, settings, {crisis: function () { return matches; }}));
-        }).catch(function () {
+        var typed = String(message.data).normalize("NFKC");
+        var decision;
+        try {
+          decision = decide(typed, settings);   // as an ordinary query, until its reading is in
+          decision.typed = typed;
+          decision.reading = reading(typed);
+        } catch (error) {
           // Never lose the reader's query to a fault of ours: search it as
           // typed, and show crisis help, since nothing here could rule it out.
-          var decision = {help: [settings.page], matches: [], reader: typed, added: [],
-                          query: capEdits(typed), mayCorrect: false, crisis: true};
+          decision = {help: [settings.page], matches: [], reader: typed, added: [],
+                      query: capEdits(typed), mayCorrect: false, crisis: true, reading: Promise.resolve([])};
           if (panel) panel.show(decision.help);
-          return decision;
-        }).then(function (decision) {
-          showNote(parts, "");
-          decision.corrected = false;
-          sent.push(decision);
-          post({type: QUERY, data: decision.query});
-        });
-        return undefined;
+        }
+        showNote(parts, "");
+        decision.corrected = false;
+        sent.push(decision);
+        message = {type: QUERY, data: decision.query};
       }
       return post(message);
     };
 
-    worker.addEventListener("message", function (event) {
+    // Material's listeners get its worker's messages from us, a result once
+    // its query's reading is in, and everything in the order it came.
+    var listeners = [], delivering = Promise.resolve();
+    var addListener = worker.addEventListener.bind(worker), removeListener = worker.removeEventListener.bind(worker);
+    worker.addEventListener = function (type, fn, options) {
+      if (type !== "message") return addListener(type, fn, options);
+      listeners.push(fn);
+    };
+    worker.removeEventListener = function (type, fn, options) {
+      if (type !== "message") return removeListener(type, fn, options);
+      listeners = listeners.filter(function (l) { return l !== fn; });
+    };
+    function deliver(event) {
+      listeners.forEach(function (fn) { typeof fn === "function" ? fn.call(worker, event) : fn.handleEvent(event); });
+    }
+
+    addListener("message", function (event) {
       var message = event.data;
-      if (!message || message.type !== RESULT) return;
-      var asked = sent.shift();
-      if (!asked) return;
+      var asked = message && message.type === RESULT ? sent.shift() : null;
+      delivering = delivering.then(function () {
+        if (!asked) return deliver(event);
+        return asked.reading.then(function (matches) { answer(event, asked, matches); },
+                                  function () { answer(event, asked, []); });
+      }).catch(function () { deliver(event); });
+    });
+
+    function answer(event, asked, matches) {
+      var message = event.data;
       if (asked.crisis) {
         calmResults(message.data.items, settings.more);
         shortTexts(message.data.items, settings.clinic);
-        return;
+        return deliver(event);
       }
+      if (matches.length && !asked.corrected) {
+        // Read as crisis: these results were for the ordinary reading. The
+        // panel shows the help; search the calm query instead, unless a
+        // newer query is on its way (its results will replace these).
+        if (sent.length) return undefined;
+        var calm = decide(asked.typed, Object.assign({}, settings, {crisis: function () { return matches; }}));
+        calm.reading = Promise.resolve(matches);
+        sent.push(calm);
+        post({type: QUERY, data: calm.query});
+        return undefined;
+      }
+      if (matches.length && panel) panel.show(crisis.helpLanguages(matches, settings.page));
       tidyResults(message.data.items, asked.added);
       bestSectionFirst(message.data.items);
       shortTexts(message.data.items, settings.clinic);
+      deliver(event);
       if (asked.corrected) {
         setBusy(parts, false);
         if (!sent.length && message.data.items.length) showNote(parts, asked.reader);
-        return;
+        return undefined;
       }
-      if (sent.length) return;   // a newer query is on its way
+      if (sent.length) return undefined;   // a newer query is on its way
       var items = [].concat.apply([], message.data.items || []);
       var again = retry(asked, items, settings);
-      if (!again) return;
-      // A correction may read like crisis where the typing did not.
-      if (panel) {
-        panel.match(again.reader).then(function (matches) {
-          if (matches.length) panel.show(crisis.helpLanguages(matches, settings.page));
-        });
-      }
+      if (!again) return undefined;
       again.corrected = true;
+      // A correction may read like crisis where the typing did not: the
+      // panel then shows help beside the corrected results.
+      again.reading = reading(again.reader);
       sent.push(again);
       setBusy(parts, true);
       post({type: QUERY, data: again.query});
-    });
+      return undefined;
+    }
     return worker;
   }
 
