@@ -142,4 +142,17 @@ def test_a_tap_on_a_heading_shows_its_copy_link_button_on_a_phone(browser, serve
     assert button.bounding_box()["width"] <= 1
     heading.tap()
     assert button.bounding_box()["width"] > 20
+    # One visible control for the section's link: the button, not also the ¶
+    # (#35: clinicians find it, and patients are not puzzled by two).
+    expect(heading.locator("a.headerlink")).to_be_hidden()
+    tab.goto(server.root + "es/#topics")   # the section a link led to shows its control too
+    expect(heading.locator("button.copy-link")).to_be_visible()
+    expect(heading.locator("a.headerlink")).to_be_hidden()
     context.close()
+
+
+def test_without_a_touch_screen_the_permalink_stays_beside_the_button(page, server):
+    page.goto(server.root + "es/#topics")
+    heading = page.locator("h2#topics")
+    expect(heading.locator("a.headerlink")).to_be_visible()
+    expect(heading.locator("button.copy-link")).to_be_visible()
