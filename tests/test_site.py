@@ -141,6 +141,21 @@ def test_the_page_is_light_or_dark_as_the_device_is_and_follows_it(browser, serv
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_title_is_bold_in_the_texts_own_colour(browser, server, scheme):
+    """#35.9: Material's light grey, thin title read as a placeholder."""
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    for url in ("", "es/safety/"):
+        tab.goto(server.root + url)
+        title = tab.locator("article.md-content__inner h1")
+        expect(title).to_have_css("font-weight", "700")
+        text = tab.evaluate("getComputedStyle(document.querySelector('article.md-content__inner > p, "
+                            "article.md-content__inner li')).color")
+        expect(title).to_have_css("color", text)
+    context.close()
+
+
 def test_suggest_a_change_is_in_the_footer_not_beside_the_title(pages, config):
     """The usability review: an "Edit this page" pencil beside every title is
     an editor's tool in a patient's way."""
