@@ -75,8 +75,10 @@ def test_printed_page_is_a_clean_handout(page, server, config):
     # on the first page, and in the footer's small print at the end.
     assert "Crisis? Call 988 · Text 988" in re.sub(r"\s+", " ", pdf.pages[0].extract_text())
     assert "In crisis? Call or text 988 (Suicide & Crisis Lifeline). In an emergency, call 911." in text
-    # For a patient: no citation for clinicians.
+    # For a patient: no citation for clinicians, and no button that works
+    # only on a screen (the call to book after the Key points, the box at the end).
     assert "Cite this page" not in text
+    assert "Book a consultation" not in text
     # Each link's address after its text
     assert "Howketamineworkstorelievephysicalpain(" + config["site_url"] + "physical-relief/)" in compact
 

@@ -21,28 +21,29 @@ def test_every_page_has_a_qr_code_of_its_published_address(site, config, url):
     assert code.text == config["site_url"] + url
 
 
-def test_a_screen_never_downloads_the_qr_code(page, server):
+def test_the_first_view_never_downloads_the_qr_code_and_a_quiet_page_has_it_ready(page, server):
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(server.root + "what-to-expect/", wait_until="networkidle")
-    page.mouse.wheel(0, 20000)   # scrolling past it changes nothing: it is not displayed
-    page.wait_for_load_state("networkidle")
     assert not [u for u in requested if u.endswith("/qr.png")], requested
+    # Once the page is quiet it loads (site.js), so a print started at any
+    # moment has it; on screen it never shows.
+    page.wait_for_function("() => document.querySelector('img.print-qr').complete "
+                           "&& document.querySelector('img.print-qr').naturalWidth > 0", timeout=10_000)
     assert page.locator("img.print-qr").is_hidden()
 
 
-def test_printed_page_carries_a_qr_code_that_decodes_to_its_address(page, server, config):
+@pytest.mark.parametrize("url,caption", [("what-to-expect/", "Scan to read this page online"),
+                                         ("es/what-to-expect/", "Escanee para leer esta página en internet")])
+def test_printed_page_carries_a_captioned_qr_code_that_decodes_to_its_address(page, server, config, url, caption):
     from PIL import Image
 
-    page.goto(server.root + "what-to-expect/")
-    # Chromium loads a lazy image once print layout shows it; wait for that,
-    # as a person's print preview does.
-    page.emulate_media(media="print")
-    # A function, not an expression: Playwright evaluates an expression
-    # string with eval, which the site's CSP (rightly) refuses.
+    page.goto(server.root + url, wait_until="networkidle")
+    # Printed as soon as the page is quiet, with no print preview first.
     page.wait_for_function("() => document.querySelector('img.print-qr').complete "
-                           "&& document.querySelector('img.print-qr').naturalWidth > 0")
+                           "&& document.querySelector('img.print-qr').naturalWidth > 0", timeout=10_000)
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     images = [image.image for image in pdf.pages[0].images]
     decoded = [code.text for image in images for code in zxingcpp.read_barcodes(image.convert("L"))]
-    assert decoded == [config["site_url"] + "what-to-expect/"], decoded
+    assert decoded == [config["site_url"] + url], decoded
+    assert caption in " ".join(pdf.pages[0].extract_text().split()), "the QR code says what it is for"

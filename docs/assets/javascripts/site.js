@@ -2,7 +2,8 @@
 // never holds up the first paint):
 //   1. what the "Copy link" button beside every section heading does;
 //   2. redirects for section links that moved (permalinks.yml);
-//   3. the language switch keeps the reader's section.
+//   3. the language switch keeps the reader's section;
+//   4. the handout's QR code is ready before anyone prints.
 // Search has its own script, search.js, loaded when the reader opens search.
 
 // Runs fn on every page. Material's instant navigation swaps pages without
@@ -128,4 +129,19 @@ document.addEventListener("click", function (event) {
   if (!link) return;
   var id = sectionInView(document, window);
   link.hash = id ? "#" + id : "";
+});
+
+// ---- 4. The handout's QR code -------------------------------------------------
+
+// The QR code of the page's address (overrides/main.html) shows only on
+// paper, and is lazy so the first view never downloads it. A lazy image
+// loads when print lays it out, which a quick print can outrun: once the
+// page has been quiet for a second, it loads (a few hundred bytes).
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    (window.requestIdleCallback || function (fn) { setTimeout(fn, 0); })(function () {
+      var qr = document.querySelector("img.print-qr");
+      if (qr) qr.loading = "eager";
+    }, {timeout: 2000});
+  }, 1000);
 });
