@@ -94,10 +94,13 @@ def test_pages_link_one_stylesheet_trimmed_and_smaller(site, pages):
 # skipped: unread ones are meant to go, and read ones show in what reads them.
 # Every <details> is opened first: its content's styles are compared too,
 # and Chrome skips layout inside a closed one (sizes there read 0px at
-# random until something forces a layout).
+# random until something forces a layout). The same elements both times:
+# search, getting ready once the page is quiet, adds its scripts to <head>
+# between the two, which shifted every element after them by one.
 COMPARE_JS = """async original => {
     document.querySelectorAll('details').forEach(details => { details.open = true; });
-    const snapshot = () => [...document.querySelectorAll('*')].flatMap(el =>
+    const elements = [...document.querySelectorAll('*')];
+    const snapshot = () => elements.flatMap(el =>
         [null, '::before', '::after'].map(pseudo => {
             const style = getComputedStyle(el, pseudo);
             const props = [];

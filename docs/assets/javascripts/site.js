@@ -136,12 +136,11 @@ document.addEventListener("click", function (event) {
 // The QR code of the page's address (overrides/main.html) shows only on
 // paper, and is lazy so the first view never downloads it. A lazy image
 // loads when print lays it out, which a quick print can outrun: once the
-// page has been quiet for a second, it loads (a few hundred bytes).
-window.addEventListener("load", function () {
-  setTimeout(function () {
-    (window.requestIdleCallback || function (fn) { setTimeout(fn, 0); })(function () {
-      var qr = document.querySelector("img.print-qr");
-      if (qr) qr.loading = "eager";
-    }, {timeout: 2000});
-  }, 1000);
-});
+// page is quiet (kbOnceQuiet, overrides/partials/lazy-search.html), it
+// loads (a few hundred bytes).
+if (window.kbOnceQuiet) {
+  window.kbOnceQuiet(function () {
+    var qr = document.querySelector("img.print-qr");
+    if (qr) qr.loading = "eager";
+  });
+}
