@@ -280,7 +280,11 @@ def test_on_a_connection_that_saves_data_search_waits_for_the_reader(page, serve
     page.add_init_script(SAVE_DATA)
     seen = _track_search_downloads(page)
     page.goto(server.root, wait_until="networkidle")
-    page.wait_for_timeout(3_500)   # past the second of quiet and the idle callback's 2 s limit
+    # Past the moment search would start: the handout's QR code loads then
+    # (site.js, the same kbOnceQuiet, called after search's own).
+    page.wait_for_function("() => document.querySelector('img.print-qr').complete "
+                           "&& document.querySelector('img.print-qr').naturalWidth > 0", timeout=10_000)
+    page.wait_for_timeout(300)
     assert not seen, f"search downloaded on a connection that saves data: {seen}"
 
 
