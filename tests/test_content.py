@@ -293,6 +293,17 @@ def test_search_finds_the_clinics_article_by_its_words_not_by_its_label(site, ed
             assert re.sub(r"\s+", "", said) not in text, f"/{edition}{doc['location']}: {said!r} is in the index"
 
 
+@pytest.mark.parametrize("edition", ["", *(folder(code) + "/" for code in TRANSLATIONS)])
+def test_no_references_section_is_a_search_result(site, edition):
+    # #35: "i" or "pain" listed trial titles and journals as answers.
+    index = json.loads((site / edition / "search/search_index.json").read_text(encoding="utf-8"))
+    on_pages = [url for url in EDITION_URLS if edition_of(url) == edition
+                and re.search(r'\bid="?references[\s">]', (site / url / "index.html").read_text(encoding="utf-8"))]
+    assert on_pages, f"/{edition}: no page has a References section to leave out"
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].endswith("#references")]
+    assert {doc["location"] for doc in index["docs"]} >= {url[len(edition):] for url in on_pages}, "the pages stay"
+
+
 @pytest.mark.parametrize("path", [url + "index.html" for url, _, _ in PAGES] + ["404.html"])
 def test_footer_has_disclaimer_and_crisis_line(site, path):
     footer = BeautifulSoup((site / path).read_text(), "lxml").select_one("footer .md-copyright")

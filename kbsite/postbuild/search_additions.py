@@ -15,7 +15,11 @@ Added to the index's `config`:
   simplified          in an index with Chinese text, the Simplified form of each
                       of its characters (kbsite.simplified_forms).
 
-Taken out: Material copies a page's tags (its front-matter keywords) onto
+Taken out: the References sections, which list sources: a search for
+"pain" or "i" listed trial titles and journal names as answers (#35); the
+page's own text cites them, and its footnotes lead there.
+
+Taken out too: Material copies a page's tags (its front-matter keywords) onto
 each of its sections. A page's keywords say what the page is for, so only
 the page's own entry keeps them: the copies cost 4.7 KB of the English index
 (a tenth of it) and ranked no query better (the query and check sets,
@@ -37,6 +41,8 @@ from kbsite.errors import SiteError
 # Material's. Zensical 0.0.73 writes one search.json for every edition at the
 # site's root, which this step does not take on yet (#33's note).
 INDEXES = ("search/search_index.json",)
+# The id of the References section, the same in every edition.
+REFERENCES = "references"
 LUNR_STOP_WORDS = Path(__file__).parents[1] / "data" / "lunr-stop-words"
 
 
@@ -62,6 +68,7 @@ def add_to_index(index: dict, includes: Path, *, partial: bool = False) -> dict:
     includes folder (its vocabulary and own stop words); `partial`: the index
     holds only the pages a --dirty build rebuilt, so no word is missed."""
     docs = entries(index)
+    docs[:] = [doc for doc in docs if not doc["location"].endswith("#" + REFERENCES)]
     for doc in docs:
         if "#" in doc["location"]:
             doc.pop("tags", None)

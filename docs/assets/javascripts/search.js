@@ -518,12 +518,10 @@
     var separator = new RegExp(config.separator);
     var counts = vocabulary(docs || [], separator);
     // The words the pages show, not their hidden keywords: "appointment",
-    // a keyword of Booking, still adds the words of its Book section. Nor
-    // the titles of their sources: "TRD" in a trial's title under
-    // References still adds "treatment-resistant depression".
+    // a keyword of Booking, still adds the words of its Book section. (The
+    // sections that list sources are not in the index: search_additions.)
     var folded = Object.create(null);
-    var answers = (docs || []).filter(function (doc) { return !/#references$/.test(doc.location || ""); });
-    Object.keys(vocabulary(answers, separator, true)).forEach(function (w) { folded[fold(w)] = true; });
+    Object.keys(vocabulary(docs || [], separator, true)).forEach(function (w) { folded[fold(w)] = true; });
     var corrections = Object.assign(Object.create(null), saidWords(config.vocabulary), counts);
     // The index language's stop words, and the edition's own where lunr has
     // none for its language (Filipino's, indexed under lunr's English).
