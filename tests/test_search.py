@@ -474,6 +474,20 @@ def test_crisis_phrasings_show_988_and_911_above_the_results(browser, server, vi
     context.close()
 
 
+def test_where_no_worker_may_start_crisis_help_still_shows(page, server):
+    """crisis.js reads queries in a worker; a browser or policy that refuses
+    one gets the same reading on the page's thread."""
+    page.add_init_script("""(() => { const Native = window.Worker;
+        window.Worker = function (url, options) {
+            if (/crisis/.test(String(url))) throw new DOMException("refused", "SecurityError");
+            return new Native(url, options); }; })();""")
+    page.goto(server.root)
+    open_search(page)
+    search(page, server.root, "i want to die")
+    expect(page.locator("[data-search-crisis] aside.crisis-help").first).to_be_visible()
+    assert not page.workers or not [w for w in page.workers if "crisis" in w.url]
+
+
 def test_full_width_letters_find_pages_and_crisis_help(page, server):
     """Chinese input methods type Latin letters full width: ＫＥＴＡＭＩＮＥ."""
     root = server.root + "zh-hant/"

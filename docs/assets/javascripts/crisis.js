@@ -986,7 +986,13 @@
   // or failed), `data` ({page, more, help}, or null) and `match(query)`, a
   // promise of the query's matches (none while the data failed to load).
   function crisisWorker(scriptUrl, dataUrl) {
-    var worker = new Worker(scriptUrl);
+    var worker;
+    try {
+      if (!scriptUrl) throw new Error("crisis.js does not know its own address");
+      worker = new Worker(scriptUrl);
+    } catch (error) {
+      return inThread(dataUrl);
+    }
     var answers = Object.create(null), next = 0, last = {query: null, matches: null};
     var reader = {data: null};
     reader.ready = new Promise(function (resolve, reject) {
@@ -1014,6 +1020,24 @@
       }, function () { return []; });
       last = {query: query, matches: matches};
       return matches;
+    };
+    return reader;
+  }
+
+  // The same, on the page's thread, where a worker cannot start (a browser
+  // or a policy that refuses it): help must never depend on one.
+  function inThread(dataUrl) {
+    var match = function () { return []; };
+    var reader = {data: null};
+    reader.ready = fetch(dataUrl).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + response.url);
+      return response.json();
+    }).then(function (data) {
+      match = matcher(data);
+      reader.data = {page: data.page, more: data.more, help: data.help};
+    });
+    reader.match = function (query) {
+      return reader.ready.then(function () { return match(query); }, function () { return []; });
     };
     return reader;
   }
