@@ -505,3 +505,15 @@ test("an ordinary reading's results are dropped, not searched again, when a newe
   assert.equal(w.posted.filter((m) => m.type === kb.QUERY).length, 2, "no calm query for a query already replaced");
   assert.equal(w.delivered.length, 0);
 });
+
+test("a query whose crisis reading failed shows help and is searched calm", async () => {
+  const w = wiring();
+  await w.settle();
+  w.worker.postMessage({ type: kb.QUERY, data: "ketamine pain" });
+  w.result([[{ location: "safety/", title: "Safety", text: "<p>pain</p>", score: 1, terms: { pain: true } }]]);
+  w.readings[0].resolve(null);
+  await w.settle();
+  assert.deepEqual(w.shown, [["en"]], "the page's help");
+  assert.equal(w.delivered.length, 0, "not the ordinary reading's results");
+  assert.equal(w.posted.filter((m) => m.type === kb.QUERY).length, 2, "the calm query searched instead");
+});

@@ -974,7 +974,11 @@
         loaded.catch(function (error) { scope.postMessage({type: "failed", error: String(error)}); });
       } else if (message.type === "match" && loaded) {
         loaded.then(function (match) {
-          scope.postMessage({type: "matches", id: message.id, matches: match(message.query)});
+          // A fault of ours reading a query answers null (help shows: nothing
+          // here could rule it out), never silence, which would hold its results.
+          var matches;
+          try { matches = match(message.query); } catch (error) { matches = null; }
+          scope.postMessage({type: "matches", id: message.id, matches: matches});
         }, function () {
           scope.postMessage({type: "matches", id: message.id, matches: []});
         });
@@ -984,7 +988,8 @@
 
   // The page's side of that worker: `ready` (settled once the data is in,
   // or failed), `data` ({page, more, help}, or null) and `match(query)`, a
-  // promise of the query's matches (none while the data failed to load).
+  // promise of the query's matches (none while the data failed to load;
+  // null when reading it failed).
   function crisisWorker(scriptUrl, dataUrl) {
     var worker;
     try {
@@ -1037,7 +1042,9 @@
       reader.data = {page: data.page, more: data.more, help: data.help};
     });
     reader.match = function (query) {
-      return reader.ready.then(function () { return match(query); }, function () { return []; });
+      return reader.ready.then(function () {
+        try { return match(query); } catch (error) { return null; }
+      }, function () { return []; });
     };
     return reader;
   }
@@ -1060,8 +1067,10 @@
       var typed = String(input.value).normalize("NFKC");
       typedLast = typed;
       crisis.match(typed).then(function (matches) {
-        // Only the box's latest text decides what shows.
-        if (typed === typedLast && crisis.data) show(helpLanguages(matches, crisis.data.page));
+        // Only the box's latest text decides what shows; a failed reading
+        // shows the page's help.
+        if (typed !== typedLast || !crisis.data) return;
+        show(matches === null ? [crisis.data.page] : helpLanguages(matches, crisis.data.page));
       });
     }
     crisis.ready.then(update, function () {});

@@ -658,6 +658,12 @@
 
     function answer(event, asked, matches) {
       var message = event.data;
+      if (matches === null) {
+        // Reading the query failed: help shows, and the query is searched as
+        // a crisis query (calm), since nothing here could rule it out.
+        matches = [{lang: current().page, rule: "fault", own: false}];
+        if (panel) panel.show([settings.page]);
+      }
       if (asked.crisis) {
         calmResults(message.data.items, settings.more);
         shortTexts(message.data.items, settings.clinic);
