@@ -947,28 +947,38 @@
   // the model takes about 100 ms, and reading a query about 1 ms, which on
   // the page's own thread would block it (Lighthouse's Total Blocking Time
   // rose from 0 to 222 ms when search got ready in the background). Messages:
-  // {type: "load", url} answered by {type: "ready", page, more, help} or
+  // {type: "load", url} answered by {type: "ready", data: {page, more, help}} or
   // {type: "failed"}; then {type: "match", id, query} by {type: "matches",
   // id, matches}, in order. A query sent before the data is in waits for it.
   var WARM_UP = ["ketamine side effects", "cuanto cuesta la ketamina", "氯胺酮 副作用", "magkano ang ketamine",
                  "tác dụng phụ của ketamine"];
+
+  // search/crisis.json, read.
+  function fetchData(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + response.url);
+      return response.json();
+    });
+  }
+
+  // What the page needs of the data: the help to show, in each language.
+  function shown(data) {
+    return {page: data.page, more: data.more, help: data.help};
+  }
 
   function serve(scope) {
     var loaded = null;
     scope.onmessage = function (event) {
       var message = event.data || {};
       if (message.type === "load" && !loaded) {
-        loaded = fetch(message.url).then(function (response) {
-          if (!response.ok) throw new Error(response.status + " " + response.url);
-          return response.json();
-        }).then(function (data) {
+        loaded = fetchData(message.url).then(function (data) {
           var match = matcher(data);
           // A first reading takes about 50 ms more than the next ones (the
           // engine compiles its code as it runs): read one query of each
           // kind of script before saying ready, so the reader's first
           // keystroke does not wait for it.
           WARM_UP.forEach(function (query) { match(query); });
-          scope.postMessage({type: "ready", page: data.page, more: data.more, help: data.help});
+          scope.postMessage({type: "ready", data: shown(data)});
           return match;
         });
         loaded.catch(function (error) { scope.postMessage({type: "failed", error: String(error)}); });
@@ -998,19 +1008,25 @@
     } catch (error) {
       return inThread(dataUrl);
     }
-    var answers = Object.create(null), next = 0, last = {query: null, matches: null};
+    var answers = Object.create(null), next = 0, last = {query: null, matches: null}, broken = false;
     var reader = {data: null};
     reader.ready = new Promise(function (resolve, reject) {
       worker.onmessage = function (event) {
         var message = event.data || {};
-        if (message.type === "ready") { reader.data = message; resolve(); }
+        if (message.type === "ready") { reader.data = message.data; resolve(); }
         else if (message.type === "failed") reject(new Error(message.error));
         else if (message.type === "matches" && answers[message.id]) {
           answers[message.id](message.matches);
           delete answers[message.id];
         }
       };
-      worker.onerror = function (event) { reject(new Error(event.message || "crisis.js did not start as a worker")); };
+      // A worker that fails leaves no query waiting for good: those asked
+      // read as failed (null: help shows), as do those asked after.
+      worker.onerror = function (event) {
+        broken = true;
+        reject(new Error(event.message || "crisis.js did not start as a worker"));
+        for (var id in answers) { answers[id](null); delete answers[id]; }
+      };
     });
     worker.postMessage({type: "load", url: dataUrl});
     reader.match = function (query) {
@@ -1018,6 +1034,7 @@
       if (last.query === query) return last.matches;
       var matches = reader.ready.then(function () {
         return new Promise(function (resolve) {
+          if (broken) return resolve(null);
           var id = next++;
           answers[id] = resolve;
           worker.postMessage({type: "match", id: id, query: query});
@@ -1034,12 +1051,9 @@
   function inThread(dataUrl) {
     var match = function () { return []; };
     var reader = {data: null};
-    reader.ready = fetch(dataUrl).then(function (response) {
-      if (!response.ok) throw new Error(response.status + " " + response.url);
-      return response.json();
-    }).then(function (data) {
+    reader.ready = fetchData(dataUrl).then(function (data) {
       match = matcher(data);
-      reader.data = {page: data.page, more: data.more, help: data.help};
+      reader.data = shown(data);
     });
     reader.match = function (query) {
       return reader.ready.then(function () {

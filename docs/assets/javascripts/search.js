@@ -1,5 +1,5 @@
-// Search that answers, loaded only when the reader opens search
-// (overrides/partials/lazy-search.html), then handed Material's search
+// Search that answers, loaded once the page is quiet or when the reader
+// opens search (overrides/partials/lazy-search.html), then handed Material's search
 // worker. Everything happens in the browser; nothing is sent anywhere.
 //
 // Material 9.8 has no hook for this, so we sit between Material and its
@@ -610,9 +610,8 @@
         if (!ready) { waiting.push(message); return undefined; }
         var typed = String(message.data).normalize("NFKC");
         var decision;
-        current();
         try {
-          decision = decide(typed, settings);   // as an ordinary query, until its reading is in
+          decision = decide(typed, current());   // as an ordinary query, until its reading is in
           decision.typed = typed;
           decision.reading = reading(typed);
         } catch (error) {

@@ -4,7 +4,8 @@
 //   2. redirects for section links that moved (permalinks.yml);
 //   3. the language switch keeps the reader's section;
 //   4. the handout's QR code is ready before anyone prints.
-// Search has its own script, search.js, loaded when the reader opens search.
+// Search has its own scripts, search.js and crisis.js, loaded once the page
+// is quiet or when the reader opens search (overrides/partials/lazy-search.html).
 
 // Runs fn on every page. Material's instant navigation swaps pages without
 // a reload; its document$ (defined by the bundle at the end of <body>, so
