@@ -59,13 +59,11 @@ RUNS = edition_runs(COMBINATIONS, every_page=ON_A_PHONE, translations=[("light",
 
 @pytest.mark.parametrize("url,scheme,viewport", [(url, s, VIEWPORTS[w]) for url, (s, w) in RUNS],
                          ids=[f"{s}-{w}-{url}" for url, (s, w) in RUNS])
-def test_axe_finds_no_violations(browser, server, url, scheme, viewport):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    tab = context.new_page()
+def test_axe_finds_no_violations(shared_tab, server, url, scheme, viewport):
+    tab = shared_tab(viewport=viewport, color_scheme=scheme)
     tab.goto(server.root + url)
     expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
     violations = axe_violations(tab)
-    context.close()
     assert not violations, "\n".join(violations)
 
 

@@ -59,9 +59,8 @@ PHONE_RUNS = [(code, viewport, javascript, [url for url, _, _ in PAGES] if code 
 @pytest.mark.parametrize("code,viewport,javascript,urls", PHONE_RUNS,
                          ids=[f"{code}-{v['width']}{'' if js else '-no-js'}{'-every-page' if len(urls) > 2 else ''}"
                               for code, v, js, urls in PHONE_RUNS])
-def test_on_a_phone_the_crisis_line_is_on_screen_and_tappable(browser, server, code, viewport, javascript, urls):
-    context = browser.new_context(viewport=viewport, has_touch=True, java_script_enabled=javascript)
-    tab = context.new_page()
+def test_on_a_phone_the_crisis_line_is_on_screen_and_tappable(shared_tab, server, code, viewport, javascript, urls):
+    tab = shared_tab(viewport=viewport, has_touch=True, java_script_enabled=javascript)
     for url in urls:
         tab.goto(server.root + _prefix(code) + url)
         for where in ("top", "bottom"):
@@ -86,7 +85,6 @@ def test_on_a_phone_the_crisis_line_is_on_screen_and_tappable(browser, server, c
             overflow = part.evaluate("e => e.scrollWidth - e.clientWidth")
             assert overflow <= 0, f"{code}/{url}: {part.inner_text()!r} runs out of its box by {overflow} px"
         assert tab.evaluate("document.documentElement.scrollWidth") <= viewport["width"], f"{code}/{url}"
-    context.close()
 
 
 def test_a_section_link_lands_clear_of_the_header(browser, server):

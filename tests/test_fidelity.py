@@ -95,11 +95,13 @@ def test_every_article_passage_is_labelled_as_the_clinics_words(site, config):
         headings |= {normalize(h.get_text("")) for h in soup.select("article :is(h1, h2, h3)")}
     passages = [u for u in units if u not in headings]
     assert len(passages) >= 35, "this test's assumption: it finds the article's sentences"
+    # Every paragraph and list item of the pages, with its text, parsed once.
+    texts = [(el, normalize(el.get_text(""))) for url, _, _ in PAGES
+             for el in BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+             .select("article :is(p, li)")]
     unlabelled = []
     for unit in passages:
-        blocks = [el for url, _, _ in PAGES
-                  for el in BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
-                  .select("article :is(p, li)") if unit in normalize(el.get_text(""))]
+        blocks = [el for el, text in texts if unit in text]
         if not blocks or not all(el.find_parent("div", class_="clinic-article") for el in blocks):
             unlabelled.append(unit)
     assert unlabelled == []

@@ -35,12 +35,10 @@ MEASURE = """() => {
 
 
 @pytest.mark.parametrize("url", URLS, ids=lambda u: u or "home")
-def test_every_control_is_big_enough_to_tap(browser, server, url):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    tab = context.new_page()
+def test_every_control_is_big_enough_to_tap(shared_tab, server, url):
+    tab = shared_tab(viewport=PHONE, is_mobile=True, has_touch=True)
     tab.goto(server.root + url, wait_until="networkidle")
     found = tab.evaluate(MEASURE)
-    context.close()
     if url.endswith("safety/"):
         assert found["footnotes"] >= 20, "this test's assumption: the safety page's footnote numbers are measured"
     assert found["small"] == [], f"/{url}: smaller than 24 x 24 px: {found['small']}"
@@ -52,9 +50,8 @@ def test_every_control_is_big_enough_to_tap(browser, server, url):
 
 @pytest.mark.parametrize("width", [360, 390])
 @pytest.mark.parametrize("prefix", PREFIXES, ids=lambda p: p or "en")
-def test_the_site_name_is_whole_and_skip_to_content_leaves_it_clear(browser, server, prefix, width):
-    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
-    tab = context.new_page()
+def test_the_site_name_is_whole_and_skip_to_content_leaves_it_clear(shared_tab, server, prefix, width):
+    tab = shared_tab(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
     tab.goto(server.root + prefix, wait_until="networkidle")
     name = tab.locator(".md-header__topic:first-child .md-ellipsis")
     whole = name.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1")
@@ -65,7 +62,6 @@ def test_the_site_name_is_whole_and_skip_to_content_leaves_it_clear(browser, ser
     apart = (skip["y"] >= title["y"] + title["height"] or skip["x"] >= title["x"] + title["width"]
              or skip["x"] + skip["width"] <= title["x"])
     assert apart, f"/{prefix}: Skip to content covers the site's name"
-    context.close()
 
 
 @pytest.mark.parametrize("edition", ["", "zh-hant/"])

@@ -139,11 +139,15 @@ def whole_stylesheets(site) -> bytes:
     return b"\n".join([MATERIAL_CSS.read_bytes(), palette.read_bytes(), (styles / "extra.min.css").read_bytes()])
 
 
-def _tab_with_whole_material_css(browser, site, scheme):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+def _serve_whole_material_css(context, site) -> None:
     whole = whole_stylesheets(site)
     context.route("**/__material-whole-main.css",
                   lambda route: route.fulfill(body=whole, content_type="text/css"))
+
+
+def _tab_with_whole_material_css(browser, site, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    _serve_whole_material_css(context, site)
     return context, context.new_page()
 
 
@@ -164,14 +168,17 @@ def tab_with_whole_material_css(browser, server, site, request):
 # both; a translation's are checked in the light palette, with its own
 # stylesheet, trimmed by its own words.
 RUNS = edition_runs(["light", "dark"], every_page=["light"], translations=["light"])
+_SERVING_WHOLE_CSS: list = []
 
 
 @pytest.mark.parametrize("url,scheme", RUNS, ids=[f"{s}-{u}" for u, s in RUNS])
-def test_every_element_looks_the_same_as_with_materials_whole_stylesheet(browser, server, site, url, scheme):
-    context, tab = _tab_with_whole_material_css(browser, site, scheme)
+def test_every_element_looks_the_same_as_with_materials_whole_stylesheet(shared_tab, server, site, url, scheme):
+    tab = shared_tab(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    if tab.context not in _SERVING_WHOLE_CSS:   # a kept tab: its context serves the file from the first test on
+        _serve_whole_material_css(tab.context, site)
+        _SERVING_WHOLE_CSS.append(tab.context)
     tab.goto(server.root + url)
     result = _compare(tab)
-    context.close()
     assert not result["diffs"], f"/{url}: computed styles differ:\n" + "\n".join(result["diffs"])
 
 
