@@ -15,9 +15,8 @@ HOMES = ["" if code == LANGUAGES[0] else folder(code) + "/" for code in LANGUAGE
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("home", HOMES, ids=lambda h: h or "en")
-def test_the_summary_and_every_topic_are_on_the_first_screen(browser, server, home, scheme):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
-    tab = context.new_page()
+def test_the_summary_and_every_topic_are_on_the_first_screen(shared_tab, server, home, scheme):
+    tab = shared_tab(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme=scheme)
     tab.goto(server.root + home, wait_until="networkidle")
     layout = tab.evaluate("""() => {
         const box = el => el.getBoundingClientRect();
@@ -34,7 +33,6 @@ def test_the_summary_and_every_topic_are_on_the_first_screen(browser, server, ho
                 introAfterTopics: !!intro && !!topics.length
                     && !!(topics.at(-1).compareDocumentPosition(intro) & Node.DOCUMENT_POSITION_FOLLOWING)};
     }""")
-    context.close()
     assert len(layout["topics"]) >= 5, layout
     off_screen = [name for name, bottom in layout["topics"] if bottom > layout["height"]]
     assert off_screen == [], f"/{home}: below the first screen: {off_screen}"
