@@ -506,6 +506,24 @@ test("an ordinary reading's results are dropped, not searched again, when a newe
   assert.equal(w.delivered.length, 0);
 });
 
+test("results the reader has typed past are not drawn; the newest query's are", async () => {
+  const w = wiring();
+  await w.settle();
+  w.worker.postMessage({ type: kb.QUERY, data: "k" });
+  w.worker.postMessage({ type: kb.QUERY, data: "ke" });
+  w.worker.postMessage({ type: kb.QUERY, data: "ket" });
+  const item = (text) => [[{ location: "safety/", title: "Safety", text: `<p>${text}</p>`, score: 1, terms: { [text]: true } }]];
+  w.result(item("k"));
+  w.result(item("ke"));
+  w.readings.forEach((r) => r.resolve([]));
+  await w.settle();
+  assert.equal(w.delivered.length, 0, "not the results of k and ke, which ket replaces");
+  w.result(item("ket"));
+  await w.settle();
+  assert.equal(w.delivered.length, 1, "the newest query's results show");
+  assert.match(JSON.stringify(w.delivered[0]), /ket/);
+});
+
 test("a query whose crisis reading failed shows help and is searched calm", async () => {
   const w = wiring();
   await w.settle();

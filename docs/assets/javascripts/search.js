@@ -664,6 +664,7 @@
         if (panel) panel.show([settings.page]);
       }
       if (asked.crisis) {
+        if (sent.length) return undefined;   // replaced by a newer query, as below
         calmResults(message.data.items, settings.more);
         shortTexts(message.data.items, settings.clinic);
         return deliver(event);
@@ -680,6 +681,11 @@
         return undefined;
       }
       if (matches.length && panel) panel.show(crisis.helpLanguages(matches, settings.page));
+      // A newer query is on its way (the reader typed on): its results will
+      // replace these before anyone reads them. Drawing them would hold up
+      // the keys being typed (about 30 ms a time for the many results of
+      // one letter, on a slow phone more), so they are not drawn.
+      if (sent.length && !asked.corrected) return undefined;
       tidyResults(message.data.items, asked.added);
       bestSectionFirst(message.data.items);
       shortTexts(message.data.items, settings.clinic);
