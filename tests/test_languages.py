@@ -505,6 +505,31 @@ def test_the_language_switch_comes_early_in_tab_order(browser, server, width):
     context.close()
 
 
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_open_language_menu_leaves_the_crisis_line_uncovered_and_looks_like_a_menu(browser, server, width):
+    """The usability review: open, the menu covered "Envíe AYUDA al 988".
+    It now opens below the header's crisis line, whose links stay on top at
+    every width; and its button carries an arrow, so it reads as a way to
+    change the language, not a label."""
+    if len(LANGUAGES) < 3:
+        pytest.skip("two languages: a link, not a menu")
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 1000)
+    tab = context.new_page()
+    tab.goto(server.root + "es/safety/")
+    summary = tab.locator(".language-switch__menu > summary")
+    arrow = summary.evaluate("e => getComputedStyle(e, '::after').borderTopWidth")
+    assert float(arrow.removesuffix("px")) > 0, "the button has an arrow"
+    summary.click()
+    expect(tab.locator(".language-switch__list")).to_be_visible()
+    covered = tab.evaluate("""() => [...document.querySelectorAll('header.md-header > .crisis-bar a')].map(a => {
+        const r = a.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return a.contains(top) ? null : a.textContent.trim();
+    }).filter(Boolean)""")
+    context.close()
+    assert covered == [], f"at {width} px the open menu covers {covered}"
+
+
 def _cjk_families() -> set[str]:
     """The font families fontconfig has for Traditional Chinese (Debian's
     fonts-noto-cjk, which `make system` installs): the site loads no web fonts."""
