@@ -295,6 +295,13 @@ test("results: added words are not reported missing, and a page listed for its s
   assert.deepEqual(groups[1][0].terms, { ketamine: true }, "an added word a result lacks is not 'Missing'");
 });
 
+test("results: a word typed without its accents is not 'Not on this page' where the result has it with them", () => {
+  const groups = [[{ location: "es/booking/#ask", title: "Qué preguntar", text: "<li>¿Cuánto cuesta y mi seguro cubre algo?</li>",
+                     terms: { cuanto: false, cuesta: true, sesion: false } }]];
+  kb.tidyResults(groups, []);
+  assert.deepEqual(groups[0][0].terms, { cuanto: true, cuesta: true, sesion: false }, "sesion is not there, with or without accents");
+});
+
 test("results: a page's best-scoring section comes first, so Material shows it with its text", () => {
   const groups = [[{ location: "a/", score: 9 }, { location: "a/#low", score: 2 }, { location: "a/#high", score: 5 }],
                   [{ location: "b/#s", score: 4 }, { location: "b/", score: 3 }],

@@ -398,6 +398,16 @@
       var matched = {};
       group.forEach(function (item) {
         added.forEach(function (word) { if (item.terms && item.terms[word] === false) delete item.terms[word]; });
+        // A word typed without its accents that the result has with them
+        // ("cuanto", "¿Cuánto cuesta?") is on the page: not "Not on this page".
+        var own = null;
+        Object.keys(item.terms || {}).forEach(function (t) {
+          if (item.terms[t] !== false) return;
+          own = own || fold(String(item.title || "") + " " + String(item.text || "").replace(/<[^>]*>/g, " "))
+            .split(/[^\p{L}\p{N}]+/u);
+          var bare = fold(t);
+          if (own.some(function (w) { return w.indexOf(bare) === 0; })) item.terms[t] = true;
+        });
         Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t]) matched[t] = true; });
       });
       group.forEach(function (item) {
