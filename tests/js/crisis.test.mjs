@@ -291,3 +291,26 @@ test("a query is checked in under 5 ms at the 95th percentile", () => {
   const p95 = times[Math.floor(times.length * 0.95)];
   assert.ok(p95 < 5, `p95 ${p95.toFixed(2)} ms`);
 });
+
+
+// ---- The page's side of the worker ----------------------------------------------
+
+test("a worker that is ready but never answers a reading does not hold the query for good: it reads as failed", async () => {
+  const sent = [];
+  const Before = globalThis.Worker;
+  globalThis.Worker = class {
+    constructor() { setTimeout(() => this.onmessage({ data: { type: "ready", data: { page: "en", help: {} } } }), 0); }
+    postMessage(message) { sent.push(message); }   // answers no "match"
+  };
+  try {
+    const reader = kc.crisisWorker("crisis.js", "search/crisis.json", 50);
+    await reader.ready;
+    const started = Date.now();
+    assert.equal(await reader.match("ketamine"), null, "null: the panel shows help, search searches calm");
+    assert.ok(Date.now() - started < 1000);
+    assert.deepEqual(sent.map((m) => m.type), ["load", "match"]);
+  } finally {
+    globalThis.Worker = Before;
+  }
+});
+

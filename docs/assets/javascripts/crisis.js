@@ -999,8 +999,13 @@
   // The page's side of that worker: `ready` (settled once the data is in,
   // or failed), `data` ({page, more, help}, or null) and `match(query)`, a
   // promise of the query's matches (none while the data failed to load;
-  // null when reading it failed).
-  function crisisWorker(scriptUrl, dataUrl) {
+  // null when reading it failed, or when the worker, once ready, has not
+  // answered within `answerWait` ms: a reading takes a few ms, and search.js
+  // holds a query's results until it is in, so a worker that hangs must not
+  // hold them for good; null shows help, the safe side).
+  var ANSWER_WAIT = 3000;
+  function crisisWorker(scriptUrl, dataUrl, answerWait) {
+    var wait = answerWait || ANSWER_WAIT;
     var worker;
     try {
       if (!scriptUrl) throw new Error("crisis.js does not know its own address");
@@ -1036,7 +1041,10 @@
         return new Promise(function (resolve) {
           if (broken) return resolve(null);
           var id = next++;
-          answers[id] = resolve;
+          var timer = setTimeout(function () {
+            if (answers[id]) { delete answers[id]; resolve(null); }
+          }, wait);
+          answers[id] = function (matches) { clearTimeout(timer); resolve(matches); };
           worker.postMessage({type: "match", id: id, query: query});
         });
       }, function () { return []; });
@@ -1102,6 +1110,6 @@
     normalize: normalize, fold: fold, traditionalReader: traditionalReader, tokens: tokens, cut: cut,
     compileLanguage: compileLanguage, parseRule: parseRule, sameWord: sameWord, editDistance: editDistance,
     STEMMERS: STEMMERS, modelWords: modelWords, modelReader: modelReader, matcher: matcher,
-    helpLanguages: helpLanguages, showHelp: showHelp, serve: serve, start: start
+    helpLanguages: helpLanguages, showHelp: showHelp, serve: serve, start: start, crisisWorker: crisisWorker
   };
 });
