@@ -9,7 +9,8 @@ Added to the index's `config`:
                       would match "depresión"); from kbsite/data/lunr-stop-words/,
                       copied from the lunr-languages files Material ships;
   edition_stop_words  a language lunr has none for (Filipino) lists its own in
-                      includes/<folder>/search-stop-words.txt;
+                      includes/<folder>/search-stop-words.txt; a language lunr
+                      has may list words to drop beside lunr's (English: make);
   vocabulary          the patients' words (kbsite.search_vocabulary), after a
                       check that every page word an entry points at is indexed;
   simplified          in an index with Chinese text, the Simplified form of each
