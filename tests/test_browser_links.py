@@ -153,22 +153,3 @@ def test_a_tap_on_a_heading_shows_its_copy_link_button_on_a_phone(browser, serve
     expect(heading.locator("button.copy-link")).to_be_visible()
     expect(heading.locator("a.headerlink")).to_be_hidden()
     context.close()
-
-
-def test_a_footnote_number_shows_its_reference_where_it_is(page, server):
-    """Safety's references are 11 phone screens below its text. Hovered or
-    focused, a footnote number shows its reference beside it (Material's
-    content.footnote.tooltips), without the row of back-links; the number
-    still links to the reference list."""
-    page.goto(server.root + "safety/")
-    number = page.locator("article a.footnote-ref").first
-    target = page.locator(f"li[id='{number.get_attribute('href').lstrip('#')}']")
-    expected = " ".join(target.evaluate("""e => { const c = e.cloneNode(true);
-        c.querySelectorAll('.footnote-backref').forEach(b => b.remove()); return c.textContent; }""").split())
-    number.hover()
-    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
-    expect(tip).to_be_visible()
-    shown = " ".join(tip.inner_text().split())
-    assert shown and shown in expected, (shown, expected)
-    assert "↩" not in shown
-
