@@ -101,8 +101,9 @@ export async function startWorker({ dir = siteDir(), index = loadIndex(dir), cri
       return { query: decision.query, reader: decision.reader, added: [], sent: decision.query, help: decision.help,
                corrected: false, crisis: true, pages: links.map((l) => l.split("#")[0]), links, reply };
     }
+    const searched = kb.termsAsSearched(reply.data.items);
     kb.tidyResults(reply.data.items, decision.added);
-    const again = kb.retry(decision, reply.data.items.flat(), settings);
+    const again = kb.retry(decision, searched, settings);
     if (again) {
       const second = await send({ type: kb.QUERY, data: again.query });
       kb.tidyResults(second.data.items, again.added);

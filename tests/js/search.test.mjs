@@ -298,8 +298,16 @@ test("results: added words are not reported missing, and a page listed for its s
 test("results: a word typed without its accents is not 'Not on this page' where the result has it with them", () => {
   const groups = [[{ location: "es/booking/#ask", title: "Qué preguntar", text: "<li>¿Cuánto cuesta y mi seguro cubre algo?</li>",
                      terms: { cuanto: false, cuesta: true, sesion: false } }]];
+  const searched = kb.termsAsSearched(groups);
   kb.tidyResults(groups, []);
   assert.deepEqual(groups[0][0].terms, { cuanto: true, cuesta: true, sesion: false }, "sesion is not there, with or without accents");
+  assert.deepEqual(searched[0].terms, { cuanto: false, cuesta: true, sesion: false }, "what search matched, for a correction");
+});
+
+test("a word typed without its accents is still corrected where a result has it with them", async () => {
+  const spanish = await startWorker({ dir: spanishDir() });
+  const shown = await spanish.search("cronico dolor");   // "dolor" finds results whose text has "crónico"
+  assert.equal(shown.reader, "crónico dolor", "corrected, so search ranks by the word as the pages write it");
 });
 
 test("results: a page's best-scoring section comes first, so Material shows it with its text", () => {

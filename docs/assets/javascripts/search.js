@@ -389,6 +389,15 @@
             help: [], matches: [], mayCorrect: false};
   }
 
+  // What search matched, before tidyResults marks accentless words found
+  // for the reader's eyes: a correction is worked out from this ("sesion" is
+  // still corrected to "sesión", which ranks better).
+  function termsAsSearched(groups) {
+    return [].concat.apply([], groups || []).map(function (item) {
+      return {terms: Object.assign({}, item.terms)};
+    });
+  }
+
   // Results as the reader should see them: the vocabulary's added words are
   // not reported "Missing" where a result lacks them, and a page listed only
   // for its sections carries their matched words, so its link highlights
@@ -696,6 +705,7 @@
       // the keys being typed (about 30 ms a time for the many results of
       // one letter, on a slow phone more), so they are not drawn.
       if (sent.length && !asked.corrected) return undefined;
+      var matchedAsSearched = termsAsSearched(message.data.items);
       tidyResults(message.data.items, asked.added);
       bestSectionFirst(message.data.items);
       shortTexts(message.data.items, settings.clinic);
@@ -706,8 +716,7 @@
         return undefined;
       }
       if (sent.length) return undefined;   // a newer query is on its way
-      var items = [].concat.apply([], message.data.items || []);
-      var again = retry(asked, items, settings);
+      var again = retry(asked, matchedAsSearched, settings);
       if (!again) return undefined;
       again.corrected = true;
       // A correction may read like crisis where the typing did not: the
@@ -727,7 +736,7 @@
     withoutStopWords: withoutStopWords, capEdits: capEdits, missedWords: missedWords,
     vocabulary: vocabulary, editDistance: editDistance, nearestWord: nearestWord, fold: fold,
     corrections: corrections, correctedQuery: correctedQuery, chineseReader: chineseReader,
-    decide: decide, retry: retry, tidyResults: tidyResults, bestSectionFirst: bestSectionFirst,
+    decide: decide, retry: retry, tidyResults: tidyResults, termsAsSearched: termsAsSearched, bestSectionFirst: bestSectionFirst,
     calmResults: calmResults, excerpt: excerpt, shortTexts: shortTexts, searchSettings: searchSettings,
     vocabularyExpander: vocabularyExpander, spaced: spaced,
     wrapWorker: wrapWorker
