@@ -298,9 +298,11 @@ test("a query is checked in under 5 ms at the 95th percentile", () => {
 test("a worker that is ready but never answers a reading does not hold the query for good: it reads as failed", async () => {
   const sent = [];
   const Before = globalThis.Worker;
+  let terminated = false;
   globalThis.Worker = class {
     constructor() { setTimeout(() => this.onmessage({ data: { type: "ready", data: { page: "en", help: {} } } }), 0); }
     postMessage(message) { sent.push(message); }   // answers no "match"
+    terminate() { terminated = true; }
   };
   try {
     const reader = kc.crisisWorker("crisis.js", "search/crisis.json", 50);
@@ -308,6 +310,13 @@ test("a worker that is ready but never answers a reading does not hold the query
     const started = Date.now();
     assert.equal(await reader.match("ketamine"), null, "null: the panel shows help, search searches calm");
     assert.ok(Date.now() - started < 1000);
+    assert.deepEqual(sent.map((m) => m.type), ["load", "match"]);
+    assert.ok(terminated, "the hung worker is stopped");
+    // Later queries are read on the page's thread (here its data cannot load,
+    // so none shows help), not sent to the worker to wait again.
+    const later = Date.now();
+    assert.deepEqual(await reader.match("ketamine price"), []);
+    assert.ok(Date.now() - later < 1000);
     assert.deepEqual(sent.map((m) => m.type), ["load", "match"]);
   } finally {
     globalThis.Worker = Before;

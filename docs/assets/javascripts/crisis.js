@@ -1002,7 +1002,8 @@
   // null when reading it failed, or when the worker, once ready, has not
   // answered within `answerWait` ms: a reading takes a few ms, and search.js
   // holds a query's results until it is in, so a worker that hangs must not
-  // hold them for good; null shows help, the safe side).
+  // hold them for good; null shows help, the safe side. After that, queries
+  // are read on the page's thread, as where no worker may start).
   var ANSWER_WAIT = 3000;
   function crisisWorker(scriptUrl, dataUrl, answerWait) {
     var wait = answerWait || ANSWER_WAIT;
@@ -1013,7 +1014,7 @@
     } catch (error) {
       return inThread(dataUrl);
     }
-    var answers = Object.create(null), next = 0, last = {query: null, matches: null}, broken = false;
+    var answers = Object.create(null), next = 0, last = {query: null, matches: null}, broken = false, fallback = null;
     var reader = {data: null};
     reader.ready = new Promise(function (resolve, reject) {
       worker.onmessage = function (event) {
@@ -1034,15 +1035,25 @@
       };
     });
     worker.postMessage({type: "load", url: dataUrl});
+    function hung() {
+      // The worker stopped answering: what it holds reads as failed, and
+      // the page's thread reads from now on.
+      if (fallback) return;
+      fallback = inThread(dataUrl);
+      for (var id in answers) { answers[id](null); delete answers[id]; }
+      worker.terminate();
+    }
     reader.match = function (query) {
       // The panel and search ask about each keystroke's query: once is enough.
       if (last.query === query) return last.matches;
+      if (fallback) return fallback.match(query);
       var matches = reader.ready.then(function () {
         return new Promise(function (resolve) {
           if (broken) return resolve(null);
+          if (fallback) return resolve(fallback.match(query));
           var id = next++;
           var timer = setTimeout(function () {
-            if (answers[id]) { delete answers[id]; resolve(null); }
+            if (answers[id]) hung();
           }, wait);
           answers[id] = function (matches) { clearTimeout(timer); resolve(matches); };
           worker.postMessage({type: "match", id: id, query: query});
