@@ -505,7 +505,7 @@ def test_the_language_switch_comes_early_in_tab_order(browser, server, width):
     context.close()
 
 
-@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize("width", [320, 390, 1280, 1920])
 def test_the_open_language_menu_leaves_the_crisis_line_uncovered_and_looks_like_a_menu(browser, server, width):
     """The usability review: open, the menu covered "Envíe AYUDA al 988".
     It now opens below the header's crisis line, whose links stay on top at
@@ -520,7 +520,11 @@ def test_the_open_language_menu_leaves_the_crisis_line_uncovered_and_looks_like_
     arrow = summary.evaluate("e => getComputedStyle(e, '::after').borderTopWidth")
     assert float(arrow.removesuffix("px")) > 0, "the button has an arrow"
     summary.click()
-    expect(tab.locator(".language-switch__list")).to_be_visible()
+    listed = tab.locator(".language-switch__list")
+    expect(listed).to_be_visible()
+    # Under its button, not across the screen from it.
+    button, box = summary.bounding_box(), listed.bounding_box()
+    assert box["x"] < button["x"] + button["width"] and box["x"] + box["width"] > button["x"] - 200, (button, box)
     covered = tab.evaluate("""() => [...document.querySelectorAll('header.md-header > .crisis-bar a')].map(a => {
         const r = a.getBoundingClientRect();
         const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
