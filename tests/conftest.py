@@ -109,7 +109,7 @@ def shared_tab(browser):
 
     def tab(**options):
         key = json.dumps(options, sort_keys=True)
-        if key not in made:
+        if key not in made or made[key].is_closed():   # a tab that crashed is made again
             made[key] = browser.new_context(**options).new_page()
         return made[key]
     yield tab
