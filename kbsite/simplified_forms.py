@@ -31,7 +31,12 @@ def simplified_forms(index: dict) -> str:
     written in Simplified characters)."""
     counts = Counter()
     for doc in index.get("docs", []):
-        counts.update(_HAN.findall(doc.get("title", "") + doc.get("text", "")))
+        # The page's keywords (tags) too: 上癮 was only a keyword of Safety's,
+        # so Simplified 上瘾 found nothing (#35).
+        counts.update(_HAN.findall(doc.get("title", "") + doc.get("text", "") + " ".join(doc.get("tags") or [])))
+    # And the vocabulary's words, which search adds to a query.
+    for entry in (index.get("config") or {}).get("vocabulary") or []:
+        counts.update(_HAN.findall(str(entry)))
     if not counts:
         return ""
     import opencc   # only editions with Chinese text need it (requirements.in)

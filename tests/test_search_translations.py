@@ -136,3 +136,17 @@ def test_the_taglish_check_tells_the_languages_apart(query, taglish):
     """The dictionaries this count relies on: en_US knows "drive" and "after"
     and not "ba"; tl knows "ba", "ng", "sa" and not "insurance"."""
     assert _mixes_english(query) is taglish
+
+
+def test_simplified_forms_cover_the_keywords_and_the_vocabulary():
+    """A character only a page's keywords or the vocabulary hold gets its
+    Simplified form too: 上癮 was only a keyword of Safety's, so 上瘾 found
+    nothing (#35)."""
+    from kbsite.simplified_forms import simplified_forms
+
+    index = {"config": {"vocabulary": [[["講話"], "傾偈"]]},
+             "docs": [{"location": "safety/", "title": "安全", "text": "藥物", "tags": ["上癮"]}]}
+    table = simplified_forms(index)
+    pairs = dict(zip(table[::2], table[1::2]))
+    assert pairs.get("瘾") == "癮" and pairs.get("话") == "話" and pairs.get("药") == "藥", pairs
+
