@@ -323,3 +323,27 @@ test("a worker that is ready but never answers a reading does not hold the query
   }
 });
 
+test("a worker that fails after it was ready: what it holds reads as failed, and later queries are read on the page's thread", async () => {
+  const sent = [];
+  const Before = globalThis.Worker;
+  let worker = null, terminated = false;
+  globalThis.Worker = class {
+    constructor() { worker = this; setTimeout(() => this.onmessage({ data: { type: "ready", data: { page: "en", help: {} } } }), 0); }
+    postMessage(message) { sent.push(message); }
+    terminate() { terminated = true; }
+  };
+  try {
+    const reader = kc.crisisWorker("crisis.js", "search/crisis.json", 60_000);
+    await reader.ready;
+    const waiting = reader.match("ketamine");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    worker.onerror({ message: "the worker crashed" });
+    assert.equal(await waiting, null, "null: help shows, search searches calm");
+    assert.ok(terminated);
+    assert.deepEqual(await reader.match("ketamine price"), [], "read on the page's thread (whose data cannot load here)");
+    assert.deepEqual(sent.map((m) => m.type), ["load", "match"], "nothing more sent to the failed worker");
+  } finally {
+    globalThis.Worker = Before;
+  }
+});
+

@@ -1002,8 +1002,9 @@
   // null when reading it failed, or when the worker, once ready, has not
   // answered within `answerWait` ms: a reading takes a few ms, and search.js
   // holds a query's results until it is in, so a worker that hangs must not
-  // hold them for good; null shows help, the safe side. After that, queries
-  // are read on the page's thread, as where no worker may start).
+  // hold them for good; null shows help, the safe side). A worker that fails
+  // or hangs is given up: later queries are read on the page's thread, as
+  // where no worker may start.
   var ANSWER_WAIT = 3000;
   function crisisWorker(scriptUrl, dataUrl, answerWait) {
     var wait = answerWait || ANSWER_WAIT;
@@ -1014,7 +1015,16 @@
     } catch (error) {
       return inThread(dataUrl);
     }
-    var answers = Object.create(null), next = 0, last = {query: null, matches: null}, broken = false, fallback = null;
+    var answers = Object.create(null), next = 0, last = {query: null, matches: null}, fallback = null;
+    function giveUp() {
+      // What the worker holds reads as failed (help shows), and the page's
+      // thread reads from now on.
+      if (fallback) return;
+      fallback = inThread(dataUrl);
+      fallback.ready.then(function () { reader.data = reader.data || fallback.data; }, function () {});
+      for (var id in answers) { answers[id](null); delete answers[id]; }
+      worker.terminate();
+    }
     var reader = {data: null};
     reader.ready = new Promise(function (resolve, reject) {
       worker.onmessage = function (event) {
@@ -1026,39 +1036,27 @@
           delete answers[message.id];
         }
       };
-      // A worker that fails leaves no query waiting for good: those asked
-      // read as failed (null: help shows), as do those asked after.
       worker.onerror = function (event) {
-        broken = true;
         reject(new Error(event.message || "crisis.js did not start as a worker"));
-        for (var id in answers) { answers[id](null); delete answers[id]; }
+        giveUp();
       };
     });
     worker.postMessage({type: "load", url: dataUrl});
-    function hung() {
-      // The worker stopped answering: what it holds reads as failed, and
-      // the page's thread reads from now on.
-      if (fallback) return;
-      fallback = inThread(dataUrl);
-      for (var id in answers) { answers[id](null); delete answers[id]; }
-      worker.terminate();
-    }
     reader.match = function (query) {
       // The panel and search ask about each keystroke's query: once is enough.
       if (last.query === query) return last.matches;
       if (fallback) return fallback.match(query);
       var matches = reader.ready.then(function () {
         return new Promise(function (resolve) {
-          if (broken) return resolve(null);
           if (fallback) return resolve(fallback.match(query));
           var id = next++;
           var timer = setTimeout(function () {
-            if (answers[id]) hung();
+            if (answers[id]) giveUp();
           }, wait);
           answers[id] = function (matches) { clearTimeout(timer); resolve(matches); };
           worker.postMessage({type: "match", id: id, query: query});
         });
-      }, function () { return []; });
+      }, function () { return fallback ? fallback.match(query) : []; });
       last = {query: query, matches: matches};
       return matches;
     };

@@ -682,17 +682,20 @@
         matches = [{lang: current().page, rule: "fault", own: false}];
         if (panel) panel.show([settings.page]);
       }
+      // A newer query is on its way (the reader typed on): its results will
+      // replace these before anyone reads them. Drawing them would hold up
+      // the keys being typed (about 30 ms a time for the many results of
+      // one letter, on a slow phone more), and searching them again calm or
+      // corrected would be wasted. A correction's own results are drawn.
+      if (sent.length && !asked.corrected) return undefined;
       if (asked.crisis) {
-        if (sent.length) return undefined;   // replaced by a newer query, as below
         calmResults(message.data.items, settings.more);
         shortTexts(message.data.items, settings.clinic);
         return deliver(event);
       }
       if (matches.length && !asked.corrected) {
         // Read as crisis: these results were for the ordinary reading. The
-        // panel shows the help; search the calm query instead, unless a
-        // newer query is on its way (its results will replace these).
-        if (sent.length) return undefined;
+        // panel shows the help; search the calm query instead.
         var calm = decide(asked.typed, Object.assign({}, settings, {crisis: function () { return matches; }}));
         calm.reading = Promise.resolve(matches);
         sent.push(calm);
@@ -700,11 +703,6 @@
         return undefined;
       }
       if (matches.length && panel) panel.show(crisis.helpLanguages(matches, settings.page));
-      // A newer query is on its way (the reader typed on): its results will
-      // replace these before anyone reads them. Drawing them would hold up
-      // the keys being typed (about 30 ms a time for the many results of
-      // one letter, on a slow phone more), so they are not drawn.
-      if (sent.length && !asked.corrected) return undefined;
       var matchedAsSearched = termsAsSearched(message.data.items);
       tidyResults(message.data.items, asked.added);
       bestSectionFirst(message.data.items);
@@ -715,7 +713,6 @@
         if (!sent.length && message.data.items.length) showNote(parts, asked.reader);
         return undefined;
       }
-      if (sent.length) return undefined;   // a newer query is on its way
       var again = retry(asked, matchedAsSearched, settings);
       if (!again) return undefined;
       again.corrected = true;
