@@ -107,10 +107,14 @@ def shared_tab(browser):
 
     made: dict[str, object] = {}
 
-    def tab(**options):
+    def tab(prepare=None, **options):
+        """`prepare(context)` runs once, on a new tab's context (routes)."""
         key = json.dumps(options, sort_keys=True)
         if key not in made or made[key].is_closed():   # a tab that crashed is made again
-            made[key] = browser.new_context(**options).new_page()
+            context = browser.new_context(**options)
+            if prepare:
+                prepare(context)
+            made[key] = context.new_page()
         return made[key]
     yield tab
     for kept in made.values():

@@ -168,15 +168,12 @@ def tab_with_whole_material_css(browser, server, site, request):
 # both; a translation's are checked in the light palette, with its own
 # stylesheet, trimmed by its own words.
 RUNS = edition_runs(["light", "dark"], every_page=["light"], translations=["light"])
-_SERVING_WHOLE_CSS: list = []
 
 
 @pytest.mark.parametrize("url,scheme", RUNS, ids=[f"{s}-{u}" for u, s in RUNS])
 def test_every_element_looks_the_same_as_with_materials_whole_stylesheet(shared_tab, server, site, url, scheme):
-    tab = shared_tab(viewport={"width": 390, "height": 844}, color_scheme=scheme)
-    if tab.context not in _SERVING_WHOLE_CSS:   # a kept tab: its context serves the file from the first test on
-        _serve_whole_material_css(tab.context, site)
-        _SERVING_WHOLE_CSS.append(tab.context)
+    tab = shared_tab(viewport={"width": 390, "height": 844}, color_scheme=scheme,
+                     prepare=lambda context: _serve_whole_material_css(context, site))
     tab.goto(server.root + url)
     result = _compare(tab)
     assert not result["diffs"], f"/{url}: computed styles differ:\n" + "\n".join(result["diffs"])
