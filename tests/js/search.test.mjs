@@ -455,7 +455,7 @@ test("results: an excerpt from inside the clinic's article starts with its label
 
 // Material's side, faked: a worker whose messages we record, and a crisis
 // panel whose readings we answer by hand, to see what waits for what.
-function wiring() {
+function wiring(doc = { querySelector: () => null }) {
   const posted = [];
   let native = null;
   const worker = {
@@ -469,7 +469,7 @@ function wiring() {
     ready: Promise.resolve(), page: () => "en", more: () => null, show: (languages) => shown.push(languages),
     match: (query) => new Promise((resolve) => readings.push({ query, resolve })),
   };
-  kb.wrapWorker(worker, { querySelector: () => null }, panel);
+  kb.wrapWorker(worker, doc, panel);
   const delivered = [];
   worker.addEventListener("message", (event) => delivered.push(event.data));   // Material's listener
   const index = loadIndex(siteDir());
@@ -537,6 +537,25 @@ test("results the reader has typed past are not drawn; the newest query's are", 
   await w.settle();
   assert.equal(w.delivered.length, 1, "the newest query's results show");
   assert.match(JSON.stringify(w.delivered[0]), /ket/);
+});
+
+test("the results are busy while any query is in flight, and not once the last is drawn", async () => {
+  const busy = [];
+  const result = { setAttribute: (name, value) => busy.push(`${name}=${value}`) };
+  const w = wiring({ querySelector: (selector) => (selector === ".md-search-result" ? result : null) });
+  await w.settle();
+  w.worker.postMessage({ type: kb.QUERY, data: "k" });
+  w.worker.postMessage({ type: kb.QUERY, data: "ket" });
+  assert.equal(busy.at(-1), "aria-busy=true");
+  const item = (text) => [[{ location: "safety/", title: "Safety", text: `<p>${text}</p>`, score: 1, terms: { [text]: true } }]];
+  w.result(item("k"));
+  w.readings.forEach((r) => r.resolve([]));
+  await w.settle();
+  assert.equal(busy.at(-1), "aria-busy=true", "ket is still on its way");
+  w.result(item("ket"));
+  await w.settle();
+  await w.settle();
+  assert.equal(busy.at(-1), "aria-busy=false");
 });
 
 test("a query whose crisis reading failed shows help and is searched calm", async () => {

@@ -643,6 +643,11 @@
         showNote(parts, "");
         decision.corrected = false;
         sent.push(decision);
+        // The results are busy (aria-busy) while any query is in flight: the
+        // typed one, its calm search or its correction. Results of a query
+        // typed past are not drawn, so what shows may be older than what is
+        // typed until then; a screen reader, and a test, waits for the end.
+        setBusy(parts, true);
         message = {type: QUERY, data: decision.query};
       }
       return post(message);
@@ -671,7 +676,9 @@
         if (!asked) return deliver(event);
         return asked.reading.then(function (matches) { answer(event, asked, matches); },
                                   function () { answer(event, asked, []); });
-      }).catch(function () { deliver(event); });
+      }).catch(function () { deliver(event); }).then(function () {
+        if (!sent.length) setBusy(parts, false);
+      });
     });
 
     function answer(event, asked, matches) {
