@@ -3,7 +3,7 @@ and holds no feature of its own. Each event hands MkDocs' objects to a layer:
   on_config          the page checks (kbsite.page_checks); the Chinese
                      segmenter learns the glossary (kbsite.search_vocabulary)
   on_files           an edition's files (kbsite.editions)
-  on_page_markdown   the source checks; keywords as Material's search tags
+  on_page_markdown   the source checks
   on_page_content    the checks of the page's HTML
 Each edition is its own build, of its generated configuration (review dates
 and translation notes included), one after another, followed by its
@@ -66,10 +66,6 @@ class KnowledgeBaseHooks:
     @_as_plugin_error
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.checks.markdown(markdown, page.meta, page.file.src_uri, source_path(config, page))
-        # Material's search weights front-matter `tags` highly; editors write
-        # `keywords` (kbsite/front_matter.py), and no tags plugin shows them.
-        if page.meta.get("keywords"):
-            page.meta["tags"] = [keyword.strip() for keyword in page.meta["keywords"]]
         return markdown
 
     @_as_plugin_error

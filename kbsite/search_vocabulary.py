@@ -168,13 +168,20 @@ def _in_words(word: str, words: set[str]) -> bool:
     return reachable[-1]
 
 
-def dead_words(entries: list[dict], index: dict, path: Path) -> list[str]:
-    """One message per page word that no document of the index has."""
+def dead_words(entries: list[dict], index: dict, path: Path, *, segmented: bool = True) -> list[str]:
+    """One message per page word that no document of the index has.
+    `segmented`: the generator cut Chinese text into words when it wrote the
+    index (Material, with jieba). Zensical keeps it whole and cuts it in the
+    browser (Intl.Segmenter), so there a Chinese word need only be in the text."""
     separator = re.compile(index["config"]["separator"])
     words: set[str] = set()
     for doc in index["docs"]:
         text = " ".join([doc.get("title", ""), doc.get("text", "")] + list(doc.get("tags") or []))
         words.update(fold(w) for w in separator.split(re.sub(r"<[^>]*>", " ", text)) if w)
+    if not segmented:
+        runs = " ".join(word for word in words if re.search(r"[\u3400-\u9fff]", word))
+        words.update(fold(word) for entry in entries for phrase in entry["find"] for word in separator.split(phrase)
+                     if word and re.fullmatch(r"[\u3400-\u9fff\uf900-\ufaff]+", word) and fold(word) in runs)
     stop = set(index["config"].get("stop_words") or []) | set(index["config"].get("edition_stop_words") or [])
     errors = []
     for entry in entries:

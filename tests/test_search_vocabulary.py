@@ -124,6 +124,44 @@ def test_each_built_index_drops_from_a_query_the_stop_words_its_language_left_ou
     assert {"es", "zh-Hant"} <= set(with_stop_words), "Spanish and Chinese indexes leave lunr's stop words out"
 
 
+def test_a_page_s_keywords_come_from_its_front_matter(tmp_path):
+    from kbsite.postbuild.search_additions import page_keywords
+
+    page = tmp_path / "booking.md"
+    page.write_text("---\ntitle: Booking\nkeywords: [cost , price]\n---\n# Booking\n", encoding="utf-8")
+    assert page_keywords(page) == ["cost", "price"]
+    page.write_text("# Booking\n", encoding="utf-8")
+    assert page_keywords(page) == []
+    assert page_keywords(tmp_path / "missing.md") == []
+
+
+def test_each_built_page_entry_has_its_keywords_and_no_section_has_any(site):
+    from kbsite.postbuild.search_additions import page_keywords
+
+    for code in LANGUAGES:
+        edition = site if code == LANGUAGES[0] else site / folder(code)
+        docs = ROOT / "docs" / ("" if code == LANGUAGES[0] else folder(code))
+        index = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for doc in index["docs"]:
+            if "#" in doc["location"]:
+                assert "tags" not in doc, f"{code}: {doc['location']}"
+                continue
+            source = docs / ((doc["location"].rstrip("/") or "index") + ".md")
+            assert doc.get("tags", []) == page_keywords(source), f"{code}: /{doc['location']}"
+        assert any(doc.get("tags") for doc in index["docs"]), f"{code}: no page has keywords in search"
+
+
+def test_a_chinese_word_in_zensical_s_unsegmented_index_is_not_dead(tmp_path):
+    from kbsite.search_vocabulary import dead_words
+
+    entries = [{"group": "intents", "n": 1, "find": ["諮詢"]}]
+    index = {"config": {"separator": r"[\s]+"}, "docs": [{"location": "", "title": "", "text": "預約一次諮詢時間"}]}
+    assert dead_words(entries, index, tmp_path / "v.yml", segmented=False) == []
+    assert dead_words(entries, index, tmp_path / "v.yml"), "in Material's index, jieba's words must make it up"
+    index["docs"][0]["text"] = "預約一次時間"
+    assert dead_words(entries, index, tmp_path / "v.yml", segmented=False)
+
+
 def test_the_step_reads_zensical_s_index_as_it_reads_material_s(tmp_path):
     from kbsite.errors import SiteError
     from kbsite.postbuild.search_additions import add_to_index
@@ -131,12 +169,13 @@ def test_the_step_reads_zensical_s_index_as_it_reads_material_s(tmp_path):
     (tmp_path / "search-vocabulary.yml").write_text(
         "medicines:\n  - find: [diazepam]\n    said: [valium]\n    source: FDA\n", encoding="utf-8")
     index = {"config": {"lang": ["es"], "separator": r"[\s\-]+"},
-             "items": [{"location": "meds/", "title": "Medicines", "text": "diazepam", "tags": ["valium"]},
+             "items": [{"location": "meds/", "title": "Medicines", "text": "diazepam", "tags": []},
                        {"location": "meds/#dose", "title": "Dose", "text": "diazepam", "tags": ["valium"]}]}
-    added = add_to_index(index, tmp_path)
+    added = add_to_index(index, tmp_path, keywords={"meds/": ["valium"], "meds/#dose": ["dose"]})
     assert added["config"]["vocabulary"] == [[["diazepam"], "valium"]]
     assert "de" in added["config"]["stop_words"]
-    assert [doc.get("tags") for doc in added["items"]] == [["valium"], None], "a page's keywords stay on the page's own entry"
+    assert [doc.get("tags") for doc in added["items"]] == [["valium"], None], \
+        "a page's keywords on the page's own entry, and no section's tags"
     index["items"][0]["text"] = index["items"][1]["text"] = "nothing"
     with pytest.raises(SiteError, match="'diazepam': no page of this edition has the word"):
         add_to_index(index, tmp_path)

@@ -13,7 +13,7 @@ each other language in <code>/):
   anchors       published section ids against permalinks.yml
   key_points    every key point leads to a source, or its box says it sums up the clinic's article
   crisis_data   search/crisis.json: the crisis words and help for search (crisis.js)
-  search_additions  the search index: stop words, the patients' vocabulary, Simplified forms
+  search_additions  the search index: page keywords, stop words, the patients' vocabulary, Simplified forms
   search_labels the clinic's article marked in the search index, so its excerpts are labelled
   csp           a Content Security Policy with the hashes of the final inline scripts
 MkDocs runs the same code at the end of each edition's build

@@ -3,6 +3,11 @@ to that index (search/search_index.json) after the build, and what it does
 not need taken out. The index loads when the reader opens search, so none
 of it weighs on a page's first view.
 
+Added to each page's own entry: `tags`, the page's front-matter `keywords`,
+which Material's worker weights by mkdocs.yml's `fields: tags` (a keyword says
+what the page is for). Editors write `keywords` (kbsite/front_matter.py); no
+tags plugin shows them.
+
 Added to the index's `config`:
   stop_words          the index language's lunr stop words, so search.js drops
                       from a query exactly the words the index left out ("de*"
@@ -20,11 +25,10 @@ Taken out: the References sections, which list sources: a search for
 "pain" or "i" listed trial titles and journal names as answers (#35); the
 page's own text cites them, and its footnotes lead there.
 
-Taken out too: Material copies a page's tags (its front-matter keywords) onto
-each of its sections. A page's keywords say what the page is for, so only
-the page's own entry keeps them: the copies cost 4.7 KB of the English index
-(a tenth of it) and ranked no query better (the query and check sets,
-Material's worker in Node, 2026-12-01).
+Taken out too: a generator's own tags on sections. Only the page's own entry
+has keywords: copies on each section (Material copies a page's tags) cost
+4.7 KB of the English index (a tenth of it) and ranked no query better (the
+query and check sets, Material's worker in Node, 2026-12-01).
 
 One reader per index format: Material's lunr JSON ({config, docs}) and
 Zensical's ({config, items}), which differ only in the list's name here.
@@ -36,12 +40,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kbsite import project, search_vocabulary, simplified_forms
+from kbsite import meta, project, search_vocabulary, simplified_forms
 from kbsite.errors import SiteError
 
-# Material's. Zensical 0.0.73 writes one search.json for every edition at the
-# site's root, which this step does not take on yet (#33's note).
-INDEXES = ("search/search_index.json",)
+# Material's, and Zensical's (one per edition, each built on its own).
+INDEXES = ("search/search_index.json", "search.json")
 # The id of the References section, the same in every edition.
 REFERENCES = "references"
 LUNR_STOP_WORDS = Path(__file__).parents[1] / "data" / "lunr-stop-words"
@@ -64,15 +67,18 @@ def entries(index: dict) -> list[dict]:
     raise SiteError(f"{' or '.join(INDEXES)}: neither Material's `docs` nor Zensical's `items`: an index this step cannot read.")
 
 
-def add_to_index(index: dict, includes: Path, *, partial: bool = False) -> dict:
+def add_to_index(index: dict, includes: Path, *, partial: bool = False,
+                 keywords: dict[str, list[str]] | None = None) -> dict:
     """The index with search.js's additions. `includes`: the edition's
     includes folder (its vocabulary and own stop words); `partial`: the index
-    holds only the pages a --dirty build rebuilt, so no word is missed."""
+    holds only the pages a --dirty build rebuilt, so no word is missed;
+    `keywords`: each page's keywords by its location ("", "safety/")."""
     docs = entries(index)
     docs[:] = [doc for doc in docs if not doc["location"].endswith("#" + REFERENCES)]
     for doc in docs:
-        if "#" in doc["location"]:
-            doc.pop("tags", None)
+        doc.pop("tags", None)
+        if "#" not in doc["location"] and (keywords or {}).get(doc["location"]):
+            doc["tags"] = keywords[doc["location"]]
     config = index.setdefault("config", {})
     langs = config.get("lang") or []
     words = sorted({word for lang in ([langs] if isinstance(langs, str) else langs) for word in lunr_stop_words(lang)})
@@ -83,7 +89,8 @@ def add_to_index(index: dict, includes: Path, *, partial: bool = False) -> dict:
         config["edition_stop_words"] = own
     vocabulary_path = includes / search_vocabulary.DATA_FILE
     vocabulary = search_vocabulary.load(vocabulary_path)
-    errors = [] if partial else search_vocabulary.dead_words(vocabulary, {"config": config, "docs": docs}, vocabulary_path)
+    errors = [] if partial else search_vocabulary.dead_words(vocabulary, {"config": config, "docs": docs}, vocabulary_path,
+                                                              segmented="docs" in index)
     if errors:
         raise SiteError("Search vocabulary:\n  " + "\n  ".join(errors))
     # [page words, "said|said|..."]: compact, in every edition's index.
@@ -92,6 +99,14 @@ def add_to_index(index: dict, includes: Path, *, partial: bool = False) -> dict:
     if simplified:
         config["simplified"] = simplified
     return index
+
+
+def page_keywords(source: Path) -> list[str]:
+    """The front-matter keywords of the page whose Markdown is `source`
+    ([] when it has none, or the page has no Markdown file)."""
+    if not source.is_file():
+        return []
+    return [str(keyword).strip() for keyword in meta.split(source.read_text(encoding="utf-8"))[1].get("keywords") or []]
 
 
 def apply(site) -> None:
@@ -103,5 +118,8 @@ def apply(site) -> None:
     config_file = site.project / "mkdocs.yml"
     [edition] = [e for e in project.editions(project.load(config_file), config_file) if e.code == site.code]
     includes = site.project / "includes" / edition.path   # includes/ or includes/<folder>/
-    index = add_to_index(json.loads(path.read_text(encoding="utf-8")), includes, partial=site.partial)
+    index = json.loads(path.read_text(encoding="utf-8"))
+    keywords = {doc["location"]: page_keywords(site.project / site.source("/" + doc["location"]))
+                for doc in entries(index) if "#" not in doc["location"]}
+    index = add_to_index(index, includes, partial=site.partial, keywords=keywords)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
