@@ -23,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "RESULTS.md"
 RESULTS_MARKER = "<!-- make bench writes everything below this line -->"
-SCRIPTS = ["crisis.py", "search_check.py", "search.py", "tags_boost.py", "site.py", "print_pages.py", "features.py"]
+SCRIPTS = ["crisis.py", "search_check.py", "search.py", "tags_boost.py", "site.py", "print_pages.py", "features.py",
+           "zensical.py"]
 
 
 def machine() -> str:
