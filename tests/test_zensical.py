@@ -220,3 +220,23 @@ def test_each_probe_sees_its_feature_in_the_mkdocs_build(site):
     """The probes' own assumptions: each finds its feature where it works,
     so a name on KNOWN_MISSING is missing for Zensical, not for the probe."""
     assert [name for name, present in FEATURES.items() if not present(site)] == []
+
+
+def test_zensical_s_own_worker_finds_each_edition_s_pages_on_its_index(zensical_site, tmp_path):
+    """benchmarks/zensical.py's driver of the worker Zensical ships: each
+    edition's page titles, typed as queries, find their page in the top 3."""
+    import json
+
+    built, _ = zensical_site
+    for url in EDITION_ROOTS:
+        titles = {page: _soup(built, url + page).select_one("article h1").get_text(" ", strip=True).replace("¶", "").strip()
+                  for page, _, _ in PAGES if page}
+        queries = tmp_path / "queries.json"
+        queries.write_text(json.dumps(list(titles.values())), encoding="utf-8")
+        [worker] = (built / url).glob("assets/javascripts/workers/search.*.min.js")
+        out = subprocess.run(["node", str(ROOT / "benchmarks" / "zensical_rank.mjs"), str(worker),
+                              str(built / url / "search.json"), str(queries)],
+                             capture_output=True, text=True, check=True)
+        found = [json.loads(line)["pages"] for line in out.stdout.splitlines()]
+        missed = [page for page, pages in zip(titles, found) if page not in pages]
+        assert len(found) == len(titles) and not missed, f"/{url}: {missed}"
