@@ -19,8 +19,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from kbsite import project
 from kbsite.editions import write_configs
 from kbsite.errors import SiteError

@@ -12,17 +12,6 @@ from bs4 import BeautifulSoup
 
 from sitebuild import PAGES, Server, build, load_config, local_site_url, reserve_port, site_prefix
 
-def require_tool(name: str, why: str) -> str:
-    """The path of a command the tests need. Missing, the test fails, on a
-    laptop as in CI (a run that skips what CI checks is a weaker suite),
-    naming the command that installs it."""
-    path = shutil.which(name)
-    if path is None:
-        pytest.fail(f"{name} is not installed, {why}. `make system` (.ci/system-packages) installs it, "
-                    "or prints the command to run.", pytrace=False)
-    return path
-
-
 # The site is built for the address the tests serve it at, as the Pages
 # workflow builds it for its published address: its Content Security Policy
 # allows scripts from the site's own address only (kbsite/postbuild/csp.py).

@@ -37,12 +37,39 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
 
 
+def split_article(text: str) -> list[str]:
+    """Headings, list items and sentences of the source article
+    (tests/test_fidelity.py's units)."""
+    units = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("- "):
+            units.append(line[2:])
+        else:
+            units.extend(re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", line))
+    return [normalize(u) for u in units if u.strip()]
+
+
+def site_text(site: Path) -> str:
+    """The text of every block (paragraph, list item, heading, cell) in the
+    content area of every page, normalized. Blocks are read whole, so inline
+    markup (links, bold, glossary tooltips) adds no spaces inside a sentence."""
+    blocks = []
+    for url, _, _ in PAGES:
+        soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+        article = soup.select_one("article.md-content__inner")
+        for link in article.select("a.headerlink"):
+            link.decompose()
+        blocks += [el.get_text("") for el in article.find_all(BLOCKS)]
+    return normalize(" | ".join(blocks))
+
+
 def article_units() -> list[str]:
     """The article's headings, list items and sentences (as the fidelity test
     splits them), longest first so a sentence is cut before its parts."""
-    from test_fidelity import article_units as split
-
-    return sorted(split(ARTICLE_SOURCE.read_text(encoding="utf-8")), key=len, reverse=True)
+    return sorted(split_article(ARTICLE_SOURCE.read_text(encoding="utf-8")), key=len, reverse=True)
 
 
 @dataclass

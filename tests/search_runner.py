@@ -16,6 +16,16 @@ from urllib.parse import urlsplit
 import yaml
 
 QUERIES_FILE = Path(__file__).parent / "search_queries.yml"
+# The query sets' kinds (tests/search_queries.yml's header says what each is).
+KINDS = ("exact", "abbreviation", "paraphrase", "misspelling", "question")
+# Queries that try to break the search box: query syntax, markup, very long
+# or empty input (search.js and the worker in Node, a few in the browser).
+HOSTILE = [
+    ":", "~", "^", "+", "-", "*", "pain:", "title:", "~pain", "pain~", "pain^", "+pain -back", "-", "**",
+    '"unbalanced', 'pain "', '"', "'", "((", "[]", "\\", "a:b:c:d", "pain~999", "^^^~~~",
+    "<script>alert(1)</script>", '<img src=x onerror="window.__pwned=1">', "</li></ol><h1>x</h1>",
+    "a~2 b~2 c~2 d~2 e~2 f~2", "pain " * 400, "😀💊", "🙂 ketamine", "\u200b", "   ",
+]
 
 # Records, in the page, when the query last changed (an input event: a key,
 # a paste, an input method's characters; a key that changes nothing, such as
@@ -53,7 +63,7 @@ def node_outcomes(edition: Path, queries: list[str], prefix: str = "/") -> dict[
     import subprocess
     import tempfile
 
-    from conftest import require_tool
+    from sitebuild import require_tool
 
     node = require_tool("node", "so the query sets cannot run on the search worker")
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as file:
@@ -158,3 +168,15 @@ def search(tab, root: str, query: str, settle_ms: int = 250, typed: bool = True)
     page_links = tab.eval_on_selector_all(
         "li.md-search-result__item", "items => items.map(li => li.querySelector('a[href]').href)")
     return Outcome(pages=[_site_path(h, root) for h in page_links], links=links, latency_ms=latency)
+
+
+def sample(queries: list[dict], each: int = 2) -> list[dict]:
+    """A few queries of each kind, for the browser to check against Node."""
+    from collections import defaultdict
+
+    chosen, counts = [], defaultdict(int)
+    for q in queries:
+        if counts[q["kind"]] < each:
+            chosen.append(q)
+            counts[q["kind"]] += 1
+    return chosen

@@ -392,3 +392,17 @@ def build_with_page_text(tmp_path: Path, page: str, text: str) -> subprocess.Com
     source.write_text(source.read_text(encoding="utf-8") + text, encoding="utf-8")
     return build(tmp_path / "site", project / "mkdocs.yml")
 
+
+def require_tool(name: str, why: str) -> str:
+    """The path of a command the tests need. Missing, the test fails, on a
+    laptop as in CI (a run that skips what CI checks is a weaker suite),
+    naming the command that installs it."""
+    import shutil
+
+    import pytest
+
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is not installed, {why}. `make system` (.ci/system-packages) installs it, "
+                    "or prints the command to run.", pytrace=False)
+    return path

@@ -10,7 +10,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from settle import settle_animations
 from kbsite.editions import folder
-from sitebuild import PAGES, TRANSLATIONS, edition_runs
+from sitebuild import TRANSLATIONS, edition_runs
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # Rules we switch off, each with its reason. Keep this list short.

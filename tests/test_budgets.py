@@ -9,14 +9,13 @@ page of a default Material build, and speed, are measured by `make bench`
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
-from sitebuild import EDITION_URLS, PHONE, first_visit
+from sitebuild import EDITION_URLS, PHONE, ROOT, first_visit
 
-BUDGETS = yaml.safe_load((Path(__file__).parent / "budgets.yml").read_text())
+BUDGETS = yaml.safe_load((ROOT / "tests" / "budgets.yml").read_text())
 VISITS = EDITION_URLS + ["no-such-page/"]
 
 

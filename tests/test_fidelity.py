@@ -4,50 +4,11 @@ Quotes and spacing may be typographic; words may not change."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from bs4 import BeautifulSoup
 
 from kbsite.editions import load_interface
+from page_text import ARTICLE_SOURCE as SOURCE, normalize, site_text, split_article as article_units
 from sitebuild import PAGES, ROOT
-
-BLOCKS = ["p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "td", "th", "summary", "figcaption"]
-SOURCE = Path(__file__).parent / "fixtures" / "source-article.txt"
-
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
-
-
-def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip()
-
-
-def article_units(text: str) -> list[str]:
-    """Headings, list items and sentences of the source article."""
-    units = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if line.startswith("- "):
-            units.append(line[2:])
-        else:
-            units.extend(re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", line))
-    return [normalize(u) for u in units if u.strip()]
-
-
-def site_text(site: Path) -> str:
-    """The text of every block (paragraph, list item, heading, cell) in the
-    content area of every page, normalized. Blocks are read whole, so inline
-    markup (links, bold, glossary tooltips) adds no spaces inside a sentence."""
-    blocks = []
-    for url, _, _ in PAGES:
-        soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
-        article = soup.select_one("article.md-content__inner")
-        for link in article.select("a.headerlink"):
-            link.decompose()
-        blocks += [el.get_text("") for el in article.find_all(BLOCKS)]
-    return normalize(" | ".join(blocks))
 
 
 def test_article_splits_into_enough_units():

@@ -8,7 +8,7 @@ import json
 import shutil
 import subprocess
 
-from conftest import require_tool
+from sitebuild import require_tool
 from sitebuild import ROOT
 
 

@@ -28,7 +28,7 @@ from playwright.sync_api import expect
 import kbsite.editions
 from kbsite import translation_status
 from kbsite.front_matter import validate
-from conftest import require_tool
+from sitebuild import require_tool
 from sitebuild import LANGUAGES, PAGES, ROOT, TRANSLATIONS, build, copy_project, page_meta, switch_language
 from kbsite.editions import folder
 

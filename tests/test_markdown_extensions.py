@@ -280,12 +280,12 @@ def test_a_translation_without_a_word_a_block_shows_names_the_file_and_the_line_
 
 
 def test_the_contact_marker_becomes_the_theme_partial_as_a_block_search_can_read():
-    from pathlib import Path
+    from sitebuild import ROOT
 
     html = markdown.markdown("Book here:\n\n<!-- kb:clinic-contact -->\n\nAfter.", extensions=["kbsite.markdown.markers"],
                              extension_configs={"kbsite.markdown.markers": {
                                  "clinic": {**A_CLINIC, "hours": ["Mo-Fr 09:00-17:30"]},
-                                 "templates": [str(Path(__file__).parents[1] / "overrides")]}})
+                                 "templates": [str(ROOT / "overrides")]}})
     assert html.startswith('<p>Book here:</p>\n<div class="clinic-contact">') and html.endswith("</div>\n\n<p>After.</p>")
     assert 'href="tel:+14155550100">(415) 555-0100</a>' in html
     assert 'href="mailto:book@avid.example">book@avid.example</a>' in html

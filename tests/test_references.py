@@ -12,7 +12,7 @@ import sys
 import pytest
 from kbsite.errors import SiteError
 
-from kbsite.references import audit, check_consistent, claims, read_references, stale
+from kbsite.references import check_consistent, claims, read_references, stale
 from sitebuild import ROOT, build, copy_project, on_day
 
 LABEL = ("[^label]: Maker. DRUG: full prescribing information. Label, revised March 2026. "

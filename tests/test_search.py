@@ -9,21 +9,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from pathlib import Path
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
-from search_runner import (differences, load_queries, node_outcomes, open_search, search, shown_in_the_browser,
-                           wait_for_results)
+from search_runner import (HOSTILE, KINDS, differences, load_queries, node_outcomes, open_search, sample, search,
+                           shown_in_the_browser, wait_for_results)
 from sitebuild import ROOT
 
 QUERIES = load_queries()
-KINDS = ("exact", "abbreviation", "paraphrase", "misspelling", "question")
 # query -> why it misses. Only ever shrinks: a listed query that passes fails the test.
 KNOWN_MISSES: dict[str, str] = yaml.safe_load(
-    (Path(__file__).parent / "search_known_misses.yml").read_text(encoding="utf-8")) or {}
+    (ROOT / "tests" / "search_known_misses.yml").read_text(encoding="utf-8")) or {}
 CONVERSION = ["book a consultation", "how do I book", "make an appointment", "appointment",
               "schedule a visit", "contact the clinic"]
 
@@ -65,16 +63,6 @@ def outcomes(site):
     shows the same for a sample (below)."""
     found = node_outcomes(site, [q["query"] for q in QUERIES])
     return [(q, found[q["query"]]) for q in QUERIES]
-
-
-def sample(queries: list[dict], each: int = 2) -> list[dict]:
-    """A few queries of each kind, for the browser to check against Node."""
-    chosen, counts = [], defaultdict(int)
-    for q in queries:
-        if counts[q["kind"]] < each:
-            chosen.append(q)
-            counts[q["kind"]] += 1
-    return chosen
 
 
 def test_the_browser_shows_what_the_query_sets_measure(browser, server, outcomes):
@@ -170,12 +158,6 @@ def test_misspelling_finds_the_page_and_sends_nothing_anywhere(page, server):
     assert not [u for u in requests if "depresion" in u], "the query never leaves the browser"
 
 
-HOSTILE = [
-    ":", "~", "^", "+", "-", "*", "pain:", "title:", "~pain", "pain~", "pain^", "+pain -back", "-", "**",
-    '"unbalanced', 'pain "', '"', "'", "((", "[]", "\\", "a:b:c:d", "pain~999", "^^^~~~",
-    "<script>alert(1)</script>", '<img src=x onerror="window.__pwned=1">', "</li></ol><h1>x</h1>",
-    "a~2 b~2 c~2 d~2 e~2 f~2", "pain " * 400, "😀💊", "🙂 ketamine", "\u200b", "   ",
-]
 
 
 # Every one of HOSTILE goes through search.js and Material's worker in Node

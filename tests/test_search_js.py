@@ -12,9 +12,9 @@ import subprocess
 
 import yaml
 
-from conftest import require_tool
+from sitebuild import require_tool
 from kbsite import crisis_model
-from test_search import HOSTILE
+from search_runner import HOSTILE
 from sitebuild import ROOT
 
 

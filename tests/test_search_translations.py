@@ -13,19 +13,15 @@ from __future__ import annotations
 import re
 import subprocess
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import require_tool
-from search_runner import differences, node_outcomes, shown_in_the_browser
-from test_search import sample
-from sitebuild import TRANSLATIONS
-from test_search import KINDS
+from search_runner import KINDS, differences, node_outcomes, sample, shown_in_the_browser
+from sitebuild import ROOT, TRANSLATIONS, require_tool
 from kbsite.editions import folder
 
-HERE = Path(__file__).parent
+HERE = ROOT / "tests"
 
 
 def _load(code: str) -> tuple[list[dict], dict[str, str]]:

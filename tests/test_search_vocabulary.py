@@ -6,7 +6,6 @@ How search uses it is tested in Node (tests/js/search.test.mjs)."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from settle import settle_animations
-from sitebuild import PAGES, ROOT, edition_runs
+from sitebuild import edition_runs
 
 import material
 from kbsite.postbuild import unused_css

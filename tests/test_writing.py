@@ -25,7 +25,6 @@ error.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import warnings
 from pathlib import Path
@@ -34,9 +33,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import require_tool
 from page_text import EVERY_PAGE, as_sentences, our_blocks, page_path, sections
-from sitebuild import LANGUAGES, ROOT
+from sitebuild import LANGUAGES, ROOT, require_tool
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from sitebuild import BUILD_ENV, EDITION_URLS, LANGUAGES, PAGES, ROOT, copy_project
-from test_fidelity import SOURCE, article_units, site_text
+from page_text import ARTICLE_SOURCE as SOURCE, site_text, split_article as article_units
 from kbsite.editions import folder
 
 EDITION_ROOTS = ["" if code == LANGUAGES[0] else folder(code) + "/" for code in LANGUAGES]
