@@ -34,8 +34,8 @@ test: system $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, bro
 check: $(KBSITE) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
 	$(BIN)/python -m kbsite.source_checks
 
-test-fast: system $(KBSITE) $(NODE_STAMP) ## While editing: the tests that need no build and no browser (layers, search logic, writing rules)
-	$(BIN)/pytest -m fast -q
+test-fast: system $(KBSITE) $(NODE_STAMP) ## While editing, in under a minute: tests/unit (no build, no browser) and the search logic's Node tests (one build)
+	$(BIN)/pytest -q -n auto --dist loadfile tests/unit tests/site/test_search_js.py
 
 build: $(KBSITE) ## Strict build of every edition, one after another, into site/
 	$(BIN)/python -m kbsite.mkdocs_build build --strict --site-dir site
@@ -43,7 +43,7 @@ build: $(KBSITE) ## Strict build of every edition, one after another, into site/
 postbuild: $(KBSITE) ## The post-build steps on a built site/ (any generator's): print addresses, QR codes, CSS trimming, permalinks, CSP
 	$(BIN)/python -m kbsite.postbuild site
 
-zensical: $(KBSITE) ## Every edition built with Zensical, Material's successor, into site-zensical/ (what survives: tests/test_zensical.py)
+zensical: $(KBSITE) ## Every edition built with Zensical, Material's successor, into site-zensical/ (what survives: tests/projects/test_zensical.py)
 	$(BIN)/python -m kbsite.zensical site-zensical
 
 $(STAMP): requirements.lock

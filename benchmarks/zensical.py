@@ -13,7 +13,7 @@ canary's build) from the same sources, in the same run.
   (tests/js/rank.mjs); Zensical's is the worker it ships, run as is
   (benchmarks/zensical_rank.mjs), which gets none of our search additions.
 
-Counts only, never the queries that miss (tests/test_zensical.py says what
+Counts only, never the queries that miss (tests/projects/test_zensical.py says what
 survives; this says what it costs).
 """
 

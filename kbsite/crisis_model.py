@@ -27,7 +27,7 @@ trained on), tests/crisis_training.yml (mostly ordinary questions near the
 boundary), the tuned sets, and as ordinary queries the patients' search
 queries and crisis-words.yml's ordinary expressions:
     make crisis-model
-writes crisis-model.json; `make test` (tests/test_crisis_model.py) fails,
+writes crisis-model.json; `make test` (tests/unit/test_crisis_model.py) fails,
 naming that command, when the training data changed since.
 """
 

@@ -416,7 +416,7 @@ def edition_overrides(raw: dict, root: Path, entry: dict, *, docs_dir: Path, sit
     snippets folder includes/<code>/, the interface words in Markdown
     extensions' options, the site's name and the nav's titles. Any generator
     that reads mkdocs.yml builds the edition from it (hooks/knowledge_base.py
-    for MkDocs; tests/test_zensical.py writes it out for Zensical)."""
+    for MkDocs; tests/projects/test_zensical.py writes it out for Zensical)."""
     import copy
 
     code = entry["code"]

@@ -6,7 +6,7 @@ Zensical reads mkdocs.yml but runs no MkDocs hooks. Each edition is built
 from its generated configuration (kbsite.editions.write_configs, as the
 MkDocs adapter's are), in a staging copy of the sources, one after
 another. Then the post-build layer runs over the whole site
-(kbsite.postbuild). The canary (tests/test_zensical.py) checks what
+(kbsite.postbuild). The canary (tests/projects/test_zensical.py) checks what
 survives. The English build leaves the other editions' folders out by
 exclude_docs, which Zensical honours.
 """

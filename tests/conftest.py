@@ -122,41 +122,12 @@ def page(browser, server):
     assert not errors, f"uncaught errors in the page: {errors}"
 
 
-# ---- make test-fast ---------------------------------------------------------------
-# The tests that need no built site, no browser and no build of their own:
-# unit tests of the hooks and the search logic's pure parts, on small
-# fixtures, in seconds. A test is fast unless it asks for one of these
-# fixtures or builds a copy of the project (BUILDS_ITS_OWN, by module).
-SLOW_FIXTURES = {"site", "pages", "server", "browser", "page", "editions", "outcomes", "config"}
-BUILDS_ITS_OWN = "build("
-
-
-def pytest_collection_modifyitems(config, items):
-    sources: dict[str, str] = {}
-    for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
-            continue
-        function = getattr(item, "function", None)
-        if function is not None:
-            import inspect
-
-            key = f"{item.module.__name__}.{function.__name__}"
-            if key not in sources:
-                try:
-                    sources[key] = inspect.getsource(function)
-                except (OSError, TypeError):
-                    sources[key] = BUILDS_ITS_OWN
-            if BUILDS_ITS_OWN in sources[key] or "build_with_page_text(" in sources[key]:
-                continue
-        item.add_marker(pytest.mark.fast)
-
-
 # ---- The Zensical canary's report ----------------------------------------------
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """tests/test_zensical.py's lists of what survives on Zensical and what
+    """tests/projects/test_zensical.py's lists of what survives on Zensical and what
     does not yet, printed at the end of every run that ran it."""
-    ran = any(report.nodeid.startswith("tests/test_zensical.py::test_the_features")
+    ran = any(report.nodeid.startswith("tests/projects/test_zensical.py::test_the_features")
               for reports in terminalreporter.stats.values() for report in reports if hasattr(report, "nodeid"))
     cache = getattr(config, "cache", None)
     report = cache.get("kbsite/zensical-canary", None) if cache is not None else None
@@ -166,6 +137,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     terminalreporter.write_line(f"survives ({len(report['surviving'])}):")
     for name in report["surviving"]:
         terminalreporter.write_line(f"  + {name}")
-    terminalreporter.write_line(f"not yet ({len(report['missing'])}, tests/test_zensical.py KNOWN_MISSING):")
+    terminalreporter.write_line(f"not yet ({len(report['missing'])}, tests/projects/test_zensical.py KNOWN_MISSING):")
     for name in report["missing"]:
         terminalreporter.write_line(f"  - {name}")

@@ -1,6 +1,6 @@
 """The text we write, page by page and section by section, apart from the
 clinic's article: what the spelling, repetition, reading-level and
-clinic-practice checks read (tests/test_writing.py).
+clinic-practice checks read (tests/site/test_writing.py).
 
 A page's text is its blocks (headings, paragraphs, list items, cells,
 definitions), each read without the blocks inside it, in document order,
@@ -9,9 +9,9 @@ from the page's content area, less what is not prose: code, the references
 (the language switch, translation note and copy-link buttons).
 
 The article's own sentences are the clinic's, word for word
-(tests/test_fidelity.py). In English they are cut out of each block. A
+(tests/site/test_fidelity.py). In English they are cut out of each block. A
 translation has the same blocks in the same order as the English page
-(tests/test_languages.py), so the blocks that carry the article in English
+(tests/site/test_languages.py), so the blocks that carry the article in English
 carry its translation there; they are set apart the same way.
 """
 
@@ -39,7 +39,7 @@ def normalize(text: str) -> str:
 
 def split_article(text: str) -> list[str]:
     """Headings, list items and sentences of the source article
-    (tests/test_fidelity.py's units)."""
+    (tests/site/test_fidelity.py's units)."""
     units = []
     for line in text.splitlines():
         line = line.strip()

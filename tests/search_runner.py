@@ -5,7 +5,7 @@ tests and the search benchmark (benchmarks/search.py).
 The query sets' relevance is measured in Node instead (node_outcomes):
 Material's real worker and our search.js on an edition's built index, the
 same code the browser runs, in a fraction of the time; the browser checks
-a sample of each set against it (tests/test_search.py, test_search_translations.py)."""
+a sample of each set against it (tests/browser/test_search.py, test_search_translations.py)."""
 
 from __future__ import annotations
 

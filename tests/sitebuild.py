@@ -23,7 +23,7 @@ from kbsite.editions import folder
 ROOT = Path(__file__).resolve().parent.parent
 
 # Published page URLs: they never change (README). Every one must be in the
-# nav; tests/test_site.py checks it.
+# nav; tests/site/test_site.py checks it.
 FIXED_URLS = ["", "pain-overlap/", "physical-relief/", "mental-health/", "booking/", "safety/",
               "glossary/", "clinicians/", "what-to-expect/", "about/"]
 
@@ -130,7 +130,7 @@ def edition_of(url: str) -> str:
 # these pages in every combination: the home page (its topic cards) and the
 # longest page, safety (lists, notes, footnotes, the crisis box). A
 # translation has its English page's markup, block for block
-# (tests/test_languages.py checks it), and one stylesheet per edition; what
+# (tests/site/test_languages.py checks it), and one stylesheet per edition; what
 # it adds is its text, which the text checks read on every page (nothing
 # left in English, spelling, reading level, lang and hreflang). With four
 # editions this is once per layout per edition, as issue #22 allows, and
@@ -354,7 +354,7 @@ def copy_project(dest: Path, languages: str = "example") -> Path:
     the tests' example of a translation (Spanish), and no other language's
     entry or folders. A test of how a page or a setting behaves builds two
     editions, not every one: the code is the same in each, and every
-    edition is checked on the session's full build (tests/test_languages.py,
+    edition is checked on the session's full build (tests/site/test_languages.py,
     and every check that runs per edition). languages="all": every edition,
     for the tests of editions themselves."""
     import shutil

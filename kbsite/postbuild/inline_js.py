@@ -6,12 +6,12 @@ minifier of our script files (mkdocs-minify-plugin) does not reach scripts
 inside a page. This step minifies each inline script that runs (not JSON or
 JSON-LD data) with jsmin, before the CSP step hashes them. Material's own
 inline scripts come minified, and jsmin leaves them as they are
-(tests/test_postbuild.py), so every page keeps one set of hashes.
+(tests/unit/test_postbuild.py), so every page keeps one set of hashes.
 
 JSON and JSON-LD data (Material's configuration, our structured data)
 come out of Jinja's `tojson` with every letter beyond ASCII escaped:
 \u6c2f, six bytes for a Chinese character of three. This writes those
-letters as themselves, which is the same JSON (tests/test_postbuild.py)
+letters as themselves, which is the same JSON (tests/unit/test_postbuild.py)
 and about 200 bytes less on a Chinese page after gzip. Escapes that keep
 the data safe inside HTML (<, >, &, ') stay, and so do surrogate pairs and
 U+2028/U+2029.

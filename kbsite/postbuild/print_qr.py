@@ -5,7 +5,7 @@ The code is made with segno (pure Python, offline) as a small PNG beside
 the page (qr.png), from the address in the page's canonical link: a page
 without one (the 404 page, a redirect) gets none. The page shows it only in
 print: the <img> is lazy and hidden on screen, so a screen never downloads
-it (tests/test_print_qr.py checks both sides).
+it (tests/browser/test_print_qr.py checks both sides).
 
 A step of the post-build layer (kbsite.postbuild).
 """

@@ -1,6 +1,6 @@
 // Crisis help in search: docs/assets/javascripts/crisis.js, its own module,
 // tested with Node's runner on each edition's search/crisis.json (what the
-// browser loads). Run by `make test` through tests/test_search_js.py.
+// browser loads). Run by `make test` through tests/site/test_search_js.py.
 //
 //   - the tuned set (tests/crisis_queries.yml): every phrasing shows help on
 //     every edition, no ordinary question does;

@@ -2,7 +2,7 @@
 // our search.js deciding what to send, as the browser does. Used by the
 // Node tests (search.test.mjs) and by benchmarks/tags_boost.py (rank.mjs).
 //
-// KB_SITE_DIR names the built site; pytest sets it (tests/test_search_js.py).
+// KB_SITE_DIR names the built site; pytest sets it (tests/site/test_search_js.py).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -15,7 +15,7 @@ export const kc = require("../../docs/assets/javascripts/crisis.js");
 
 export function siteDir() {
   const dir = process.env.KB_SITE_DIR;
-  if (!dir) throw new Error("KB_SITE_DIR is not set: run these through `make test` (tests/test_search_js.py)");
+  if (!dir) throw new Error("KB_SITE_DIR is not set: run these through `make test` (tests/site/test_search_js.py)");
   return dir;
 }
 
@@ -46,10 +46,10 @@ export function editions(dir = siteDir()) {
     .map((d) => path.join(dir, d))].map((folder) => [shippedCrisis(folder).page, folder]);
 }
 
-// A YAML set of the tests, as JSON (tests/test_search_js.py writes them).
+// A YAML set of the tests, as JSON (tests/site/test_search_js.py writes them).
 export function querySet(variable) {
   const file = process.env[variable];
-  if (!file) throw new Error(`${variable} is not set: run these through \`make test\` (tests/test_search_js.py)`);
+  if (!file) throw new Error(`${variable} is not set: run these through \`make test\` (tests/site/test_search_js.py)`);
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 

@@ -1,7 +1,7 @@
 // The search decisions in docs/assets/javascripts/search.js, tested with
 // Node's built-in runner against Material's real search worker and the
 // built site's index (tests/js/harness.mjs). Fast: no browser.
-// Run by `make test` through tests/test_search_js.py.
+// Run by `make test` through tests/site/test_search_js.py.
 
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
@@ -21,7 +21,7 @@ test("an email address typed whole is searched as one thing", () => {
   assert.equal(kb.wholeAddresses("@ 2 pills"), "@ 2 pills", "no address");
 });
 
-// ---- Odd and hostile input (tests/test_search.py HOSTILE) --------------------
+// ---- Odd and hostile input (tests/browser/test_search.py HOSTILE) --------------------
 // Every one through search.js's decisions and Material's worker, as the
 // browser would send it; the browser test types a sample that proves the
 // page shows results as text, never as markup.

@@ -4,7 +4,7 @@
 //
 // Material 9.8 has no hook for this, so we sit between Material and its
 // worker and follow its protocol: SETUP = 0, READY = 1, QUERY = 2,
-// RESULT = 3 (tests/test_search_protocol.py checks it after an upgrade).
+// RESULT = 3 (tests/unit/test_search_protocol.py checks it after an upgrade).
 //
 //   1. Stop words never act as prefixes. Material adds * to every query
 //      word, and lunr skips its stop-word filter for wildcard words, so
