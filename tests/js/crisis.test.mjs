@@ -12,8 +12,10 @@
 //   - the blind sets (tests/crisis_blind_*.yml): every set but the newest was measured
 //     before anything was fixed on them, then fixed by kinds of language,
 //     and are held at 95% here; the newest set is reported, not asserted
-//     (benchmarks/crisis.py prints every set);
-//   - speed: under 5 ms a query at the 95th percentile.
+//     (benchmarks/crisis.py prints every set).
+// Its speed (the target: under 5 ms a query at the 95th percentile) is
+// measured by `make bench` (benchmarks/crisis.py), not timed here: a timed
+// test fails on a busy machine, and says nothing of a phone.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -277,21 +279,6 @@ for (const name of Object.keys(blind).sort()) {
     }
   });
 }
-
-// ---- Speed -------------------------------------------------------------------------------
-
-test("a query is checked in under 5 ms at the 95th percentile", () => {
-  const queries = [...Object.values(tuned.crisis).flat(), ...Object.values(tuned.ordinary).flat()];
-  for (const query of queries) matcher(query);   // as in the browser after the first keystrokes
-  const times = queries.map((query) => {
-    const start = process.hrtime.bigint();
-    matcher(query);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  }).sort((a, b) => a - b);
-  const p95 = times[Math.floor(times.length * 0.95)];
-  assert.ok(p95 < 5, `p95 ${p95.toFixed(2)} ms`);
-});
-
 
 // ---- The page's side of the worker ----------------------------------------------
 

@@ -539,6 +539,30 @@ test("results the reader has typed past are not drawn; the newest query's are", 
   assert.match(JSON.stringify(w.delivered[0]), /ket/);
 });
 
+test("a slow reading of a query typed past never searches its correction over the newest query", async () => {
+  // Under load the crisis reading of an early keystroke can come after the
+  // results of every later one. Its correction must not be searched then:
+  // it would be drawn over the newest query's results, with its note.
+  const w = wiring();
+  await w.settle();
+  w.worker.postMessage({ type: kb.QUERY, data: "ketamne" });
+  w.worker.postMessage({ type: kb.QUERY, data: "i want to die" });
+  w.result([]);   // ketamne: nothing matched
+  w.result([[{ location: "about/", title: "About", text: "<p>i</p>", score: 1, terms: { i: true } }]]);
+  w.readings[0].resolve([]);
+  w.readings[1].resolve([{ lang: "en", rule: "wish > death", own: true }]);
+  await w.settle();
+  await w.settle();
+  const queries = w.posted.filter((m) => m.type === kb.QUERY).map((m) => m.data);
+  assert.ok(!queries.some((q) => /ketamine/.test(q)), `no correction of a query typed past: ${queries}`);
+  assert.equal(queries.length, 3, `the newest query's calm search follows: ${queries}`);
+  assert.ok(/die/.test(queries[2]) && !/\bi\b/.test(queries[2]), queries[2]);
+  w.result([[{ location: "mental-health/", title: "Mental health", text: "<p>die</p>", score: 1, terms: { die: true } }]]);
+  await w.settle();
+  assert.equal(w.delivered.length, 1, "only the calm query's results are drawn");
+  assert.match(JSON.stringify(w.delivered[0]), /mental-health/);
+});
+
 test("the results are busy while any query is in flight, and not once the last is drawn", async () => {
   const busy = [];
   const result = { setAttribute: (name, value) => busy.push(`${name}=${value}`) };

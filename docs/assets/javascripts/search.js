@@ -589,6 +589,7 @@
     var notCrisis = function () { return []; };
     var settings = searchSettings({separator: "[\\s-]+"}, [], notCrisis);
     var sent = [];   // decisions in flight, in order (the worker answers in order)
+    var typedCount = 0;   // queries the reader typed; each decision knows which one it serves
     var post = worker.postMessage.bind(worker);
     var waiting = [], ready = !panel;
     // The index's settings (searchSettings reads every document: about 10 ms,
@@ -642,6 +643,7 @@
         }
         showNote(parts, "");
         decision.corrected = false;
+        decision.typedAs = ++typedCount;
         sent.push(decision);
         // The results are busy (aria-busy) while any query is in flight: the
         // typed one, its calm search or its correction. Results of a query
@@ -689,12 +691,15 @@
         matches = [{lang: current().page, rule: "fault", own: false}];
         if (panel) panel.show([settings.page]);
       }
-      // A newer query is on its way (the reader typed on): its results will
-      // replace these before anyone reads them. Drawing them would hold up
-      // the keys being typed (about 30 ms a time for the many results of
-      // one letter, on a slow phone more), and searching them again calm or
-      // corrected would be wasted. A correction's own results are drawn.
-      if (sent.length && !asked.corrected) return undefined;
+      // The reader typed on: a newer query's results will replace these
+      // before anyone reads them. Drawing them would hold up the keys being
+      // typed (about 30 ms a time for the many results of one letter, on a
+      // slow phone more), and searching them again calm or corrected would
+      // be wasted, or worse: a slow reading can come after the newest
+      // query's results, and its correction would then be drawn over them.
+      // So only the newest typed query, its calm search and its correction
+      // are drawn or searched again.
+      if (asked.typedAs !== typedCount) return undefined;
       if (asked.crisis) {
         calmResults(message.data.items, settings.more);
         shortTexts(message.data.items, settings.clinic);
@@ -705,6 +710,7 @@
         // panel shows the help; search the calm query instead.
         var calm = decide(asked.typed, Object.assign({}, settings, {crisis: function () { return matches; }}));
         calm.reading = Promise.resolve(matches);
+        calm.typedAs = asked.typedAs;
         sent.push(calm);
         post({type: QUERY, data: calm.query});
         return undefined;
@@ -723,6 +729,7 @@
       var again = retry(asked, matchedAsSearched, settings);
       if (!again) return undefined;
       again.corrected = true;
+      again.typedAs = asked.typedAs;
       // A correction may read like crisis where the typing did not: the
       // panel then shows help beside the corrected results.
       again.reading = reading(again.reader);
