@@ -21,6 +21,7 @@ from sitebuild import BUILD_ENV, ROOT
 _BUILD_TWICE = """
 import os
 import sys
+from pathlib import Path
 import kbsite.mkdocs_build as builder
 print(os.getpid())
 
