@@ -162,7 +162,9 @@ test("what stops a rule is read as written or in a form of it, in every language
 
 test("a word another language knows is not cut into this one's words", () => {
   const vi = kc.compileLanguage("vi", english.languages.vi);
-  assert.ok(kc.cut("kelangan", vi.cuttable), "Vietnamese alone would cut it (kệ lang an)");
+  // Filipino "ngayon" (now), which Vietnamese alone would cut into "ngay on".
+  assert.ok(kc.cut("ngayon", vi.cuttable), "Vietnamese alone would cut it (ngay on)");
+  assert.ok(!ruleFires("bukas o ngayon ba pwede mag book ng ketamine session"));
   assert.ok(!ruleFires("tylenol at advil lng iniinom ko kelangan ko pa bang sabihin sa clinic"));
 });
 
