@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 import zxingcpp
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -40,3 +41,15 @@ def test_printed_page_carries_a_captioned_qr_code_that_decodes_to_its_address(pa
     decoded = [code.text for image in images for code in zxingcpp.read_barcodes(image.convert("L"))]
     assert decoded == [config["site_url"] + url], decoded
     assert caption in " ".join(pdf.pages[0].extract_text().split()), "the QR code says what it is for"
+
+
+# The pages whose handout once ended on a sheet of the footer's last line
+# alone, the crisis line (#35): the small print is one block, on one sheet.
+@pytest.mark.parametrize("url", ["physical-relief/", "es/glossary/"])
+def test_the_small_print_is_never_split_across_sheets(page, server, url):
+    page.goto(server.root + url, wait_until="networkidle")
+    small_print = [" ".join(text.split()) for text in page.locator(".md-copyright p:not(.md-copyright__edit)").all_text_contents() if text.strip()]
+    sheets = PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages
+    last = " ".join(sheets[-1].extract_text().split())
+    assert len(sheets) > 1 and len(small_print) >= 3, "the test needs a handout of several sheets"
+    assert all(text in last for text in small_print), f"/{url}: the small print is split: {last[:300]!r}"
