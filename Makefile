@@ -18,7 +18,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # needs it) warns about, with a stack trace, in every build.
 export PYTHONWARNINGS := ignore:pkg_resources is deprecated as an API:UserWarning
 
-.PHONY: serve test test-fast check build postbuild zensical permalinks audit claims bench crisis-model lock clean
+.PHONY: serve test test-fast check build postbuild zensical permalinks audit claims bench crisis-model share-images lock clean
 
 serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/ (EDITION=es: that edition only, faster)
 	$(BIN)/python -m kbsite.mkdocs_build serve --dev-addr 127.0.0.1:8000 $(if $(EDITION),--edition $(EDITION))
@@ -74,6 +74,9 @@ crisis-model: ## After a new blind crisis set: train the crisis model on every s
 	test -x .venv-model/bin/python || $(PYTHON) -m venv .venv-model
 	.venv-model/bin/python -m pip install --quiet --requirement requirements-model.txt
 	PYTHONPATH=. .venv-model/bin/python -m kbsite.crisis_model
+
+share-images: $(KBSITE) ## After adding a language or renaming the guide: each edition's link-preview image (docs/assets/images/share-<code>.png)
+	$(BIN)/python -m kbsite.share_image
 
 claims: $(KBSITE) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)
 	@$(BIN)/python -m kbsite.references claims docs

@@ -84,6 +84,16 @@ def _vocabularies(config, root: Path) -> list[str]:
     return errors
 
 
+def _share_images(config, root: Path) -> list[str]:
+    # A link preview shows the edition's own image; without it, a broken one.
+    from kbsite.share_image import image_path
+
+    docs = editions.source_docs_dir(config)
+    return [f"{image_path(docs, code).relative_to(root).as_posix()}: no link-preview image for {code!r}. "
+            "Run `make share-images`, which draws one for every language."
+            for code in _codes(config) if not image_path(docs, code).is_file()]
+
+
 # What one edition's configuration holds: each edition's build checks its
 # own. In order: the languages first, since the others read them.
 EDITION_CHECKS: dict[str, Callable[[object, Path], list[str]]] = {
@@ -100,6 +110,7 @@ SHARED_CHECKS: dict[str, Callable[[object, Path], list[str]]] = {
     "Permalink registry": lambda config, root: _caught(lambda: permalinks.load_registry(root / permalinks.REGISTRY)),
     "Translations": _translations,
     "Search vocabulary": _vocabularies,
+    "Link-preview images": _share_images,
     "Sources to reread": lambda config, root: _caught(
         lambda: references.read_reread(root / references.REREAD_FILE, editions.source_docs_dir(config))),
 }

@@ -259,3 +259,22 @@ def test_the_404_page_speaks_every_language(site, config):
 # ---- Add a language, as EDITING.md#add-a-language says ----------------------
 
 
+
+
+def test_each_edition_s_link_preview_shows_its_own_image(site, config):
+    """og:image and twitter:image: the edition's own picture (the guide's name
+    in its language), at the edition's own address, 1200 x 630, on every page."""
+    from PIL import Image
+
+    for code in LANGUAGES:
+        prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
+        image = f"{config['site_url']}{prefix}assets/images/share-{code}.png"
+        for url, _, _ in PAGES:
+            head = soup_of(site, prefix + url).head
+            found = {(tag.get("property") or tag.get("name")): tag["content"]
+                     for tag in head.select("meta[property^='og:image'], meta[name='twitter:image']")}
+            assert found.get("og:image") == found.get("twitter:image") == image, f"/{prefix}{url}: {found}"
+            assert (found.get("og:image:width"), found.get("og:image:height")) == ("1200", "630"), f"/{prefix}{url}"
+            assert found.get("og:image:alt"), f"/{prefix}{url}: the image needs its alt text"
+        with Image.open(site / prefix / "assets" / "images" / f"share-{code}.png") as picture:
+            assert picture.size == (1200, 630), code

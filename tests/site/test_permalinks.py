@@ -70,4 +70,4 @@ def test_link_previews(pages, config, url):
     assert meta("property", "og:url") == canonical
     assert meta("property", "og:site_name") == config["site_name"]
     assert meta("property", "og:title") == meta("name", "twitter:title")
-    assert meta("name", "twitter:card") == "summary"
+    assert meta("name", "twitter:card") == "summary_large_image"
