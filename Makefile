@@ -1,7 +1,9 @@
 # The two commands a new user needs are `make serve` and `make test`.
 # Every target installs what it needs from requirements.lock on first use.
 
-PYTHON ?= python3
+# The newest Python 3 here, unless PYTHON is given: pymdown-extensions 13
+# needs 3.11.5 or newer, and Debian 12's python3 is 3.11.2.
+PYTHON ?= $(firstword $(shell command -v python3.14 python3.13 python3.12 2>/dev/null) python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Installed when the lock changes; the stamp records that the venv matches it.
@@ -47,6 +49,10 @@ zensical: $(KBSITE) ## Every edition built with Zensical, Material's successor, 
 	$(BIN)/python -m kbsite.zensical site-zensical
 
 $(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || { \
+	  echo "Python 3.11.5 or newer is needed (pymdown-extensions 13); $(PYTHON) is $$($(PYTHON) -V 2>&1)." >&2; \
+	  echo "Install one (Debian 13 and Ubuntu 24.04 have it; on Debian 12: uv python install 3.12)," >&2; \
+	  echo "then: rm -rf .venv && make test PYTHON=/path/to/python3.12" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.lock
 	touch $@
