@@ -1,4 +1,4 @@
-// html-validate configuration for the built site (tests/unit/test_html.py).
+// html-validate configuration for the built site (tests/site/test_html.py).
 // Standards conformance and document structure; no stylistic rules.
 export default {
   extends: ["html-validate:standard", "html-validate:document"],

@@ -11,7 +11,9 @@ canary's build) from the same sources, in the same run.
   each engine with its own worker in Node on the index it wrote. Ours is
   Material's worker with search.js deciding what to send
   (tests/js/rank.mjs); Zensical's is the worker it ships, run as is
-  (benchmarks/zensical_rank.mjs), which gets none of our search additions.
+  (benchmarks/zensical_rank.mjs). The index holds our additions (keywords
+  as tags, the vocabulary, stop words), but that worker uses tags only to
+  filter and reads none of the rest.
 
 Counts only, never the queries that miss (tests/projects/test_zensical.py says what
 survives; this says what it costs).

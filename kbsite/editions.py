@@ -1,7 +1,7 @@
 """The site's editions: the first language at the site's root, each other
 one built from docs/<code>/ and includes/<code>/ into /<code>/, with the same
 page URLs and section ids (mkdocs.yml: extra.languages, checked by
-`languages` below; the MkDocs adapter, hooks/knowledge_base.py, builds them).
+`languages` below; kbsite.mkdocs_build builds them one after another).
 
 What every layer needs of them, for any generator's configuration object
 with MkDocs' fields (extra, theme, docs_dir, config_file_path): which

@@ -54,10 +54,14 @@ def site_names(root: Path) -> dict[str, str]:
 def _font(name: str, size: int):
     from PIL import ImageFont
 
-    found = subprocess.run(["fc-match", "-f", "%{file}", name], capture_output=True, text=True)
-    if found.returncode != 0 or not found.stdout:
-        raise SiteError(f"No font for {name!r} (fontconfig): `make system` installs the fonts.")
-    return ImageFont.truetype(found.stdout, size)
+    # fc-match always answers, with a fallback when the font is missing: a
+    # name drawn in another font would show boxes, so the family must match.
+    family = name.split(":")[0]
+    found = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", name], capture_output=True, text=True)
+    families, _, file = found.stdout.partition("\n")
+    if found.returncode != 0 or family not in families.split(",") or not file:
+        raise SiteError(f"No {family} font (fontconfig found {families or 'none'}): `make system` installs the fonts.")
+    return ImageFont.truetype(file, size)
 
 
 def _lines(text: str, font, width: int, draw) -> list[str]:

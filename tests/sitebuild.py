@@ -406,3 +406,16 @@ def require_tool(name: str, why: str) -> str:
         pytest.fail(f"{name} is not installed, {why}. `make system` (.ci/system-packages) installs it, "
                     "or prints the command to run.", pytrace=False)
     return path
+
+
+# What tests of more than one layer read (tests/unit, site, browser).
+BUDGETS = yaml.safe_load((ROOT / "tests" / "budgets.yml").read_text(encoding="utf-8"))
+VOCABULARY_FILES = {code: ROOT / "includes" / ("" if code == LANGUAGES[0] else folder(code)) / "search-vocabulary.yml"
+                    for code in LANGUAGES}
+
+
+def material_css() -> Path:
+    """Material's whole stylesheet, as installed."""
+    import material
+
+    return next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))

@@ -20,7 +20,7 @@ so a first visit waits for one stylesheet request, not three: on a phone
 each extra render-blocking request can cost a round trip before the first
 paint. The file gets a name with its own content hash, so a browser never
 pairs a cached old stylesheet with new pages; every page links it alone.
-tests/unit/test_unused_css.py checks, in Chromium, that every element of every
+tests/browser/test_unused_css.py checks, in Chromium, that every element of every
 page, with search open too, has exactly the computed style it has with
 Material's whole stylesheet and the other two.
 """
@@ -60,7 +60,7 @@ def theme_folder(site) -> Path:
 # buttons of code blocks (a <pre> code block), and the version selector
 # (extra.version). Their rules stay only where a page or the search index
 # has their words: 13 KB of the joined stylesheet, 2.3 KB gzip, on every
-# first visit. tests/unit/test_unused_css.py holds every page's computed style.
+# first visit. tests/browser/test_unused_css.py holds every page's computed style.
 PAGE_MARKUP_ONLY = ("tabbed-", "md-annotation", "md-code__", "md-version")
 
 # Pseudo-classes whose argument is a list of alternatives: the selector can

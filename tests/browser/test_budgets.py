@@ -15,10 +15,8 @@ import re
 
 import pytest
 
-from sitebuild import EDITION_URLS, PHONE, ROOT, first_visit
-import yaml
+from sitebuild import BUDGETS, EDITION_URLS, PHONE, first_visit
 
-BUDGETS = yaml.safe_load((ROOT / "tests" / "budgets.yml").read_text())
 
 VISITS = EDITION_URLS + ["no-such-page/"]
 

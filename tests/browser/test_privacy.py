@@ -122,8 +122,3 @@ def test_phone_menu_works_without_javascript(browser, server):
     expect(tab).to_have_url(server.root + "booking/")
     expect(tab.locator("article.md-content__inner h1")).to_contain_text("Book a consultation")
     context.close()
-
-
-# ---- Only the site's own inline scripts (kbsite/postbuild/csp.py) ------------
-
-

@@ -12,11 +12,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 from settle import settle_animations
-from sitebuild import edition_runs
-from pathlib import Path
-import material
+from sitebuild import edition_runs, material_css
 
-MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+MATERIAL_CSS = material_css()
 
 
 # Every element's computed style, and its ::before and ::after, as one

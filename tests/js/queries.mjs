@@ -2,7 +2,7 @@
 // real worker and our search.js in Node, on one edition's built index:
 //   node tests/js/queries.mjs <edition folder> <queries.json>
 // prints one JSON line per query: {query, pages, links}. The query sets'
-// relevance tests read it (tests/browser/test_search.py, tests/unit/test_search_translations.py);
+// relevance tests read it (tests/site/test_search.py, tests/site/test_search_translations.py);
 // the browser checks a sample of the same queries against it.
 import fs from "node:fs";
 import { startWorker } from "./harness.mjs";

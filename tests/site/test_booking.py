@@ -19,9 +19,6 @@ from sitebuild import EDITION_URLS, PAGES, ROOT, TRANSLATIONS, edition_of, ends_
 from booking_helpers import clinic_data, contact_block, indexed_text
 
 
-# ---- Unit tests of kbsite/clinic.py ----------------------------------------
-
-
 # ---- The shipped site ---------------------------------------------------------------
 
 

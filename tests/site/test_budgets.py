@@ -12,10 +12,8 @@ tests/browser/test_budgets.py."""
 from __future__ import annotations
 
 import re
-import yaml
-from sitebuild import ROOT
+from sitebuild import BUDGETS
 
-BUDGETS = yaml.safe_load((ROOT / "tests" / "budgets.yml").read_text())
 
 
 def test_no_web_fonts(site):

@@ -5,7 +5,7 @@ it found; a translation that drops one says more than its source (the
 review found the Filipino article's "can be life-changing" turned into "is
 a big life change"). The check lists the English page's hedged sentences,
 block by block (a translation has the same blocks in the same order,
-tests/test_languages.py), and asks that the translated block hedge at
+tests/site/test_languages.py), and asks that the translated block hedge at
 least as often: the clinic's article as much as our own words.
 
 Here: the session's build (tests/site/). The same feature's other layers:

@@ -26,9 +26,6 @@ from languages_helpers import soup_of, spanish_last_reviewed
 URLS = [url for url, _, _ in PAGES]
 
 
-# ---- Unit tests of the hooks -------------------------------------------------------
-
-
 # ---- The built editions ---------------------------------------------------------------
 
 
@@ -247,18 +244,7 @@ def test_the_404_page_speaks_every_language(site, config):
         assert section.select_one("a")["href"] == config["site_url"] + folder(code) + "/"
 
 
-# ---- Real builds of a changed copy of the site ---------------------------------------
-
-
-# ---- In the browser ------------------------------------------------------------------
-
-
-# ---- Errors in a translation name the translation's file ------------------------
-
-
 # ---- Add a language, as EDITING.md#add-a-language says ----------------------
-
-
 
 
 def test_each_edition_s_link_preview_shows_its_own_image(site, config):

@@ -62,6 +62,6 @@ def test_keywords_are_searchable_but_not_shown_on_the_page(site, pages):
     [doc] = [d for d in index["docs"] if d["location"] == "about/"]
     assert "publisher" in doc["tags"]
     assert "publisher" not in pages["about/"].select_one("article").get_text().lower()
-    # A page's own entry carries its keywords, its sections do not (search_keywords.py).
+    # A page's own entry carries its keywords, its sections do not (the post-build step search_additions).
     assert not [d["location"] for d in index["docs"] if "#" in d["location"] and d.get("tags")]
     assert not pages["physical-relief/"].select(".md-tags, .md-tag")

@@ -1,7 +1,7 @@
 """Search in each translation (/<code>/): its own query set, run on the
 edition's built index in Node and a sample typed into the real search box in
 Chromium on that edition's pages, with the same rules as
-the English set (tests/test_search.py): every query finds its page (the
+the English set (tests/site/test_search.py): every query finds its page (the
 first result for exact terms and `top: 1`, else the top 3) or is a known
 miss with a reason, in a list that only shrinks; and every result is a page
 of the reader's own language.

@@ -9,10 +9,9 @@ tests/browser/test_unused_css.py, tests/unit/test_unused_css.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-import material
+from sitebuild import material_css
 
-MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+MATERIAL_CSS = material_css()
 
 
 def test_pages_link_one_stylesheet_trimmed_and_smaller(site, pages):

@@ -3,7 +3,7 @@ every page of every edition, in that edition's language, one tap away on a
 phone wherever the reader has scrolled, without JavaScript, with targets
 of at least 44 x 44 px, its words wrapping rather than running together on
 the narrowest phones (320 px); and the same line in the search panel
-(tests/test_search.py checks it there in every state).
+(tests/browser/test_search.py checks it there in every state).
 
 Here: no build and no browser (tests/unit/). The same feature's other layers:
 tests/browser/test_crisis_bar.py, tests/site/test_crisis_bar.py."""

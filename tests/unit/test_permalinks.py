@@ -89,11 +89,3 @@ def test_headings_need_explicit_ids():
 def test_the_committed_registry_lists_every_page():
     registry = load_registry(ROOT / "permalinks.yml")
     assert set(registry["pages"]) >= {"/" + url for url, _, _ in PAGES}
-
-
-# ---- Real builds of a changed copy of the site ---------------------------------------
-
-
-# ---- The built site ----------------------------------------------------------------
-
-

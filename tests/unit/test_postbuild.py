@@ -88,9 +88,6 @@ def test_the_policy_hashes_the_final_scripts_and_is_never_doubled(tmp_path):
     assert site.pages[tmp_path / "index.html"] == once
 
 
-# ---- The command on a real build ----------------------------------------------
-
-
 # ---- Issue #32: honest labels, checked after the build ----------------------------
 
 _CITED = '<h2 id="evidence">Evidence</h2><p>Fact.<sup><a class="footnote-ref" href="#fn:1">1</a></sup></p>'

@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 from kbsite.errors import SiteError
 
-from sitebuild import LANGUAGES, ROOT
+from sitebuild import LANGUAGES, ROOT, VOCABULARY_FILES
 
 from kbsite import search_vocabulary
-from kbsite.editions import folder
 
-FILES = {code: ROOT / "includes" / ("" if code == LANGUAGES[0] else folder(code)) / "search-vocabulary.yml" for code in LANGUAGES}
+FILES = VOCABULARY_FILES
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

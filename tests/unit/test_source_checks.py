@@ -7,6 +7,8 @@ tests/projects/test_source_checks.py."""
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import sys
 
@@ -51,3 +53,11 @@ def test_the_link_preview_image_is_open_graph_s_size_and_breaks_chinese_between_
     canvas = ImageDraw.Draw(Image.new("RGB", SIZE))
     assert _lines("氯胺酮治療指南氯胺酮治療指南", _font("Noto Sans CJK TC:bold", 76), 400, canvas)[0] != "氯胺酮治療指南氯胺酮治療指南"
     assert _lines("Guía de terapia con ketamina", _font("DejaVu Sans:bold", 76), 680, canvas) == ["Guía de terapia", "con ketamina"]
+
+
+def test_a_missing_font_is_named_not_drawn_in_a_fallback():
+    from kbsite.errors import SiteError
+    from kbsite.share_image import _font
+
+    with pytest.raises(SiteError, match="No Nonexistent Sans font"):
+        _font("Nonexistent Sans:bold", 76)

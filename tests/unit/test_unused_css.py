@@ -13,10 +13,9 @@ from __future__ import annotations
 
 
 from kbsite.postbuild import unused_css
-from pathlib import Path
-import material
+from sitebuild import material_css
 
-MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+MATERIAL_CSS = material_css()
 
 
 # ---- Unit tests -------------------------------------------------------------

@@ -1,5 +1,5 @@
 """What we write, checked in every edition (the clinic's article is its
-own: tests/test_fidelity.py). Each check is shown to fail on a planted
+own: tests/site/test_fidelity.py). Each check is shown to fail on a planted
 error.
 
 - Spelling, with Debian's hunspell dictionaries (en_US, es_US) and a

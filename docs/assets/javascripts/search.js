@@ -10,7 +10,7 @@
 //      word, and lunr skips its stop-word filter for wildcard words, so
 //      "a*" matched "addiction". We drop the stop words from the query
 //      first: lunr's English list, or the list of the index's language
-//      (its config.stop_words, hooks/knowledge_base.py), and an edition's
+//      (its config.stop_words, the post-build step search_additions), and an edition's
 //      own where lunr has none (config.edition_stop_words: Filipino). A
 //      query of nothing but stop words goes as typed.
 //   2. Corrections look like corrections. When a word matched nowhere, we
@@ -236,8 +236,8 @@
   // ---- The patients' vocabulary -----------------------------------------------
   //
   // includes/<code>/search-vocabulary.yml, shipped in the index's
-  // config.vocabulary as [[page words], "said|said|..."] (overrides/
-  // hooks/knowledge_base.py). The reader's words stay; the page words are
+  // config.vocabulary as [[page words], "said|said|..."] (the post-build
+  // step search_additions). The reader's words stay; the page words are
   // added as alternatives, never in their place:
   //   - a phrase ("who wrote", "how many sessions") adds its page words
   //     whenever it is in the query: it names an intent;
