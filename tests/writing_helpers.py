@@ -31,6 +31,16 @@ PACKAGES = {"en_US": "hunspell-en-us", "es_US": "hunspell-es", "tl": "myspell-tl
 WORD_LISTS = ROOT / "tests" / "spelling"
 
 
+def dictionary_versions(code: str) -> tuple[str, str]:
+    """(the dictionaries the word list says it was checked against, those
+    installed here), each as "package version, ..." (Debian's dpkg-query)."""
+    declared = re.search(r"^# Checked against: (.+)$", (WORD_LISTS / f"{code}.txt").read_text(encoding="utf-8"), re.M)
+    names = [PACKAGES[name] for name in DICTIONARIES[code].split(",")]
+    found = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\n", *names], capture_output=True, text=True)
+    installed = ", ".join(found.stdout.split("\n")[:-1]) if found.returncode == 0 else "(no dpkg-query)"
+    return (declared[1] if declared else "(not recorded)"), installed
+
+
 def word_list(code: str) -> set[str]:
     path = WORD_LISTS / f"{code}.txt"
     return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()

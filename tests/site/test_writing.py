@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import warnings
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ import yaml
 
 from page_text import EVERY_PAGE, as_sentences, our_blocks, page_path, sections
 from sitebuild import LANGUAGES, ROOT, require_tool
-from writing_helpers import (DICTIONARIES, HAN, MAX_GRADE, MAX_HAN_MEAN, MAX_HAN_SENTENCE, MAX_WORDS_MEAN,
+from writing_helpers import (DICTIONARIES, dictionary_versions, HAN, MAX_GRADE, MAX_HAN_MEAN, MAX_HAN_SENTENCE, MAX_WORDS_MEAN,
                              MAX_WORDS_SENTENCE, MIN_INFLESZ, british, chinese_style, clinic_practice, misspelt,
                              reading_score, repeats, simplified_characters, too_hard, undated_expert_citations,
                              word_list)
@@ -54,7 +55,9 @@ def _words(text: str) -> list[str]:
     addresses or domain names, no possessive 's, no numbers."""
     text = re.sub(r"https?://\S+|\b[\w-]+\.(?:com|org|gov|io)\b\S*", " ", text)
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)
-    return [re.sub(r"['’]s$", "", w) for w in words]
+    # A letter alone is no word to spell: the N and D of N-metil-D-aspartato,
+    # which one hunspell-es accepts and another does not.
+    return [re.sub(r"['’]s$", "", w) for w in words if len(w) > 1]
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -88,6 +91,15 @@ def test_every_word_on_the_list_is_needed_and_used(site, code):
     result = subprocess.run([hunspell, "-d", DICTIONARIES[code], "-l"], input="\n".join(sorted(listed)),
                             capture_output=True, text=True, check=True)
     known = listed - set(result.stdout.split())
+    # Debian packages differ between releases (Debian 13's hunspell-es knows
+    # telemedicina, Debian 12's does not): a word is needed while the
+    # dictionary the list was checked against lacks it. On another, the
+    # words it knows are named, not failed.
+    checked, installed = dictionary_versions(code)
+    if known and checked != installed:
+        warnings.warn(f"tests/spelling/{code}.txt was checked against {checked}; this machine has {installed}, "
+                      f"which knows {sorted(known)}. Delete them when the list moves to it.")
+        return
     assert not known, f"tests/spelling/{code}.txt: the dictionary knows these already, delete: {sorted(known)}"
 
 
