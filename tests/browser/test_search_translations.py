@@ -1,17 +1,5 @@
-"""Search in each translation (/<code>/): its own query set, run on the
-edition's built index in Node and a sample typed into the real search box in
-Chromium on that edition's pages, with the same rules as
-the English set (tests/site/test_search.py): every query finds its page (the
-first result for exact terms and `top: 1`, else the top 3) or is a known
-miss with a reason, in a list that only shrinks; and every result is a page
-of the reader's own language.
-
-A language's files: tests/search_queries.<code>.yml and
-tests/search_known_misses.<code>.yml.
-
-Here: the built site in Chromium (tests/browser/). The same feature's other
-layers: tests/site/test_search_translations.py,
-tests/unit/test_search_translations.py."""
+"""Each translation's query set in the real search box (Chromium): a sample
+shows what the Node run of the whole set shows (tests/site/test_search_translations.py)."""
 
 from __future__ import annotations
 

@@ -1,13 +1,5 @@
-"""Byte budgets (tests/budgets.yml), measured as a phone downloads a page:
-a first visit in Chromium with an empty cache, every request until the
-network is idle, each body counted as the server sent it (gzip, as GitHub
-Pages serves text). The server counts, not the browser: it sees every
-request, a web worker's included. How each page weighs against the same
-page of a default Material build, and speed, are measured by `make bench`
-(benchmarks/site.py), side by side in one run, never here.
-
-Here: the session's build (tests/site/). The same feature's other layers:
-tests/browser/test_budgets.py."""
+"""The byte budget's other side (tests/browser/test_budgets.py measures every
+first visit): a page asks for no web font, read from the built HTML."""
 
 from __future__ import annotations
 

@@ -1,15 +1,5 @@
-"""A hedge the English has is kept in every translation (issue #32).
-
-"May" and "can" are how a label, a guideline or a trial says no more than
-it found; a translation that drops one says more than its source (the
-review found the Filipino article's "can be life-changing" turned into "is
-a big life change"). The check lists the English page's hedged sentences,
-block by block (a translation has the same blocks in the same order,
-tests/site/test_languages.py), and asks that the translated block hedge at
-least as often: the clinic's article as much as our own words.
-
-Here: no build and no browser (tests/unit/). The same feature's other layers:
-tests/site/test_hedges.py."""
+"""The hedge check of tests/site/test_hedges.py (its docstring says why), shown
+here to find a dropped hedge, and run on the glossary's source, without a build."""
 
 from __future__ import annotations
 

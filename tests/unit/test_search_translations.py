@@ -1,17 +1,6 @@
-"""Search in each translation (/<code>/): its own query set, run on the
-edition's built index in Node and a sample typed into the real search box in
-Chromium on that edition's pages, with the same rules as
-the English set (tests/browser/test_search.py): every query finds its page (the
-first result for exact terms and `top: 1`, else the top 3) or is a known
-miss with a reason, in a list that only shrinks; and every result is a page
-of the reader's own language.
-
-A language's files: tests/search_queries.<code>.yml and
-tests/search_known_misses.<code>.yml.
-
-Here: no build and no browser (tests/unit/). The same feature's other layers:
-tests/browser/test_search_translations.py,
-tests/site/test_search_translations.py."""
+"""Each translation's query set (tests/site/test_search_translations.py says what
+it measures): its size, kinds and known misses, and the checks' own helpers,
+without a build."""
 
 from __future__ import annotations
 

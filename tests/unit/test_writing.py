@@ -1,29 +1,5 @@
-"""What we write, checked in every edition (the clinic's article is its
-own: tests/site/test_fidelity.py). Each check is shown to fail on a planted
-error.
-
-- Spelling, with Debian's hunspell dictionaries (en_US, es_US) and a
-  project word list per language (tests/spelling/) of real terms and names
-  only; British spellings and British usage fail in English. Chinese has
-  no spelling but has its slip: a Simplified character in the Traditional
-  edition (OpenCC's Simplified-to-Taiwan table finds them).
-- Repetition: a doubled word, or a word said twice a few words apart with
-  nothing joining the two ("presión aumento de la presión").
-- Reading level of every section of our text: grade 8 or below in English
-  (Flesch-Kincaid), "bastante fácil" or easier in Spanish (INFLESZ, the
-  Szigriszt-Pazos formula, 65 or more). textstat has no formula for
-  Chinese: there, our own limit on sentence length, the measure a reader
-  feels first (at most 25 characters a sentence on average in a section,
-  and no sentence over 80). Exceptions are named, with reasons,
-  in tests/reading_level_exceptions.yml, and that list can only shrink.
-- Clinic practice: no sentence of ours says what the clinic or its staff
-  will do, unless it is a question to ask, comes from the article or from
-  configuration (CLINIC_FACTS below).
-- The year of an expert statement is given wherever it is cited.
-
-Here: no build and no browser (tests/unit/). The same feature's other layers:
-tests/site/test_writing.py.
-"""
+"""The writing checks of tests/site/test_writing.py (its docstring says what each
+asks), each shown here to fail on a planted error, without a build."""
 
 from __future__ import annotations
 

@@ -1,18 +1,5 @@
-"""The Zensical canary: every edition built with Zensical (the newest that
-installs from requirements.lock), from the same sources, by the one command
-`python -m kbsite.zensical` (source checks, a build per edition, the
-post-build layer). Material for MkDocs reaches end of life on 2027-05-05 and
-Zensical, from the same team, runs no MkDocs hooks; this shows, every run,
-what of the site already survives the move.
-
-What must survive is asserted. Features that do not survive yet are
-KNOWN_MISSING: a list that can only shrink. A feature that starts working
-fails the test until it is taken off the list, and every run prints both
-lists at the end (tests/conftest.py). What the move would cost, in a first
-visit's bytes and in search, `make bench` measures (benchmarks/zensical.py).
-
-Here: no build and no browser (tests/unit/). The same feature's other layers:
-tests/projects/test_zensical.py."""
+"""The Zensical canary's pin: the canary (tests/projects/test_zensical.py) runs
+the newest Zensical that requirements.lock installs."""
 
 from __future__ import annotations
 
