@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import material
 import yaml
 from mkdocs.utils.meta import get_data
 from kbsite.editions import folder
@@ -413,9 +414,5 @@ BUDGETS = yaml.safe_load((ROOT / "tests" / "budgets.yml").read_text(encoding="ut
 VOCABULARY_FILES = {code: ROOT / "includes" / ("" if code == LANGUAGES[0] else folder(code)) / "search-vocabulary.yml"
                     for code in LANGUAGES}
 
-
-def material_css() -> Path:
-    """Material's whole stylesheet, as installed."""
-    import material
-
-    return next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+# Material's whole stylesheet, as installed.
+MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))

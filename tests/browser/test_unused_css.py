@@ -12,9 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 from settle import settle_animations
-from sitebuild import edition_runs, material_css
-
-MATERIAL_CSS = material_css()
+from sitebuild import MATERIAL_CSS, edition_runs
 
 
 # Every element's computed style, and its ::before and ::after, as one

@@ -14,14 +14,12 @@ from sitebuild import LANGUAGES, ROOT, VOCABULARY_FILES
 from kbsite.editions import folder
 from kbsite import search_vocabulary
 
-FILES = VOCABULARY_FILES
-
 
 def test_every_edition_ships_its_vocabulary_in_its_index(site):
     for code in LANGUAGES:
         edition = site if code == LANGUAGES[0] else site / folder(code)
         shipped = json.loads((edition / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["vocabulary"]
-        entries = search_vocabulary.load(FILES[code])
+        entries = search_vocabulary.load(VOCABULARY_FILES[code])
         assert shipped == [[e["find"], "|".join(e["said"])] for e in entries]
 
 

@@ -9,9 +9,7 @@ tests/browser/test_unused_css.py, tests/unit/test_unused_css.py."""
 
 from __future__ import annotations
 
-from sitebuild import material_css
-
-MATERIAL_CSS = material_css()
+from sitebuild import MATERIAL_CSS
 
 
 def test_pages_link_one_stylesheet_trimmed_and_smaller(site, pages):

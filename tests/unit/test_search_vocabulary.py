@@ -18,12 +18,10 @@ from sitebuild import LANGUAGES, ROOT, VOCABULARY_FILES
 
 from kbsite import search_vocabulary
 
-FILES = VOCABULARY_FILES
-
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_each_edition_has_a_vocabulary_that_loads(code):
-    entries = search_vocabulary.load(FILES[code])
+    entries = search_vocabulary.load(VOCABULARY_FILES[code])
     assert len(entries) >= 30
     groups = {e["group"] for e in entries}
     assert {"medicines", "everyday words", "abbreviations", "intents"} <= groups
@@ -31,7 +29,7 @@ def test_each_edition_has_a_vocabulary_that_loads(code):
 
 
 def test_the_files_say_where_the_names_come_from():
-    for path in FILES.values():
+    for path in VOCABULARY_FILES.values():
         assert "National Drug Code Directory" in path.read_text(encoding="utf-8"), path
 
 

@@ -10,12 +10,8 @@ tests/browser/test_unused_css.py, tests/site/test_unused_css.py."""
 from __future__ import annotations
 
 
-
-
 from kbsite.postbuild import unused_css
-from sitebuild import material_css
-
-MATERIAL_CSS = material_css()
+from sitebuild import MATERIAL_CSS
 
 
 # ---- Unit tests -------------------------------------------------------------
