@@ -81,7 +81,7 @@ crisis-model: ## After a new blind crisis set: train the crisis model on every s
 	.venv-model/bin/python -m pip install --quiet --requirement requirements-model.txt
 	PYTHONPATH=. .venv-model/bin/python -m kbsite.crisis_model
 
-share-images: $(KBSITE) ## After adding a language or renaming the guide: each edition's link-preview image (docs/assets/images/share-<code>.png)
+share-images: $(KBSITE) ## After adding a language or renaming the guide: each edition's link-preview image (assets/images/share.png in its docs folder)
 	$(BIN)/python -m kbsite.share_image
 
 claims: $(KBSITE) ## Every sentence we cite a source for, for a clinician's sign-off (Markdown table)

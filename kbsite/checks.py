@@ -89,9 +89,10 @@ def _share_images(config, root: Path) -> list[str]:
     from kbsite.share_image import image_path
 
     docs = editions.source_docs_dir(config)
-    return [f"{image_path(docs, code).relative_to(root).as_posix()}: no link-preview image for {code!r}. "
+    paths = {code: image_path(docs / (editions.folder(code) if index else "")) for index, code in enumerate(_codes(config))}
+    return [f"{path.relative_to(root).as_posix()}: no link-preview image for {code!r}. "
             "Run `make share-images`, which draws one for every language."
-            for code in _codes(config) if not image_path(docs, code).is_file()]
+            for code, path in paths.items() if not path.is_file()]
 
 
 # What one edition's configuration holds: each edition's build checks its

@@ -1,6 +1,7 @@
 """The image a link preview shows (Open Graph's og:image), one per edition:
-`python -m kbsite.share_image` (`make share-images`) writes
-docs/assets/images/share-<code>.png for every language in extra.languages.
+`python -m kbsite.share_image` (`make share-images`) writes each edition's
+assets/images/share.png in its own docs folder (docs/, docs/<folder>/), so
+an edition publishes its own image and no other's.
 
 The images are made once and committed, so a build downloads no font and
 draws nothing, and a preview fetches only the site's own file. Each shows
@@ -32,22 +33,23 @@ IMAGES = Path("assets") / "images"
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def image_path(docs: Path, code: str) -> Path:
-    return docs / IMAGES / f"share-{code}.png"
+def image_path(edition_docs: Path) -> Path:
+    """An edition's image, in its docs folder (docs/ or docs/<folder>/)."""
+    return edition_docs / IMAGES / "share.png"
 
 
-def site_names(root: Path) -> dict[str, str]:
-    """The guide's name in each edition's language, by language code."""
+def site_names(root: Path) -> dict[Path, str]:
+    """The guide's name in each edition's language, by the edition's docs folder."""
     raw = project.load(root / "mkdocs.yml")
     names = {}
     for index, edition in enumerate(project.editions(raw, root / "mkdocs.yml")):
         if index == 0:
-            names[edition.code] = raw["site_name"]
+            names[root / edition.docs] = raw["site_name"]
             continue
         words = load_interface(root / "includes" / folder(edition.code) / INTERFACE)
         if raw["site_name"] not in words:
             raise SiteError(f"includes/{folder(edition.code)}/{INTERFACE}: no translation for {raw['site_name']!r}.")
-        names[edition.code] = words[raw["site_name"]]
+        names[root / edition.docs] = words[raw["site_name"]]
     return names
 
 
@@ -106,10 +108,8 @@ def draw(name: str):
 def main() -> int:
     root = Path.cwd()
     try:
-        raw = project.load(root / "mkdocs.yml")
-        docs = root / (raw.get("docs_dir") or "docs")
-        for code, name in site_names(root).items():
-            path = image_path(docs, code)
+        for docs, name in site_names(root).items():
+            path = image_path(docs)
             path.parent.mkdir(parents=True, exist_ok=True)
             draw(name).save(path, optimize=True)
             print(f"{path.relative_to(root)}: {name}")

@@ -53,7 +53,9 @@ def build(root: Path, dest: Path) -> Path:
         docs = stage / (raw.get("docs_dir") or "docs")
         for edition in project.editions(raw, stage / "mkdocs.yml")[1:]:
             if (docs / "assets").is_dir():
-                shutil.copytree(docs / "assets", docs / edition.path / "assets")
+                # An edition's own files (its link-preview image) stay its own.
+                shutil.copytree(docs / "assets", docs / edition.path / "assets", dirs_exist_ok=True,
+                                copy_function=lambda src, dst: None if Path(dst).exists() else shutil.copy2(src, dst))
         for config in configs:
             result = subprocess.run([zensical, "build", "--config-file", str(config)],
                                     cwd=stage, capture_output=True, text=True)

@@ -119,7 +119,7 @@ def test_adding_a_language_is_its_files_and_one_entry_in_the_configuration(tmp_p
         words.write("\nde:\n  suicide: [selbstmord]\n  wish: [will]\n  death: [sterben]\n")
     # 6. make share-images: the edition's link-preview image.
     images = subprocess.run([sys.executable, "-m", "kbsite.share_image"], cwd=project, capture_output=True, text=True)
-    assert images.returncode == 0 and "share-de.png" in images.stdout, images.stdout + images.stderr
+    assert images.returncode == 0 and "docs/de/assets/images/share.png" in images.stdout, images.stdout + images.stderr
     # 7. make check, then the strict build.
     check = subprocess.run([sys.executable, "-m", "kbsite.source_checks", str(project)],
                            capture_output=True, text=True)

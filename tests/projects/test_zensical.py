@@ -104,11 +104,13 @@ def _soup(site: Path, url: str) -> BeautifulSoup:
 
 
 def _search_index(site: Path, url: str = "") -> dict:
-    """The edition's index at `url`: Material's search/search_index.json;
-    Zensical writes search.json."""
+    """The edition's index at `url`, in either format, as the post-build
+    step search_additions finds it (Material's or Zensical's file)."""
     import json
 
-    for name in ("search/search_index.json", "search.json"):
+    from kbsite.postbuild.search_additions import INDEXES
+
+    for name in INDEXES:
         if (site / url / name).is_file():
             return json.loads((site / url / name).read_text(encoding="utf-8"))
     return {}
@@ -130,8 +132,10 @@ def _search_config(site: Path, url: str = "") -> dict:
 
 
 def _search_docs(site: Path, url: str = "") -> list[dict]:
+    from kbsite.postbuild.search_additions import entries
+
     index = _search_index(site, url)
-    return index.get("docs") or index.get("items") or []
+    return entries(index) if index else []
 
 
 @pytest.fixture(scope="module")

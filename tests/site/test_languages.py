@@ -254,7 +254,7 @@ def test_each_edition_s_link_preview_shows_its_own_image(site, config):
 
     for code in LANGUAGES:
         prefix = "" if code == LANGUAGES[0] else folder(code) + "/"
-        image = f"{config['site_url']}{prefix}assets/images/share-{code}.png"
+        image = f"{config['site_url']}{prefix}assets/images/share.png"
         for url, _, _ in PAGES:
             head = soup_of(site, prefix + url).head
             found = {(tag.get("property") or tag.get("name")): tag["content"]
@@ -262,5 +262,5 @@ def test_each_edition_s_link_preview_shows_its_own_image(site, config):
             assert found.get("og:image") == found.get("twitter:image") == image, f"/{prefix}{url}: {found}"
             assert (found.get("og:image:width"), found.get("og:image:height")) == ("1200", "630"), f"/{prefix}{url}"
             assert found.get("og:image:alt"), f"/{prefix}{url}: the image needs its alt text"
-        with Image.open(site / prefix / "assets" / "images" / f"share-{code}.png") as picture:
+        with Image.open(site / prefix / "assets" / "images" / "share.png") as picture:
             assert picture.size == (1200, 630), code

@@ -1,9 +1,6 @@
 """The site's Python-Markdown extensions (kbsite/markdown/), called as any
 generator would: `markdown.markdown(text, extensions=[...])`. Markdown in,
-HTML out, in the style of pymdown-extensions' tests.
-
-Here: no build and no browser (tests/unit/). The same feature's other layers:
-tests/site/test_markdown_extensions.py."""
+HTML out, in the style of pymdown-extensions' tests."""
 
 from __future__ import annotations
 
@@ -424,3 +421,18 @@ def test_a_glossary_term_in_a_heading_keeps_its_tooltip_in_the_text_not_in_the_l
                                                  "kbsite.markdown.page_contents"])
     assert '<a href="#crps">About CRPS</a>' in html
     assert '<h2 id="crps">About <abbr title="Complex regional pain syndrome.">CRPS</abbr></h2>' in html
+
+
+def test_each_extension_of_kbsite_markdown_is_listed_in_mkdocs_yml(config):
+    """Read from the package, so a new extension cannot be left out of the
+    build unnoticed."""
+    import importlib
+    import pkgutil
+
+    import kbsite.markdown
+
+    modules = [f"kbsite.markdown.{module.name}" for module in pkgutil.iter_modules(kbsite.markdown.__path__)]
+    extensions = [name for name in modules if hasattr(importlib.import_module(name), "makeExtension")]
+    listed = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in config["markdown_extensions"]]
+    assert len(extensions) >= 7, extensions
+    assert [name for name in extensions if name not in listed] == []

@@ -36,11 +36,11 @@ def test_a_language_without_its_link_preview_image_is_named_with_the_command(tmp
 
     docs = tmp_path / "docs"
     (docs / "assets" / "images").mkdir(parents=True)
-    draw("Ketamine Therapy Guide").save(docs / "assets" / "images" / "share-en.png")
+    draw("Ketamine Therapy Guide").save(docs / "assets" / "images" / "share.png")
     config = SimpleNamespace(extra={"languages": [{"code": "en"}, {"code": "vi"}]}, docs_dir=str(docs),
                              config_file_path=str(tmp_path / "mkdocs.yml"), theme={"language": "en"})
     assert _share_images(config, tmp_path) == [
-        "docs/assets/images/share-vi.png: no link-preview image for 'vi'. Run `make share-images`, which draws one "
+        "docs/vi/assets/images/share.png: no link-preview image for 'vi'. Run `make share-images`, which draws one "
         "for every language."]
 
 
@@ -49,7 +49,7 @@ def test_the_link_preview_image_is_open_graph_s_size_and_breaks_chinese_between_
 
     from kbsite.share_image import SIZE, _font, _lines, draw
 
-    assert draw("氯胺酮治療指南").size == SIZE == (1200, 630)
+    assert draw("氯胺酮治療指南").size == (1200, 630), "Open Graph's size, which previews show whole"
     canvas = ImageDraw.Draw(Image.new("RGB", SIZE))
     assert _lines("氯胺酮治療指南氯胺酮治療指南", _font("Noto Sans CJK TC:bold", 76), 400, canvas)[0] != "氯胺酮治療指南氯胺酮治療指南"
     assert _lines("Guía de terapia con ketamina", _font("DejaVu Sans:bold", 76), 680, canvas) == ["Guía de terapia", "con ketamina"]
