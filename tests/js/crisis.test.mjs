@@ -312,6 +312,33 @@ test("a worker that is ready but never answers a reading does not hold the query
   }
 });
 
+test("a worker that never says ready is given up: search is not held, and the page's thread reads each query", async () => {
+  const sent = [];
+  const Before = globalThis.Worker, fetchBefore = globalThis.fetch;
+  let terminated = false;
+  globalThis.Worker = class {
+    postMessage(message) { sent.push(message); }   // loads for ever: no "ready", no "failed", no error
+    terminate() { terminated = true; }
+  };
+  globalThis.fetch = async () => ({ ok: true, json: async () => english });
+  try {
+    const reader = kc.crisisWorker("crisis.js", "search/crisis.json", 60_000, 50);
+    const waiting = reader.match("i want to kill myself");   // typed while it loads
+    const started = Date.now();
+    await assert.rejects(reader.ready, "ready fails, so search.js stops holding queries");
+    assert.ok(Date.now() - started < 1000);
+    assert.ok(terminated, "the hung worker is stopped");
+    assert.ok((await waiting).length > 0, "the query typed while it loaded shows help, read on the page's thread");
+    assert.ok((await reader.match("i dont want to be here anymore")).length > 0);
+    assert.deepEqual(await reader.match("ketamine price"), []);
+    assert.equal(reader.data.page, "en", "the help to show comes from the page's own copy");
+    assert.deepEqual(sent.map((m) => m.type), ["load"], "nothing more sent to the worker");
+  } finally {
+    globalThis.Worker = Before;
+    globalThis.fetch = fetchBefore;
+  }
+});
+
 test("a worker that fails after it was ready: what it holds reads as failed, and later queries are read on the page's thread", async () => {
   const sent = [];
   const Before = globalThis.Worker;

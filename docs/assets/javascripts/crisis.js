@@ -1004,9 +1004,16 @@
   // holds a query's results until it is in, so a worker that hangs must not
   // hold them for good; null shows help, the safe side). A worker that fails
   // or hangs is given up: later queries are read on the page's thread, as
-  // where no worker may start.
+  // where no worker may start. That includes a worker that never says ready
+  // within `loadWait` ms: search waits on `ready`, so one that hangs while
+  // loading would hold every query for good; `ready` then fails (search goes
+  // on) and the page's thread reads each query once its own copy is in.
   var ANSWER_WAIT = 3000;
-  function crisisWorker(scriptUrl, dataUrl, answerWait) {
+  // Loading is the worker's start, a fetch of crisis.json (about 40 KB over
+  // the wire) and about 100 ms of compiling: ten seconds is a slow phone
+  // network's worth, not a working worker's.
+  var LOAD_WAIT = 10000;
+  function crisisWorker(scriptUrl, dataUrl, answerWait, loadWait) {
     var wait = answerWait || ANSWER_WAIT;
     var worker;
     try {
@@ -1016,10 +1023,13 @@
       return inThread(dataUrl);
     }
     var answers = Object.create(null), next = 0, last = {query: null, matches: null}, fallback = null;
+    var loading = null, failLoading = function () {};
     function giveUp() {
       // What the worker holds reads as failed (help shows), and the page's
       // thread reads from now on.
       if (fallback) return;
+      clearTimeout(loading);
+      failLoading(new Error("crisis.js's worker was given up"));
       fallback = inThread(dataUrl);
       fallback.ready.then(function () { reader.data = reader.data || fallback.data; }, function () {});
       for (var id in answers) { answers[id](null); delete answers[id]; }
@@ -1027,10 +1037,11 @@
     }
     var reader = {data: null};
     reader.ready = new Promise(function (resolve, reject) {
+      failLoading = reject;   // once settled, a promise stays as it is
       worker.onmessage = function (event) {
         var message = event.data || {};
-        if (message.type === "ready") { reader.data = message.data; resolve(); }
-        else if (message.type === "failed") reject(new Error(message.error));
+        if (message.type === "ready") { clearTimeout(loading); reader.data = message.data; resolve(); }
+        else if (message.type === "failed") { clearTimeout(loading); reject(new Error(message.error)); }
         else if (message.type === "matches" && answers[message.id]) {
           answers[message.id](message.matches);
           delete answers[message.id];
@@ -1042,6 +1053,7 @@
       };
     });
     worker.postMessage({type: "load", url: dataUrl});
+    loading = setTimeout(giveUp, loadWait || LOAD_WAIT);
     reader.match = function (query) {
       // The panel and search ask about each keystroke's query: once is enough.
       if (last.query === query) return last.matches;
@@ -1104,7 +1116,9 @@
         show(matches === null ? [crisis.data.page] : helpLanguages(matches, crisis.data.page));
       });
     }
-    crisis.ready.then(update, function () {});
+    // Once the data is in, or failed (a worker given up reads on the page's
+    // thread): whatever the box already holds is read.
+    crisis.ready.then(update, update);
     if (input) input.addEventListener("input", update);
     return {
       ready: crisis.ready,
