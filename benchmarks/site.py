@@ -6,7 +6,7 @@ measured in the same run on the same machine.
 
 Weights are counted by the server: every response of a first visit on a
 phone (empty cache, until the network is idle), gzip as served, a web
-worker's requests included (tests/sitebuild.py first_visit). Figures are
+worker's requests included (tests/sitebuild.py FirstVisits). Figures are
 printed as Markdown tables, ready for benchmarks/RESULTS.md.
 """
 
@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 
 from common import CHROMIUM_ARGS, PAGES, ROOT, Sites, chromium_path
 from kbsite.editions import folder
-from sitebuild import EDITION_URLS, TRANSLATIONS, first_visit
+from sitebuild import EDITION_URLS, TRANSLATIONS, FirstVisits
 
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -128,8 +128,10 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         chromium = chromium or p.chromium.executable_path  # Playwright's own, for Lighthouse too
         # Every page of every edition (the Spanish one under /es/).
-        visits = {url: {name: first_visit(browser, sites.servers[name], url) for name in names}
+        first_visit = FirstVisits(browser)
+        visits = {url: {name: first_visit(sites.servers[name], url) for name in names}
                   for url in EDITION_URLS}
+        first_visit.close()
         later = {name: after_first_view(browser, sites.servers[name]) for name in names}
         opening = {name: [] for name in names}
         for _ in range(SEARCH_RUNS):  # interleaved, so both see the same machine

@@ -6,7 +6,7 @@ canary's build) from the same sources, in the same run.
 
 - First visit on a phone: every edition's home and safety pages, every
   response until the network is idle, gzip as served (tests/sitebuild.py
-  first_visit, as benchmarks/site.py counts them).
+  FirstVisits, as benchmarks/site.py counts them).
 - Search, top 3: the check sets nobody tunes on and the tuned query sets,
   each engine with its own worker in Node on the index it wrote. Ours is
   Material's worker with search.js deciding what to send
@@ -33,7 +33,7 @@ from playwright.sync_api import sync_playwright
 
 from common import CHROMIUM_ARGS, ROOT, chromium_path
 from kbsite.editions import folder
-from sitebuild import BUILD_ENV, LANGUAGES, Server, build, first_visit, local_site_url, reserve_port, site_prefix
+from sitebuild import BUILD_ENV, LANGUAGES, Server, build, FirstVisits, local_site_url, reserve_port, site_prefix
 
 # Each edition's home page and its safety page, the heaviest kind of page.
 VISITS = [prefix + url for prefix in ["", *(folder(code) + "/" for code in LANGUAGES[1:])] for url in ("", "safety/")]
@@ -92,8 +92,10 @@ def main() -> None:
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-                visits = {url: {engine: first_visit(browser, servers[engine], url) for engine in engines}
+                first_visit = FirstVisits(browser)
+                visits = {url: {engine: first_visit(servers[engine], url) for engine in engines}
                           for url in VISITS}
+                first_visit.close()
                 browser.close()
         finally:
             for server in servers.values():

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from sitebuild import BUDGETS, EDITION_URLS, PHONE, first_visit
+from sitebuild import BUDGETS, EDITION_URLS, PHONE, FirstVisits
 
 
 VISITS = EDITION_URLS + ["no-such-page/"]
@@ -35,15 +35,17 @@ def describe(url: str, sent: list[tuple[str, str, int]]) -> str:
 @pytest.fixture(scope="module")
 def our_visits(browser, served_gzip):
     """Each page's first visit to our site, made once and read by both tests
-    below (the budget and search's absence): a visit is a fresh browser
-    context, so the second would measure the same requests again."""
+    below (the budget and search's absence): the second would measure the
+    same requests again."""
     made: dict[str, list] = {}
+    visits = FirstVisits(browser)
 
     def visit(url: str) -> list[tuple[str, str, int]]:
         if url not in made:
-            made[url] = first_visit(browser, served_gzip, url)
+            made[url] = visits(served_gzip, url)
         return made[url]
-    return visit
+    yield visit
+    visits.close()
 
 
 # Every page of every edition is held to the budget.
