@@ -266,6 +266,7 @@
     this.single = Object.create(null);   // single form -> ids (likewise)
     this.start = Object.create(null);    // a stem's start, 2 letters short at most -> ids
     this.near = Object.create(null);     // first letter + length -> ids (words of 5 letters or more)
+    this.itself = Object.create(null);   // words that are only themselves (a language's `spelled`)
   }
 
   function push(map, key, id) {
@@ -304,6 +305,7 @@
     if (q.han || q.filler) return found;
     all(this.stem[q.stem]);
     all(this.single[q.single]);
+    if (this.itself[q.word]) return found;
     for (var k = 4; k < q.stem.length; k++) {
       all(this.stem[q.stem.slice(0, k)], function (p) { return p.stem.length >= 4; });
     }
@@ -488,11 +490,14 @@
     Object.keys(lang.classes).forEach(function (name) {
       lang.classes[name].forEach(function (e) { e.all.forEach(function (w) { lang.index.add(w); }); });
     });
-    // Ordinary words spelled right, in no class: typed, each is itself and
-    // not a misspelling of a lexicon word ("quedar", to stay, is not
-    // "quemar", to burn).
+    // Ordinary words spelled right, in no class: typed, each is itself, not
+    // a misspelling of a lexicon word ("quedar", to stay, is not "quemar",
+    // to burn) nor a longer form of one ("seguro", insurance, is not
+    // "seguir", to go on).
     list(data.spelled).forEach(function (w) {
-      lang.index.add(word(normalize(w), lang.stem, false, false, lang.spelling));
+      var spelled = word(normalize(w), lang.stem, false, false, lang.spelling);
+      lang.index.add(spelled);
+      lang.index.itself[spelled.word] = true;
     });
     return lang;
   }
