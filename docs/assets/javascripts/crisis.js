@@ -267,6 +267,8 @@
     this.start = Object.create(null);    // a stem's start, 2 letters short at most -> ids
     this.near = Object.create(null);     // first letter + length -> ids (words of 5 letters or more)
     this.itself = Object.create(null);   // words that are only themselves (a language's `spelled`)
+    this.answers = Object.create(null);  // matches(), by the form of word asked about
+    this.answerCount = 0;
   }
 
   function push(map, key, id) {
@@ -294,8 +296,18 @@
   };
 
   // {id: true} for the words q matches: sameWord's answer (but for a
-  // misspelt first letter).
+  // misspelt first letter). Kept for each form of word met: as the reader
+  // types, each keystroke reads the words before it again, and their
+  // misspellings are the costly part (the answers are never changed).
   Words.prototype.matches = function (q) {
+    var key = [q.word, q.stem, q.single, q.marked, q.withMarks ? 1 : 0, q.han ? 1 : 0, q.filler ? 1 : 0].join("\u0001");
+    var known = this.answers[key];
+    if (known) return known;
+    if (this.answerCount++ > 20000) { this.answers = Object.create(null); this.answerCount = 0; }
+    return (this.answers[key] = this.lookUp(q));
+  };
+
+  Words.prototype.lookUp = function (q) {
     var found = Object.create(null), list = this.list;
     function all(ids, test) {
       (ids || []).forEach(function (id) { if (!test || test(list[id])) found[id] = true; });
@@ -744,8 +756,16 @@
       for (var id in w.ids) words.anyIds[id] = true;
       words.singles[w.single] = true;
     });
+    // In the lexicon's order (an expression set aside first keeps its
+    // words from a later one): as comparing every expression did.
+    var candidates = [];
+    Object.keys(words.singles).forEach(function (single) {
+      var starting = lang.masksByFirst[single];
+      if (starting) candidates.push.apply(candidates, starting);
+    });
+    candidates.sort(function (a, b) { return a.order - b.order; });
     var blocked = [];
-    lang.masks.forEach(function (entry) {
+    candidates.forEach(function (entry) {
       places(entry, words, blocked).forEach(function (p) {
         for (var i = p.start; i <= p.end; i++) blocked[i] = true;
       });
@@ -879,6 +899,14 @@
       };
       lang.masks = ordinary.map(function (text) { return entry(lang, text, true); })
         .filter(function (e) { return e.all.length; });
+      // Each by its first word as written: a query is compared only with
+      // the expressions that start with one of its words (thousands of
+      // them, in five languages, on every keystroke).
+      lang.masksByFirst = Object.create(null);
+      lang.masks.forEach(function (e, order) {
+        e.order = order;
+        push(lang.masksByFirst, e.all[0].single, e);
+      });
       lang.unless = Object.create(null);
       Object.keys(unlessClasses).forEach(function (name) {
         lang.unless[name] = [].concat.apply([], Object.keys(data.languages).map(function (code) {
