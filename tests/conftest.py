@@ -124,6 +124,14 @@ def page(browser, server):
 
 # ---- The Zensical canary's report ----------------------------------------------
 
+def pytest_collection_modifyitems(config, items):
+    """The files of `long` tests first. pytest-xdist hands out whole files
+    (--dist loadfile) in this order: a half-minute test handed out last
+    kept one worker busy while the other waited at the end of the run."""
+    long_files = {item.path for item in items if item.get_closest_marker("long")}
+    items.sort(key=lambda item: item.path not in long_files)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """tests/projects/test_zensical.py's lists of what survives on Zensical and what
     does not yet, printed at the end of every run that ran it."""

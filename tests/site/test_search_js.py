@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 
+import pytest
 import yaml
 
 from sitebuild import ROOT, require_tool
@@ -37,6 +38,7 @@ def _model_scores(blind: dict) -> dict:
     return {"model": crisis_model.shipped(model), "scores": {q: crisis_model.score(model, q) for q in sorted(queries)}}
 
 
+@pytest.mark.long
 def test_node_tests_of_the_search_logic(site, tmp_path):
     node = require_tool("node", "so the search logic's Node tests cannot run")
     blind = {path.stem.removeprefix("crisis_blind_"): yaml.safe_load(path.read_text("utf-8"))
