@@ -25,13 +25,16 @@ export PYTHONWARNINGS := ignore:pkg_resources is deprecated as an API:UserWarnin
 serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-knowledge-base/ (EDITION=es: that edition only, faster)
 	$(BIN)/python -m kbsite.mkdocs_build serve --dev-addr 127.0.0.1:8000 $(if $(EDITION),--edition $(EDITION))
 
-# On every core (pytest-xdist); a file's tests stay on one worker, so each
-# file's own builds and servers are made once (three workers on two cores
-# are no faster than two). It must stay under 5 minutes on a 2-core
-# machine: checks that multiply run once per layout (tests/sitebuild.py,
-# edition_runs), the query sets run in Node, and figures are make bench's.
+# One worker more than the cores (pytest-xdist): about a tenth of a worker's
+# time is waiting (for the network to go quiet, for animations to end),
+# which the extra worker fills. A file's tests stay on one worker, so each
+# file's own builds and servers are made once. It must stay under 5 minutes
+# on a 2-core machine: checks that multiply run once per layout
+# (tests/sitebuild.py, edition_runs), the query sets run in Node, and
+# figures are make bench's.
+WORKERS ?= $(shell $(PYTHON) -c 'import os; print(os.cpu_count() + 1)')
 test: system $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n $(WORKERS) --dist loadfile
 
 check: $(KBSITE) ## The source checks, in a second, without a build: front matter, ids, markers, references, registries, translations
 	$(BIN)/python -m kbsite.source_checks
