@@ -324,6 +324,10 @@ test("a worker that never says ready is given up: search is not held, and the pa
   try {
     const reader = kc.crisisWorker("crisis.js", "search/crisis.json", 60_000, 50);
     const waiting = reader.match("i want to kill myself");   // typed while it loads
+    let settled = false;
+    reader.ready.then(() => { settled = true; }, () => { settled = true; });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(settled, false, "the worker is waited for until loadWait");
     const started = Date.now();
     await assert.rejects(reader.ready, "ready fails, so search.js stops holding queries");
     assert.ok(Date.now() - started < 1000);
@@ -333,6 +337,24 @@ test("a worker that never says ready is given up: search is not held, and the pa
     assert.deepEqual(await reader.match("ketamine price"), []);
     assert.equal(reader.data.page, "en", "the help to show comes from the page's own copy");
     assert.deepEqual(sent.map((m) => m.type), ["load"], "nothing more sent to the worker");
+  } finally {
+    globalThis.Worker = Before;
+    globalThis.fetch = fetchBefore;
+  }
+});
+
+test("a worker given up while the data's fetch stalls: each reading still ends, as failed (help shows)", async () => {
+  const Before = globalThis.Worker, fetchBefore = globalThis.fetch;
+  globalThis.Worker = class { postMessage() {} terminate() {} };   // loads for ever
+  globalThis.fetch = () => new Promise(() => {});   // and so does the page's own fetch
+  try {
+    const reader = kc.crisisWorker("crisis.js", "search/crisis.json", 50, 50);
+    const waiting = reader.match("ketamine");   // typed while it loads
+    await assert.rejects(reader.ready);
+    const started = Date.now();
+    assert.equal(await waiting, null, "null: the panel shows help, search searches calm");
+    assert.equal(await reader.match("ketamine price"), null);
+    assert.ok(Date.now() - started < 1000);
   } finally {
     globalThis.Worker = Before;
     globalThis.fetch = fetchBefore;

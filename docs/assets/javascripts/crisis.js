@@ -296,7 +296,8 @@
   };
 
   // {id: true} for the words q matches: sameWord's answer (but for a
-  // misspelt first letter). Kept for each form of word met: as the reader
+  // misspelt first letter, and a `spelled` word, which is only itself and
+  // its own forms: not a longer or shorter word sharing its start). Kept for each form of word met: as the reader
   // types, each keystroke reads the words before it again, and their
   // misspellings are the costly part (the answers are never changed).
   Words.prototype.matches = function (q) {
@@ -504,8 +505,8 @@
     });
     // Ordinary words spelled right, in no class: typed, each is itself, not
     // a misspelling of a lexicon word ("quedar", to stay, is not "quemar",
-    // to burn) nor a longer form of one ("seguro", insurance, is not
-    // "seguir", to go on).
+    // to burn) nor a word that shares its start ("seguro", insurance, is
+    // not "seguir", to go on).
     list(data.spelled).forEach(function (w) {
       var spelled = word(normalize(w), lang.stem, false, false, lang.spelling);
       lang.index.add(spelled);
@@ -1040,7 +1041,9 @@
   // where no worker may start. That includes a worker that never says ready
   // within `loadWait` ms: search waits on `ready`, so one that hangs while
   // loading would hold every query for good; `ready` then fails (search goes
-  // on) and the page's thread reads each query once its own copy is in.
+  // on, before the page's own copy of the data is in) and the page's thread
+  // reads each query, each reading again limited to `answerWait` ms (what
+  // stalled the worker's fetch may stall the page's too).
   var ANSWER_WAIT = 3000;
   // Loading is the worker's start, a fetch of crisis.json (about 40 KB over
   // the wire) and about 100 ms of compiling: ten seconds is a slow phone
@@ -1057,6 +1060,14 @@
     }
     var answers = Object.create(null), next = 0, last = {query: null, matches: null}, fallback = null;
     var loading = null, failLoading = function () {};
+    // The page's thread's reading, or null (help shows) if it is not in
+    // within `wait` ms.
+    function fromFallback(query) {
+      return new Promise(function (resolve) {
+        var timer = setTimeout(function () { resolve(null); }, wait);
+        fallback.match(query).then(function (matches) { clearTimeout(timer); resolve(matches); });
+      });
+    }
     function giveUp() {
       // What the worker holds reads as failed (help shows), and the page's
       // thread reads from now on.
@@ -1090,10 +1101,10 @@
     reader.match = function (query) {
       // The panel and search ask about each keystroke's query: once is enough.
       if (last.query === query) return last.matches;
-      if (fallback) return fallback.match(query);
+      if (fallback) return (last = {query: query, matches: fromFallback(query)}).matches;
       var matches = reader.ready.then(function () {
         return new Promise(function (resolve) {
-          if (fallback) return resolve(fallback.match(query));
+          if (fallback) return resolve(fromFallback(query));
           var id = next++;
           var timer = setTimeout(function () {
             if (answers[id]) giveUp();
@@ -1101,7 +1112,7 @@
           answers[id] = function (matches) { clearTimeout(timer); resolve(matches); };
           worker.postMessage({type: "match", id: id, query: query});
         });
-      }, function () { return fallback ? fallback.match(query) : []; });
+      }, function () { return fallback ? fromFallback(query) : []; });
       last = {query: query, matches: matches};
       return matches;
     };
@@ -1127,7 +1138,8 @@
 
   // Starts the crisis worker on search/crisis.json of the edition's root
   // (`root`: Material's __md_scope) and watches the search box. Returns the
-  // panel: `ready` (settled once the data is in, or failed), `match(query)`
+  // panel: `ready` (settled once the data is in, or failed, which a worker
+  // given up does before the page's own copy is in), `match(query)`
   // (a promise of its matches), `page()`, `more()` (the crisis section,
   // crisis.json's `more`) and `show(languages)`; search.js asks it before a
   // query goes to search.

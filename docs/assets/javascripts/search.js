@@ -701,7 +701,7 @@
       // are drawn or searched again.
       if (asked.typedAs !== typedCount) return undefined;
       if (asked.crisis) {
-        calmResults(message.data.items, settings.more);
+        calmResults(message.data.items, current().more);   // (the crisis data may have come in since the query)
         shortTexts(message.data.items, settings.clinic);
         return deliver(event);
       }
