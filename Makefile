@@ -32,7 +32,8 @@ serve: $(KBSITE) ## Preview with live reload at http://127.0.0.1:8000/ketamine-k
 # on a 2-core machine: checks that multiply run once per layout
 # (tests/sitebuild.py, edition_runs), the query sets run in Node, and
 # figures are make bench's.
-WORKERS ?= $(shell $(PYTHON) -c 'import os; print(os.cpu_count() + 1)')
+# (The cores this process may use, as pytest-xdist's -n auto counts them.)
+WORKERS ?= $(shell $(PYTHON) -c 'import os; n = os.process_cpu_count() if hasattr(os, "process_cpu_count") else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(); print((n or 1) + 1)')
 test: system $(KBSITE) $(NODE_STAMP) browser ## Run every test: build, HTML, browser
 	$(BIN)/pytest -n $(WORKERS) --dist loadfile
 

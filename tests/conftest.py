@@ -122,7 +122,7 @@ def page(browser, server):
     assert not errors, f"uncaught errors in the page: {errors}"
 
 
-# ---- The Zensical canary's report ----------------------------------------------
+# ---- The order of the run ----------------------------------------------------
 
 def pytest_collection_modifyitems(config, items):
     """The files of `long` tests first. pytest-xdist hands out whole files
@@ -131,6 +131,8 @@ def pytest_collection_modifyitems(config, items):
     long_files = {item.path for item in items if item.get_closest_marker("long")}
     items.sort(key=lambda item: item.path not in long_files)
 
+
+# ---- The Zensical canary's report ----------------------------------------------
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """tests/projects/test_zensical.py's lists of what survives on Zensical and what
