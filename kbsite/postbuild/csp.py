@@ -16,6 +16,11 @@
   edition's own path there instead (the same place, as an absolute path),
   so every page has the same scripts and the same hashes, which instant
   navigation needs (the first page's policy stays in force).
+- Styles come only from the site's stylesheets, with one exception:
+  Zensical's bundle (the canary, `make zensical`) writes its search
+  dialog's stylesheet into a <style> in a shadow root; that text, a string
+  in the bundle, is allowed by its hash (bundle_style_hashes). Material's
+  bundle writes none.
 - Idempotent: a policy already in a page (`mkdocs build --dirty` keeps
   unchanged pages, or the post-build step runs twice) is replaced, never doubled.
 `mkdocs serve` gets no policy: it injects its own live-reload script.
@@ -78,16 +83,50 @@ class ScriptFinder(HTMLParser):
 
 
 def inline_script_hashes(html: str) -> set[str]:
-    return {"'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
-            for code in ScriptFinder(html).scripts}
+    return {_sha256(code) for code in ScriptFinder(html).scripts}
 
 
-def policy(site_url: str, script_hashes: set[str]) -> str:
+# A bundle's `X("style", {}, NAME.toString())` and NAME's string literal.
+_STYLE_ELEMENT = re.compile(r"""\(\s*["']style["']\s*,\s*\{\}\s*,\s*([\w$]+)\.toString\(\)\s*\)""")
+_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])")
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": ""}
+
+
+def _js_string(body: str) -> str:
+    """A JavaScript string literal's value, from the text between its quotes."""
+    def one(match: re.Match) -> str:
+        code = match[1]
+        if code.startswith("u{"):
+            return chr(int(code[2:-1], 16))
+        if code[0] in "ux" and len(code) > 1:
+            return chr(int(code[1:], 16))
+        return _JS_ESCAPES.get(code, code)
+    return _JS_ESCAPE.sub(one, body)
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def bundle_style_hashes(bundle: str) -> set[str]:
+    """Hashes of the stylesheets a theme's bundle writes into <style>
+    elements it creates: Zensical's search dialog's (a string in the
+    bundle); none in Material's."""
+    hashes = set()
+    for name in set(_STYLE_ELEMENT.findall(bundle)):
+        literal = re.search(r"\b(?:var|let|const)\s+" + re.escape(name) + r"""\s*=\s*(['"`])((?:(?!\1)[^\\]|\\.)*)\1""",
+                            bundle, re.S)
+        if literal and not (literal[1] == "`" and "${" in literal[2]):   # a template's text is not known
+            hashes.add(_sha256(_js_string(literal[2])))
+    return hashes
+
+
+def policy(site_url: str, script_hashes: set[str], style_hashes: set[str] = frozenset()) -> str:
     own = site_url if site_url.endswith("/") else site_url + "/"
     return "; ".join([
         "default-src 'self'",
         f"script-src {own} " + " ".join(sorted(script_hashes)),
-        "style-src 'self'",
+        " ".join(["style-src 'self'", *sorted(style_hashes)]),
         "img-src 'self' data:",          # Material's icons are data: SVGs in its CSS
         "font-src 'self'",
         f"connect-src {own}",            # the search index and instant navigation
@@ -128,7 +167,9 @@ def apply(site: "Site") -> None:
         raise SiteError("Content Security Policy: the built site runs code the policy would have to allow "
                         "with 'unsafe-inline'. Check the theme overrides and plugins:\n  " + "\n  ".join(errors))
     hashes = set().union(*(inline_script_hashes(text) for text in texts.values()))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(site.url, hashes)}">'
+    styles = set().union(*(bundle_style_hashes(path.read_text(encoding="utf-8"))
+                           for path in site.files("assets/javascripts/bundle.*.js")))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(site.url, hashes, styles)}">'
     for path, text in texts.items():
         charset = _CHARSET.search(text)
         if not charset:

@@ -88,6 +88,26 @@ def test_the_policy_hashes_the_final_scripts_and_is_never_doubled(tmp_path):
     assert site.pages[tmp_path / "index.html"] == once
 
 
+def test_a_stylesheet_the_theme_s_bundle_writes_is_allowed_by_its_hash_and_nothing_else(tmp_path):
+    """Zensical's bundle writes its search dialog's styles into a <style>
+    (a string in the bundle); the policy allows that text, as the browser
+    reads it (escapes undone), by its hash. Material's bundle writes none."""
+    import base64
+    import hashlib
+
+    css = ".r{content:'\u2715'}\n.a{color:red}"
+    zensical = r"""var Tc='.r{content:\'\u2715\'}\n.a{color:red}';function Sc(){o.appendChild(C("style",{},Tc.toString()))}"""
+    expected = "'sha256-" + base64.b64encode(hashlib.sha256(css.encode()).digest()).decode() + "'"
+    assert csp.bundle_style_hashes(zensical) == {expected}
+    assert csp.bundle_style_hashes('var Tc=".a{}";document.createElement("div")') == set()
+    site = _site(tmp_path, {"index.html": _page(""), "assets/javascripts/bundle.1.min.js": zensical})
+    csp.apply(site)
+    assert f"style-src 'self' {expected};" in site.pages[tmp_path / "index.html"]
+    (tmp_path / "assets/javascripts/bundle.1.min.js").write_text("var a=1", encoding="utf-8")
+    csp.apply(site)
+    assert "style-src 'self';" in site.pages[tmp_path / "index.html"]
+
+
 # ---- Issue #32: honest labels, checked after the build ----------------------------
 
 _CITED = '<h2 id="evidence">Evidence</h2><p>Fact.<sup><a class="footnote-ref" href="#fn:1">1</a></sup></p>'

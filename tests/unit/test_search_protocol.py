@@ -59,6 +59,12 @@ HEADER_CHANGES = [
      '{% include "partials/alternate.html" %}\n{% endif %}\n'
      '{#- ours: the language switch -#}\n{% include "partials/language-switch.html" %}\n'),
     ('</nav>\n', '</nav>\n{#- ours: the crisis line -#}\n{% include "partials/crisis-bar.html" %}\n'),
+    # Under Zensical (which names the plugin "search"), its search button,
+    # with our crisis help for its dialog.
+    ('{% include "partials/search.html" %}\n{% endif %}\n{% endif %}\n',
+     '{% include "partials/search.html" %}\n{% endif %}\n'
+     '{#- ours: Zensical\'s search, with our crisis help -#}\n{% elif "search" in config.plugins %}\n'
+     '{% include "partials/zensical-search.html" %}\n{% endif %}\n'),
 ]
 
 

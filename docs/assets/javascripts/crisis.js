@@ -964,8 +964,9 @@
   // when help shows and emptied when it hides, so screen readers announce
   // it once) above the compact crisis line, which is always there.
 
-  function showHelp(doc, languages, help) {
-    var box = doc.querySelector("[data-search-crisis]");
+  function showHelp(scope, languages, help) {
+    var box = scope.querySelector("[data-search-crisis]");
+    var doc = scope.ownerDocument || scope;   // a shadow root's (Zensical's dialog) or the page
     if (!box) return;
     var key = languages.join(" ");
     if (box.getAttribute("data-showing") === key) return;
@@ -1137,18 +1138,19 @@
   }
 
   // Starts the crisis worker on search/crisis.json of the edition's root
-  // (`root`: Material's __md_scope) and watches the search box. Returns the
+  // (`root`: Material's __md_scope) and watches the search box: Material's,
+  // or `input` in `scope` (Zensical's dialog, startInDialog). Returns the
   // panel: `ready` (settled once the data is in, or failed, which a worker
   // given up does before the page's own copy is in), `match(query)`
   // (a promise of its matches), `page()`, `more()` (the crisis section,
   // crisis.json's `more`) and `show(languages)`; search.js asks it before a
   // query goes to search.
-  function start(doc, root) {
+  function start(scope, root, input) {
     var crisis = crisisWorker(OWN_URL, new URL("search/crisis.json", root).href);
-    var input = doc.querySelector("input.md-search__input");
+    input = input || scope.querySelector("input.md-search__input");
     var typedLast = null;
     function show(languages) {
-      showHelp(doc, languages, (crisis.data && crisis.data.help) || {});
+      showHelp(scope, languages, (crisis.data && crisis.data.help) || {});
     }
     function update() {
       if (!input) return;
@@ -1174,10 +1176,56 @@
     };
   }
 
+  // Zensical, Material's successor, draws its search dialog from its own
+  // bundle, in a shadow root of an element it adds to the page, where
+  // Material's markup (partials/search.html, with our crisis line) is not.
+  // So the page carries the same crisis markup in a <template>
+  // (partials/zensical-search.html); once the dialog's search box exists,
+  // it is copied above the dialog's results with the site's stylesheet
+  // (which a shadow root does not inherit), and start() watches that box.
+  // `onPanel(panel)` gets start()'s panel then. False when the page has no
+  // template (a Material page).
+  function startInDialog(doc, root, onPanel) {
+    var template = doc.querySelector("template[data-search-crisis-template]");
+    if (!template) return false;
+    var done = false, watched = [];
+    // The dialog's host is added to the page when Zensical's bundle starts,
+    // and the dialog drawn in its shadow root, which a page's observer
+    // does not see into: each shadow root is watched too.
+    var observer = new MutationObserver(attach);
+    function attach() {
+      if (done) return;
+      for (var i = 0; i < doc.body.children.length; i++) {
+        var shadow = doc.body.children[i].shadowRoot;
+        if (!shadow) continue;
+        if (watched.indexOf(shadow) < 0) {
+          watched.push(shadow);
+          observer.observe(shadow, {childList: true, subtree: true});
+        }
+        var input = shadow.querySelector("dialog input");
+        var results = shadow.querySelector("dialog [role=status]");
+        if (!input || !results) continue;
+        done = true;
+        observer.disconnect();
+        doc.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
+          shadow.insertBefore(link.cloneNode(false), shadow.firstChild);
+        });
+        results.parentNode.insertBefore(template.content.cloneNode(true), results);
+        var panel = start(shadow, root, input);
+        if (onPanel) onPanel(panel);
+        return;
+      }
+    }
+    observer.observe(doc.body, {childList: true});
+    attach();
+    return true;
+  }
+
   return {
     normalize: normalize, fold: fold, traditionalReader: traditionalReader, tokens: tokens, cut: cut,
     compileLanguage: compileLanguage, parseRule: parseRule, sameWord: sameWord, editDistance: editDistance,
     STEMMERS: STEMMERS, modelWords: modelWords, modelReader: modelReader, matcher: matcher,
-    helpLanguages: helpLanguages, showHelp: showHelp, serve: serve, start: start, crisisWorker: crisisWorker
+    helpLanguages: helpLanguages, showHelp: showHelp, serve: serve, start: start, startInDialog: startInDialog,
+    crisisWorker: crisisWorker
   };
 });
