@@ -1207,14 +1207,28 @@
         if (!input || !results) continue;
         done = true;
         observer.disconnect();
-        doc.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
-          shadow.insertBefore(link.cloneNode(false), shadow.firstChild);
-        });
+        insertStyled(shadow, input, results);
+        return;
+      }
+    }
+    // The markup goes in once the stylesheet has loaded (from the cache: a
+    // moment), so that the crisis line never shows unstyled, its links a
+    // line of small text instead of 44 px targets.
+    function insertStyled(shadow, input, results) {
+      var links = Array.prototype.map.call(doc.querySelectorAll("link[rel=stylesheet]"), function (link) {
+        return link.cloneNode(false);
+      });
+      var waiting = links.length;
+      function insert() {
         results.parentNode.insertBefore(template.content.cloneNode(true), results);
         var panel = start(shadow, root, input);
         if (onPanel) onPanel(panel);
-        return;
       }
+      links.forEach(function (link) {
+        link.onload = link.onerror = function () { if (--waiting === 0) insert(); };
+        shadow.insertBefore(link, shadow.firstChild);
+      });
+      if (!waiting) insert();
     }
     observer.observe(doc.body, {childList: true});
     attach();
