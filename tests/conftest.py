@@ -27,6 +27,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+# A connection that asks to save data: the page then loads search only when
+# the reader opens it (overrides/partials/lazy-search.html).
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
+
+
 @pytest.fixture(scope="session")
 def config() -> dict:
     return load_config()
@@ -91,7 +96,14 @@ def shared_tab(browser):
     as before. A new context costs Chromium a renderer process (about 0.3 s
     of CPU here), which a run of 40 page checks need not pay 40 times; a
     test of a first visit, of storage or of what a previous page left
-    behind makes its own context."""
+    behind makes its own context.
+    Its connection asks to save data (Save-Data), so search waits to be
+    opened: otherwise it loaded in the background once a page had been
+    quiet for 800 ms, at a different moment of each check, and its two
+    workers took about a second of CPU each time, on a machine whose two
+    cores the run keeps busy. How search loads is tested on its own, from
+    a page as most readers get it (tests/browser/test_search.py,
+    test_budgets.py)."""
     import json
 
     made: dict[str, object] = {}
@@ -101,6 +113,7 @@ def shared_tab(browser):
         key = json.dumps(options, sort_keys=True)
         if key not in made or made[key].is_closed():   # a tab that crashed is made again
             context = browser.new_context(**options)
+            context.add_init_script(SAVE_DATA)
             if prepare:
                 prepare(context)
             made[key] = context.new_page()
