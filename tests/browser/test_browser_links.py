@@ -155,3 +155,32 @@ def test_a_tap_on_a_heading_shows_its_copy_link_button_on_a_phone(browser, serve
     expect(heading.locator("button.copy-link")).to_be_visible()
     expect(heading.locator("a.headerlink")).to_be_hidden()
     context.close()
+
+
+@pytest.mark.parametrize("url", ["safety/", "es/safety/"])
+def test_each_note_has_one_back_link_a_finger_can_tap_and_it_returns_to_the_citation_followed(browser, server, url):
+    """The usability review found a note with 16 back-links (↩) in a row,
+    16 x 16 px, shown only on hover. Each note keeps one, always shown, at
+    least 24 x 24 px; it returns to the citation the reader followed."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(server.root + url)
+    notes = tab.evaluate("""() => [...document.querySelectorAll('.footnote li[id]')].map(li => {
+        const links = li.querySelectorAll('a.footnote-backref'), r = links[0] && links[0].getBoundingClientRect();
+        return {id: li.id, links: links.length, cited: document.querySelectorAll(`a.footnote-ref[href="#${li.id}"]`).length,
+                width: r && r.width, height: r && r.height, opacity: links[0] && getComputedStyle(links[0]).opacity};
+    })""")
+    assert len(notes) >= 10, "this test's assumption: the safety page has its references"
+    assert [n["id"] for n in notes if n["links"] != 1] == [], "one back-link per note"
+    assert [n for n in notes if n["width"] < 24 or n["height"] < 24 or n["opacity"] != "1"] == []
+    # A note cited three times or more: its third citation, then back.
+    note = next(n for n in notes if n["cited"] >= 3)
+    third = tab.locator(f'a.footnote-ref[href="#{note["id"]}"]').nth(2)
+    citation = third.evaluate("a => a.closest('sup').id")
+    third.tap()
+    expect(tab).to_have_url(re.compile("#" + re.escape(note["id"]) + "$"))
+    tab.locator(f'li[id="{note["id"]}"] a.footnote-backref').tap()
+    expect(tab).to_have_url(re.compile("#" + re.escape(citation) + "$"))
+    assert tab.locator(f'sup[id="{citation}"]').evaluate("s => { const r = s.getBoundingClientRect(); "
+                                                         "return r.top >= 0 && r.bottom <= innerHeight; }")
+    context.close()

@@ -69,11 +69,34 @@ def test_footnote_back_links_are_named_by_aria_label_not_title():
         ["footnotes", "kbsite.markdown.footnote_backlinks"], {"footnotes": {"BACKLINK_TITLE": "Back to text"}})
 
 
+def test_a_note_cited_three_times_has_one_back_link_to_its_first_citation():
+    check(
+        """
+        One.[^a] Two.[^a] Three.[^a] Four.[^b]
+
+        [^a]: Source.
+        [^b]: Other.
+        """,
+        '<p>One.<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">1</a></sup> '
+        'Two.<sup id="fnref2:a"><a class="footnote-ref" href="#fn:a">1</a></sup> '
+        'Three.<sup id="fnref3:a"><a class="footnote-ref" href="#fn:a">1</a></sup> '
+        'Four.<sup id="fnref:b"><a class="footnote-ref" href="#fn:b">2</a></sup></p>\n'
+        '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:a">\n'
+        '<p>Source.&#160;<a class="footnote-backref" href="#fnref:a" aria-label="Back to text">&#8617;</a></p>\n'
+        '</li>\n<li id="fn:b">\n'
+        '<p>Other.&#160;<a class="footnote-backref" href="#fnref:b" aria-label="Back to text">&#8617;</a></p>\n'
+        '</li>\n</ol>\n</div>',
+        ["footnotes", "kbsite.markdown.footnote_backlinks"], {"footnotes": {"BACKLINK_TITLE": "Back to text"}})
+
+
 def test_without_the_extension_python_markdown_titles_the_back_links():
     """This test's assumption about Python-Markdown: the title is its own."""
     html = markdown.markdown("Text.[^a]\n\n[^a]: One.", extensions=["footnotes"],
                              extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to text"}})
     assert 'title="Back to text"' in html
+    assert html.count("footnote-backref") == 1
+    several = markdown.markdown("A.[^a] B.[^a]\n\n[^a]: One.", extensions=["footnotes"])
+    assert several.count('class="footnote-backref"') == 2, "and one back-link per citation"
 
 
 def test_a_glossary_term_is_a_tooltip_on_its_first_use_only():

@@ -3,7 +3,8 @@
 //   1. what the "Copy link" button beside every section heading does;
 //   2. redirects for section links that moved (permalinks.yml);
 //   3. the language switch keeps the reader's section;
-//   4. the handout's QR code is ready before anyone prints.
+//   4. the handout's QR code is ready before anyone prints;
+//   5. a note's one back-link returns to the citation the reader came from.
 // Search has its own scripts, search.js and crisis.js, loaded once the page
 // is quiet or when the reader opens search (overrides/partials/lazy-search.html).
 
@@ -145,3 +146,26 @@ if (window.kbOnceQuiet) {
     if (qr) qr.loading = "eager";
   });
 }
+
+// ---- 5. Back from a note to the citation the reader came from -----------------
+
+// A note cited in several places has one back-link, to its first citation
+// (kbsite/markdown/footnote_backlinks.py). A reader who followed a later
+// citation ("fnref3:label") is taken back to that one, on this page.
+var lastCitation = {};
+document.addEventListener("click", function (event) {
+  var target = event.target.closest && event.target.closest("a.footnote-ref, a.footnote-backref");
+  if (!target) return;
+  var hash = target.getAttribute("href") || "";
+  if (target.classList.contains("footnote-ref")) {
+    var sup = target.closest("sup[id]");
+    if (sup) lastCitation[hash.slice(1)] = sup.id;   // "fn:label" -> "fnref3:label"
+    return;
+  }
+  var note = target.closest("li[id]");
+  var from = note && lastCitation[note.id];
+  if (from && "#" + from !== hash && document.getElementById(from)) {
+    event.preventDefault();
+    location.hash = from;
+  }
+});
