@@ -519,11 +519,11 @@
   // "want die"), unless without them one word would be left ("para que
   // seguir" is not "seguir"): then it must be found as written. An ordinary
   // expression is always found as written ("to die for"), and exactly.
-  function entry(lang, text, ordinary) {
+  function entry(lang, text, ordinary, asTyped) {
     // The lexicon is lowercase and plain already (kbsite.crisis_words checks
     // it): composed is enough, and much cheaper than normalize over
     // thousands of entries.
-    var all = tokens(String(text).normalize("NFC"), lang, false);
+    var all = tokens(String(text).normalize("NFC"), lang, asTyped === true);
     all.forEach(function (w) { w.exactMarks = lang.exactMarks; });
     var core = all.filter(function (w) { return !w.filler; });
     // Only filler words ("por que", why): found as written.
@@ -898,7 +898,10 @@
       lang.foreign = function (key) {
         return languages.some(function (other) { return other !== lang && other.known[key] === true; });
       };
-      lang.masks = ordinary.map(function (text) { return entry(lang, text, true); })
+      // Read as a query is read (a word this language does not know may be
+      // read as another, in texting: Filipino reads English "from" as
+      // "form"), so that an expression written as typed is found as typed.
+      lang.masks = ordinary.map(function (text) { return entry(lang, text, true, true); })
         .filter(function (e) { return e.all.length; });
       // Each by its first word as written: a query is compared only with
       // the expressions that start with one of its words (thousands of
