@@ -157,14 +157,17 @@ def section_table(pages: list, docs_dir: str, site_url: str, words: Words) -> st
         for level, title, anchor in headings:
             link = f"{url}#{anchor}" if level > 1 else url
             indent = " section-links__sub" if level > 2 else ""
-            # A line break between cells: search reads their words apart
-            # (the minified page shows none).
+            # A line break between cells (the minified page shows none).
             rows.append(
                 f'<tr>\n<td>{html.escape(page_title)}</td>\n'
                 f'<td class="section-links__title{indent}">{html.escape(title, quote=False)}</td>\n'
                 # data-print-plain: the text is the address, so print does not add it again.
                 f'<td><a href="{html.escape(link)}" data-print-plain><code>{html.escape(link)}</code></a></td>\n</tr>')
-    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+    # Not in search (data-search-exclude, which Material's index honours):
+    # the table repeats every page's headings beside raw addresses, and a
+    # patient's search for "cost" showed it fourth, addresses and all (#35).
+    # The sections themselves are found on their own pages.
+    return ('<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table">'
             '<table class="section-links"><thead><tr>\n'
             + "\n".join(f"<th>{html.escape(words(name))}</th>" for name in ("Page", "Section", "Link"))
             + '\n</tr></thead>\n'
