@@ -31,12 +31,7 @@ PARTIAL_CHANGES = [
     ('<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n',
      '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n'
      '{#- ours: crisis help, detected, then the crisis line -#}\n'
-     '<div class="search-crisis md-typeset" data-search-crisis hidden>\n'
-     '<div role="alert"></div>\n'
-     '</div>\n'
-     '{%- set crisis_bar_in_search = true %}\n'
-     '{% include "partials/crisis-bar.html" %}\n'
-     '{%- set crisis_bar_in_search = false %}\n'),
+     '{% include "partials/search-crisis.html" %}\n'),
     ('<div class="md-search-result__meta">', '<div class="md-search-result__meta" role="status">'),
     ("""<button type="reset" class="md-search__icon md-icon" title="{{ lang.t('search.reset') }}" aria-label""",
      """{#- ours: no title, so no "Clear" tooltip stays over the first result on a phone -#}\n"""
