@@ -38,7 +38,7 @@ def one_backlink_per_note(html: str) -> str:
     return _LATER_BACKLINKS.sub(lambda m: m[1], html)
 
 
-class _NameBacklinks(Postprocessor):
+class _OneNamedBacklink(Postprocessor):
     def run(self, text: str) -> str:
         return one_backlink_per_note(name_backlinks(text))
 
@@ -47,7 +47,7 @@ class FootnoteBacklinksExtension(Extension):
     def extendMarkdown(self, md) -> None:
         # After the footnotes extension has written its back-links (its own
         # postprocessor restores them at priority 25).
-        md.postprocessors.register(_NameBacklinks(md), "kb_footnote_backlinks", 5)
+        md.postprocessors.register(_OneNamedBacklink(md), "kb_footnote_backlinks", 5)
 
 
 def makeExtension(**kwargs) -> FootnoteBacklinksExtension:

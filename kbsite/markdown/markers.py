@@ -166,9 +166,11 @@ def section_table(pages: list, docs_dir: str, site_url: str, words: Words) -> st
     # Not in search (data-search-exclude, which Material's index honours):
     # the table repeats every page's headings beside raw addresses, and a
     # patient's search for "cost" showed it fourth, addresses and all (#35).
-    # The sections themselves are found on their own pages.
-    return ('<div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table">'
-            '<table class="section-links"><thead><tr>\n'
+    # The sections themselves are found on their own pages. On the table
+    # itself: Material's parser ends an exclusion at the first closing tag
+    # of the same name, which for a <div> would be the inner one.
+    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            '<table class="section-links" data-search-exclude><thead><tr>\n'
             + "\n".join(f"<th>{html.escape(words(name))}</th>" for name in ("Page", "Section", "Link"))
             + '\n</tr></thead>\n'
             f'<tbody>\n{chr(10).join(rows)}\n</tbody></table></div></div>')

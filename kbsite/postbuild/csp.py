@@ -88,8 +88,8 @@ def inline_script_hashes(html: str) -> set[str]:
 
 # A bundle's `X("style", {}, NAME.toString())` and NAME's string literal.
 _STYLE_ELEMENT = re.compile(r"""\(\s*["']style["']\s*,\s*\{\}\s*,\s*([\w$]+)\.toString\(\)\s*\)""")
-_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])")
-_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": ""}
+_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])")
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": "", "\r": "", "\r\n": ""}
 
 
 def _js_string(body: str) -> str:
@@ -101,7 +101,8 @@ def _js_string(body: str) -> str:
         if code[0] in "ux" and len(code) > 1:
             return chr(int(code[1:], 16))
         return _JS_ESCAPES.get(code, code)
-    return _JS_ESCAPE.sub(one, body)
+    # Escaped surrogate pairs ("\\uD83D\\uDE00") are one character.
+    return _JS_ESCAPE.sub(one, body).encode("utf-16", "surrogatepass").decode("utf-16")
 
 
 def _sha256(text: str) -> str:
@@ -116,8 +117,11 @@ def bundle_style_hashes(bundle: str) -> set[str]:
     for name in set(_STYLE_ELEMENT.findall(bundle)):
         literal = re.search(r"\b(?:var|let|const)\s+" + re.escape(name) + r"""\s*=\s*(['"`])((?:(?!\1)[^\\]|\\.)*)\1""",
                             bundle, re.S)
-        if literal and not (literal[1] == "`" and "${" in literal[2]):   # a template's text is not known
-            hashes.add(_sha256(_js_string(literal[2])))
+        if not literal or (literal[1] == "`" and "${" in literal[2]):   # a template's text is not known
+            raise SiteError(f"Content Security Policy: a script writes a <style> from {name!r}, whose text this "
+                            "step cannot read, so its hash cannot be allowed. Check kbsite/postbuild/csp.py "
+                            "(bundle_style_hashes) against the theme's bundle.")
+        hashes.add(_sha256(_js_string(literal[2])))
     return hashes
 
 

@@ -28,8 +28,9 @@ from sitebuild import MATERIAL_CSS, edition_runs
 # Every <details> is opened first: its content's styles are compared too,
 # and Chrome skips layout inside a closed one (sizes there read 0px at
 # random until something forces a layout). The same elements both times:
-# search, getting ready once the page is quiet, adds its scripts to <head>
-# between the two, which shifted every element after them by one.
+# search, getting ready when opened or once the page is quiet (not in the
+# shared tab, whose connection asks to save data), adds its scripts to
+# <head>, which would shift every element after them by one.
 COMPARE_JS = """async original => {
     document.querySelectorAll('details').forEach(details => { details.open = true; });
     const elements = [...document.querySelectorAll('*')];

@@ -118,6 +118,15 @@ test("it reads what was typed, however it was typed", () => {
   assert.equal(kc.normalize("pleeease"), "please");
 });
 
+test("an ordinary expression is read as a query is, in every language", () => {
+  // Filipino reads an English word it does not know as texting ("from" as
+  // "form"), in a query; the English expression must be read so too, or it
+  // sets nothing aside on a Filipino reading.
+  const query = "how far is the therapeutic dose from an overdose";
+  assert.ok(english.languages.en.ordinary.split("\n").includes("therapeutic dose from an overdose"), "this test's assumption");
+  assert.deepEqual(rules(query), [], JSON.stringify(rules(query)));
+});
+
 test("a word typed with its tone marks is read with them", () => {
   assert.ok(ruleFires("tự tử"));
   assert.ok(!ruleFires("đặt lịch tư vấn"), "tư vấn is a consultation");

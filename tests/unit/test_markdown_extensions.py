@@ -194,7 +194,7 @@ def _pages(folder) -> None:
 def test_the_section_links_marker_becomes_every_section_of_every_page_in_nav_order(tmp_path):
     _pages(tmp_path)
     check("<!-- kb:section-links -->", """\
-        <div class="md-typeset__scrollwrap" data-search-exclude><div class="md-typeset__table"><table class="section-links"><thead><tr>
+        <div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="section-links" data-search-exclude><thead><tr>
         <th>Page</th>
         <th>Section</th>
         <th>Link</th>

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from kbsite.errors import SiteError
 from kbsite.postbuild import Site, csp, print_qr, print_urls
 
 CANONICAL = '<link rel=canonical href=https://example.org/guide/safety/>'
@@ -103,6 +104,11 @@ def test_a_stylesheet_the_theme_s_bundle_writes_is_allowed_by_its_hash_and_nothi
     site = _site(tmp_path, {"index.html": _page(""), "assets/javascripts/bundle.1.min.js": zensical})
     csp.apply(site)
     assert f"style-src 'self' {expected};" in site.pages[tmp_path / "index.html"]
+    # Escaped surrogate pairs are one character, as the browser reads them.
+    assert csp._js_string(r"a\uD83D\uDE00b") == "a\U0001F600b"
+    # A style whose text cannot be read fails the build, naming the step.
+    with pytest.raises(SiteError, match="bundle_style_hashes"):
+        csp.bundle_style_hashes('let a=1,Tc=".r{}";o.appendChild(C("style",{},Tc.toString()))')
     (tmp_path / "assets/javascripts/bundle.1.min.js").write_text("var a=1", encoding="utf-8")
     csp.apply(site)
     assert "style-src 'self';" in site.pages[tmp_path / "index.html"]

@@ -58,7 +58,7 @@ HEADER_CHANGES = [
     # with our crisis help for its dialog.
     ('{% include "partials/search.html" %}\n{% endif %}\n{% endif %}\n',
      '{% include "partials/search.html" %}\n{% endif %}\n'
-     '{#- ours: Zensical\'s search, with our crisis help -#}\n{% elif "search" in config.plugins %}\n'
+     '{#- ours: Zensical\'s search, with our crisis help -#}\n{% elif "search" in config.plugins and (config.plugins["search"] | attr("config")).enabled %}\n'
      '{% include "partials/zensical-search.html" %}\n{% endif %}\n'),
 ]
 

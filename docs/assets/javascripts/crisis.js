@@ -903,7 +903,7 @@
       // "form"), so that an expression written as typed is found as typed.
       lang.masks = ordinary.map(function (text) { return entry(lang, text, true, true); })
         .filter(function (e) { return e.all.length; });
-      // Each by its first word as written: a query is compared only with
+      // Each by its first word as read: a query is compared only with
       // the expressions that start with one of its words (thousands of
       // them, in five languages, on every keystroke).
       lang.masksByFirst = Object.create(null);
@@ -911,6 +911,8 @@
         e.order = order;
         push(lang.masksByFirst, e.all[0].single, e);
       });
+      // Stoppers stay as written: they are found as written or in a form
+      // of theirs (formOf), never as a misspelling or a texting guess.
       lang.unless = Object.create(null);
       Object.keys(unlessClasses).forEach(function (name) {
         lang.unless[name] = [].concat.apply([], Object.keys(data.languages).map(function (code) {
@@ -1186,6 +1188,8 @@
   // (partials/zensical-search.html); once the dialog's search box exists,
   // it is copied above the dialog's results with the site's stylesheet
   // (which a shadow root does not inherit), and start() watches that box.
+  // The stylesheet's element rules (input, a) reach Zensical's own dialog
+  // too: a canary's dialog, not Zensical's exact look, is what shows.
   // `onPanel(panel)` gets start()'s panel then. False when the page has no
   // template (a Material page).
   function startInDialog(doc, root, onPanel) {

@@ -151,21 +151,13 @@ if (window.kbOnceQuiet) {
 
 // A note cited in several places has one back-link, to its first citation
 // (kbsite/markdown/footnote_backlinks.py). A reader who followed a later
-// citation ("fnref3:label") is taken back to that one, on this page.
-var lastCitation = {};
+// citation ("fnref3:label") is taken back to that one: the note's back-link
+// points there from then on, so its address, a new tab and a screen reader
+// all agree with where it goes.
 document.addEventListener("click", function (event) {
-  var target = event.target.closest && event.target.closest("a.footnote-ref, a.footnote-backref");
-  if (!target) return;
-  var hash = target.getAttribute("href") || "";
-  if (target.classList.contains("footnote-ref")) {
-    var sup = target.closest("sup[id]");
-    if (sup) lastCitation[hash.slice(1)] = sup.id;   // "fn:label" -> "fnref3:label"
-    return;
-  }
-  var note = target.closest("li[id]");
-  var from = note && lastCitation[note.id];
-  if (from && "#" + from !== hash && document.getElementById(from)) {
-    event.preventDefault();
-    location.hash = from;
-  }
+  var citation = event.target.closest && event.target.closest("a.footnote-ref");
+  var sup = citation && citation.closest("sup[id]");
+  var note = sup && document.getElementById((citation.getAttribute("href") || "").slice(1));
+  var back = note && note.querySelector("a.footnote-backref");
+  if (back) back.setAttribute("href", "#" + sup.id);
 });
