@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import PAGES, Server, build, load_config, local_site_url, reserve_port, site_prefix
+from sitebuild import PAGES, SAVE_DATA, Server, build, load_config, local_site_url, reserve_port, site_prefix
 
 # The site is built for the address the tests serve it at, as the Pages
 # workflow builds it for its published address: its Content Security Policy
@@ -25,11 +25,6 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-
-
-# A connection that asks to save data: the page then loads search only when
-# the reader opens it (overrides/partials/lazy-search.html).
-SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
 
 
 @pytest.fixture(scope="session")

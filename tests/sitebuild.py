@@ -320,6 +320,10 @@ def build_baseline(site: Path, config_file: Path, env: dict | None = None) -> su
 
 
 PHONE = {"width": 390, "height": 844}
+# A connection that asks to save data (Save-Data), as an init script: the
+# page then loads search only when the reader opens it
+# (overrides/partials/lazy-search.html).
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
 
 
 def switch_language(tab, code: str) -> None:

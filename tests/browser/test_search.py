@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from search_runner import HOSTILE, differences, open_search, sample, search, shown_in_the_browser, wait_for_results
 from search_helpers import CONVERSION, CRISIS_SAMPLE, QUERIES, SAMPLE_BY_EDITION
 from search_helpers import outcomes  # noqa: F401 (outcomes: a fixture)
+from sitebuild import SAVE_DATA
 
 
 def test_the_browser_shows_what_the_query_sets_measure(browser, server, outcomes):
@@ -99,9 +100,9 @@ def _is_search_download(url: str) -> bool:
     return "/workers/search." in url or url.endswith("/search/search_index.json")
 
 
-# A connection that asks to save data (Save-Data): search then waits for the
-# reader, as on a page opened a moment ago, so these tests open it from nothing.
-SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
+# A connection that asks to save data (sitebuild.SAVE_DATA): search then
+# waits for the reader, as on a page opened a moment ago, so these tests
+# open it from nothing.
 
 
 def _track_search_downloads(tab) -> list[str]:

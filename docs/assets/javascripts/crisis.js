@@ -297,7 +297,8 @@
 
   // {id: true} for the words q matches: sameWord's answer (but for a
   // misspelt first letter, and a `spelled` word, which is only itself and
-  // its own forms: not a longer or shorter word sharing its start). Kept for each form of word met: as the reader
+  // its own forms: not a longer or shorter word sharing its start). Kept
+  // for each form of word met: as the reader
   // types, each keystroke reads the words before it again, and their
   // misspellings are the costly part (the answers are never changed).
   Words.prototype.matches = function (q) {
